@@ -1,0 +1,16 @@
+// n8n's own ESLint configuration for community nodes, unmodified, governs everything that ships
+// (nodes/, credentials/, package.json). Tests, benchmarks and scripts never ship and legitimately use
+// process, timers and child processes, so they are linted with typescript-eslint's recommended rules.
+import { config as n8nCommunityNodes } from '@n8n/node-cli/eslint';
+import tseslint from 'typescript-eslint';
+
+const notShipped = ['test/**', 'bench/**', 'scripts/**', 'coverage/**', '.artifacts/**'];
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.artifacts/**'] },
+	...n8nCommunityNodes.map((block) => ({ ...block, ignores: [...(block.ignores ?? []), ...notShipped] })),
+	...tseslint.config({
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		extends: [tseslint.configs.recommended],
+	}),
+];

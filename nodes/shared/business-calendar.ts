@@ -1,0 +1,121 @@
+import Holidays from 'date-holidays';
+
+import { DunningInputError, describeValue } from './errors';
+import { fromDayNumber, toDayNumber, weekdayOf } from './dates';
+
+/**
+ * Business days: Monday to Friday, minus the public holidays of a country taken from the maintained
+ * `date-holidays` data set (movable feasts such as Easter Monday or Ascension included).
+ */
+export interface BusinessCalendar {
+	readonly country: string | null;
+	isBusinessDay(day: number): boolean;
+	/** The first business day on or after `day`. */
+	nextBusinessDayOnOrAfter(day: number): number;
+	/** `count` business days after `day` (before it when negative); 0 returns `day` itself. */
+	addBusinessDays(day: number, count: number): number;
+}
+
+let countryCodes: Set<string> | undefined;
+
+/** Country codes (ISO 3166-1 alpha-2) for which public holidays are known. */
+export function supportedHolidayCountries(): string[] {
+	return [...getCountryCodes()].sort();
+}
+
+function getCountryCodes(): Set<string> {
+	countryCodes ??= new Set(Object.keys(new Holidays().getCountries()));
+	return countryCodes;
+}
+
+/** Validates a holidays country code; `null` or `''` means weekends only. */
+export function normalizeHolidayCountry(value: unknown, field = 'holidays'): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	const code = typeof value === 'string' ? value.toUpperCase() : '';
+	if (!getCountryCodes().has(code)) {
+		throw new DunningInputError(
+			field,
+			`${describeValue(value)} is not a country with a known public-holiday calendar`,
+		);
+	}
+	return code;
+}
+
+// Holidays per country and year are derived data: caching them keeps repeated look-ups off the hot path.
+const holidaysByCountryYear = new Map<string, ReadonlySet<number>>();
+const engines = new Map<string, Holidays>();
+
+function publicHolidays(country: string, year: number): ReadonlySet<number> {
+	const key = `${country}:${year}`;
+	let days = holidaysByCountryYear.get(key);
+	if (!days) {
+		let engine = engines.get(country);
+		if (!engine) {
+			engine = new Holidays(country);
+			engines.set(country, engine);
+		}
+		days = new Set(
+			engine
+				.getHolidays(year)
+				.filter((holiday) => holiday.type === 'public')
+				.map((holiday) => toDayNumber(holiday.date.slice(0, 10))),
+		);
+		holidaysByCountryYear.set(key, days);
+	}
+	return days;
+}
+
+/** The public holidays of a country in a year, as `YYYY-MM-DD` dates. */
+export function publicHolidayDates(country: string, year: number): string[] {
+	return [...publicHolidays(country, year)].sort((a, b) => a - b).map(fromDayNumber);
+}
+
+const calendars = new Map<string, BusinessCalendar>();
+
+export function getBusinessCalendar(country: string | null): BusinessCalendar {
+	const key = country ?? '';
+	let calendar = calendars.get(key);
+	if (!calendar) {
+		calendar = createBusinessCalendar(country === null ? null : normalizeHolidayCountry(country));
+		calendars.set(key, calendar);
+	}
+	return calendar;
+}
+
+function yearOfDay(day: number): number {
+	return Number(fromDayNumber(day).slice(0, 4));
+}
+
+function createBusinessCalendar(country: string | null): BusinessCalendar {
+	const known = new Map<number, boolean>();
+	const isBusinessDay = (day: number): boolean => {
+		let business = known.get(day);
+		if (business === undefined) {
+			const weekday = weekdayOf(day);
+			business =
+				weekday !== 0 &&
+				weekday !== 6 &&
+				(country === null || !publicHolidays(country, yearOfDay(day)).has(day));
+			known.set(day, business);
+		}
+		return business;
+	};
+	return {
+		country,
+		isBusinessDay,
+		nextBusinessDayOnOrAfter(day) {
+			let candidate = day;
+			while (!isBusinessDay(candidate)) candidate++;
+			return candidate;
+		},
+		addBusinessDays(day, count) {
+			const step = count < 0 ? -1 : 1;
+			let candidate = day;
+			for (let left = Math.abs(count); left > 0; ) {
+				candidate += step;
+				if (isBusinessDay(candidate)) left--;
+			}
+			return candidate;
+		},
+	};
+}

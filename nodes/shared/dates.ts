@@ -1,0 +1,148 @@
+import { TZDate } from '@date-fns/tz';
+
+import { DunningInputError, describeValue } from './errors';
+
+/**
+ * Calendar dates are `YYYY-MM-DD` strings at the edges and day numbers (days since 1970-01-01) inside,
+ * so that date arithmetic on the hot path is integer arithmetic. Instants become dates only through an
+ * explicit IANA time zone.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil, integer only). */
+function daysFromCivil(year: number, month: number, day: number): number {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+	const dayOfEra =
+		yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is false). */
+export function isIsoDate(value: unknown): value is IsoDate {
+	if (typeof value !== 'string') return false;
+	const match = ISO_DATE.exec(value);
+	if (!match) return false;
+	const month = Number(match[2]);
+	const day = Number(match[3]);
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
+}
+
+/** Validates a calendar date and returns it; the error names the field. */
+export function assertIsoDate(value: unknown, field: string): IsoDate {
+	if (!isIsoDate(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a date (YYYY-MM-DD)`);
+	}
+	return value;
+}
+
+/** Like `assertIsoDate`, for optional dates: `null` and `undefined` give `null`. */
+export function optionalIsoDate(value: unknown, field: string): IsoDate | null {
+	return value === null || value === undefined ? null : assertIsoDate(value, field);
+}
+
+const dayNumberCache = new Map<string, number>();
+
+/** Day number of a valid `YYYY-MM-DD` date (call `assertIsoDate` first on untrusted input). */
+export function toDayNumber(date: IsoDate): number {
+	let day = dayNumberCache.get(date);
+	if (day === undefined) {
+		day = daysFromCivil(
+			Number(date.slice(0, 4)),
+			Number(date.slice(5, 7)),
+			Number(date.slice(8, 10)),
+		);
+		if (dayNumberCache.size > 100_000) dayNumberCache.clear();
+		dayNumberCache.set(date, day);
+	}
+	return day;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The date `days` calendar days after `date` (negative goes back). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+	return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** `a − b` in calendar days. */
+export function daysBetween(later: IsoDate, earlier: IsoDate): number {
+	return toDayNumber(later) - toDayNumber(earlier);
+}
+
+/** Day of the week of a day number, 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+	return (((day + 4) % 7) + 7) % 7;
+}
+
+const validTimeZones = new Map<string, boolean>();
+
+/** Validates an IANA time zone name (`Europe/Paris`, `UTC`). */
+export function assertTimeZone(value: unknown, field = 'timezone'): string {
+	if (typeof value === 'string' && value !== '') {
+		let valid = validTimeZones.get(value);
+		if (valid === undefined) {
+			try {
+				new Intl.DateTimeFormat('en-US', { timeZone: value });
+				valid = true;
+			} catch {
+				valid = false;
+			}
+			validTimeZones.set(value, valid);
+		}
+		if (valid) return value;
+	}
+	throw new DunningInputError(field, `${describeValue(value)} is not an IANA time zone`);
+}
+
+/** Parses a clock value (`Date`, ISO 8601 string with offset, or epoch milliseconds) into epoch milliseconds. */
+export function toEpochMs(value: unknown, field = 'now'): number {
+	let ms: number;
+	if (value instanceof Date) ms = value.getTime();
+	else if (typeof value === 'number') ms = value;
+	else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) ms = Date.parse(value);
+	else ms = Number.NaN;
+	if (!Number.isFinite(ms)) {
+		throw new DunningInputError(
+			field,
+			`${describeValue(value)} is not an instant (ISO 8601 date-time or Date)`,
+		);
+	}
+	return ms;
+}
+
+let lastInstant = { ms: Number.NaN, timezone: '', date: '' };
+
+/**
+ * The calendar date of an instant in a time zone. Runs evaluate thousands of invoices against one clock,
+ * so the last answer is kept (a pure memo, not state).
+ */
+export function dateInTimeZone(instantMs: number, timezone: string): IsoDate {
+	if (lastInstant.ms === instantMs && lastInstant.timezone === timezone) return lastInstant.date;
+	const zoned = new TZDate(instantMs, timezone);
+	const date = [
+		String(zoned.getFullYear()).padStart(4, '0'),
+		String(zoned.getMonth() + 1).padStart(2, '0'),
+		String(zoned.getDate()).padStart(2, '0'),
+	].join('-');
+	lastInstant = { ms: instantMs, timezone, date };
+	return date;
+}
+
+/** The calendar date, in a time zone, of a Unix timestamp in seconds (Stripe's dates). */
+export function unixSecondsToDate(seconds: number, timezone: string): IsoDate {
+	return dateInTimeZone(seconds * 1000, timezone);
+}

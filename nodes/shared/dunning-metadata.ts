@@ -1,0 +1,171 @@
+import { DunningInputError, describeValue } from './errors';
+import { assertIsoDate, type IsoDate } from './dates';
+import { emptyDunningState, normalizeTags, parseTagList, type DunningState } from './invoice';
+
+/**
+ * Where the dunning state lives in the source system, so that it survives across executions and workers
+ * (n8n queue mode keeps nothing in process memory).
+ *
+ * Stripe: invoice `metadata` keys (strings; an empty string deletes a key). Customer tags may also be set in
+ * the Stripe customer's own metadata under `dunning_tags`.
+ *
+ * QuickBooks: one line of the invoice's `PrivateNote`, kept apart from whatever the user wrote there:
+ *   [dunning] sent=d7@2026-11-12,d14@2026-11-19; promised=2026-12-01; disputed=yes; paused=yes; tags=vip
+ * Customer tags may also be set in a `[dunning] tags=vip,strategic` line of the QuickBooks customer's `Notes`.
+ */
+export const STRIPE_METADATA_KEYS = {
+	sentSteps: 'dunning_sent_steps',
+	lastSentOn: 'dunning_last_sent_on',
+	promisedOn: 'dunning_promised_on',
+	disputed: 'dunning_disputed',
+	paused: 'dunning_paused',
+	tags: 'dunning_tags',
+} as const;
+
+export const DUNNING_NOTE_PREFIX = '[dunning]';
+
+export interface StoredDunningState {
+	state: DunningState;
+	tags: string[];
+}
+
+function flag(value: unknown, field: string): boolean {
+	if (value === undefined || value === null || value === '') return false;
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+	if (['true', 'yes', '1'].includes(text)) return true;
+	if (['false', 'no', '0'].includes(text)) return false;
+	throw new DunningInputError(field, `${describeValue(value)} is not true or false`);
+}
+
+function date(value: unknown, field: string): IsoDate | null {
+	if (value === undefined || value === null || value === '') return null;
+	return assertIsoDate(typeof value === 'string' ? value.trim() : value, field);
+}
+
+function stepList(value: unknown): string[] {
+	if (typeof value !== 'string') return [];
+	return value
+		.split(',')
+		.map((step) => step.trim())
+		.filter((step) => step !== '');
+}
+
+/** Reads the dunning state from Stripe invoice metadata. */
+export function readStripeDunningMetadata(
+	metadata: unknown,
+	field = 'invoice.metadata',
+): StoredDunningState {
+	if (metadata === null || metadata === undefined || typeof metadata !== 'object') {
+		return { state: emptyDunningState(), tags: [] };
+	}
+	const values = metadata as Record<string, unknown>;
+	const keys = STRIPE_METADATA_KEYS;
+	return {
+		state: {
+			sentStepIds: stepList(values[keys.sentSteps]),
+			lastSentOn: date(values[keys.lastSentOn], `${field}.${keys.lastSentOn}`),
+			promisedOn: date(values[keys.promisedOn], `${field}.${keys.promisedOn}`),
+			disputed: flag(values[keys.disputed], `${field}.${keys.disputed}`),
+			paused: flag(values[keys.paused], `${field}.${keys.paused}`),
+		},
+		tags: parseTagList(values[keys.tags]),
+	};
+}
+
+/** The metadata to write to Stripe for a dunning state (every key, so stale values are overwritten). */
+export function writeStripeDunningMetadata(state: DunningState): Record<string, string> {
+	const keys = STRIPE_METADATA_KEYS;
+	return {
+		[keys.sentSteps]: state.sentStepIds.join(','),
+		[keys.lastSentOn]: state.lastSentOn ?? '',
+		[keys.promisedOn]: state.promisedOn ?? '',
+		[keys.disputed]: state.disputed ? 'true' : '',
+		[keys.paused]: state.paused ? 'true' : '',
+	};
+}
+
+export interface ParsedDunningNote extends StoredDunningState {
+	/** The rest of the note, exactly as the user wrote it. */
+	userText: string;
+}
+
+function splitNote(note: unknown): { userLines: string[]; dunningLine: string | null } {
+	const lines = typeof note === 'string' ? note.split(/\r?\n/) : [];
+	const dunningIndex = lines.findIndex((line) => line.trim().startsWith(DUNNING_NOTE_PREFIX));
+	if (dunningIndex < 0) return { userLines: lines, dunningLine: null };
+	return {
+		userLines: lines.filter((_, index) => index !== dunningIndex),
+		dunningLine: lines[dunningIndex].trim().slice(DUNNING_NOTE_PREFIX.length),
+	};
+}
+
+function parseFields(line: string): Map<string, string> {
+	const fields = new Map<string, string>();
+	for (const part of line.split(';')) {
+		const equals = part.indexOf('=');
+		if (equals > 0)
+			fields.set(part.slice(0, equals).trim().toLowerCase(), part.slice(equals + 1).trim());
+	}
+	return fields;
+}
+
+/** Reads the `[dunning]` line of a QuickBooks note (invoice `PrivateNote` or customer `Notes`). */
+export function parseDunningNote(note: unknown, field = 'invoice.PrivateNote'): ParsedDunningNote {
+	const { userLines, dunningLine } = splitNote(note);
+	const userText = userLines.join('\n');
+	if (dunningLine === null) return { state: emptyDunningState(), tags: [], userText };
+	const fields = parseFields(dunningLine);
+	const sent = stepList(fields.get('sent')).map((entry, index) => {
+		const at = entry.lastIndexOf('@');
+		const stepId = at < 0 ? entry : entry.slice(0, at);
+		const on = at < 0 ? null : date(entry.slice(at + 1), `${field} sent[${index}]`);
+		return { stepId, on };
+	});
+	const sentDates = sent.map((entry) => entry.on).filter((on): on is string => on !== null);
+	return {
+		state: {
+			sentStepIds: sent.map((entry) => entry.stepId),
+			lastSentOn: sentDates.length ? sentDates.sort()[sentDates.length - 1] : null,
+			promisedOn: date(fields.get('promised'), `${field} promised`),
+			disputed: flag(fields.get('disputed'), `${field} disputed`),
+			paused: flag(fields.get('paused'), `${field} paused`),
+		},
+		tags: parseTagList(fields.get('tags')),
+		userText,
+	};
+}
+
+export interface SentStepRecord {
+	stepId: string;
+	on: IsoDate;
+}
+
+/**
+ * Writes the `[dunning]` line back under the user's own text. `sent` carries the date of each step so the
+ * history can be shown to a human (the accounting notification lists it).
+ */
+export function formatDunningNote(
+	userText: string,
+	record: {
+		sent: SentStepRecord[];
+		promisedOn: IsoDate | null;
+		disputed: boolean;
+		paused: boolean;
+		tags?: string[];
+	},
+): string {
+	const parts = [];
+	if (record.sent.length) {
+		parts.push(`sent=${record.sent.map((entry) => `${entry.stepId}@${entry.on}`).join(',')}`);
+	}
+	if (record.promisedOn) parts.push(`promised=${record.promisedOn}`);
+	if (record.disputed) parts.push('disputed=yes');
+	if (record.paused) parts.push('paused=yes');
+	const tags = normalizeTags(record.tags ?? []);
+	if (tags.length) parts.push(`tags=${tags.join(',')}`);
+	const text = userText.replace(/\s+$/, '');
+	if (parts.length === 0) return text;
+	const line = `${DUNNING_NOTE_PREFIX} ${parts.join('; ')}`;
+	return text === '' ? line : `${text}\n${line}`;
+}

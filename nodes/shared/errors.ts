@@ -1,0 +1,26 @@
+/**
+ * The one error type of the domain core. Its message always starts with the path of the field at fault
+ * (`invoice.dueDate: ...`) so that the n8n adapters can show it as is, next to the item index.
+ */
+export class DunningInputError extends Error {
+	readonly field: string;
+
+	constructor(field: string, problem: string) {
+		super(`${field}: ${problem}`);
+		this.name = 'DunningInputError';
+		this.field = field;
+	}
+}
+
+/** Quotes a hostile or unexpected value for an error message without ever dumping a whole object. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (typeof value === 'string') {
+		const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+		return JSON.stringify(shown);
+	}
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) return 'an array';
+	return `a ${typeof value}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The domain core of n8n-nodes-dunning: pure, synchronous functions with no n8n import
+ * (DESIGN.md section 1). Built to `dist/nodes/shared/index.js` (CommonJS).
+ */
+export { DunningInputError } from './errors';
+export {
+	normalizeCurrency,
+	currencyExponent,
+	decimalToMinor,
+	minorToDecimalString,
+	assertMinorAmount,
+} from './money';
+export {
+	isIsoDate,
+	assertIsoDate,
+	addCalendarDays,
+	daysBetween,
+	dateInTimeZone,
+	unixSecondsToDate,
+	assertTimeZone,
+	type IsoDate,
+} from './dates';
+export {
+	getBusinessCalendar,
+	supportedHolidayCountries,
+	publicHolidayDates,
+	normalizeHolidayCountry,
+	type BusinessCalendar,
+} from './business-calendar';
+export {
+	normalizeInvoice,
+	emptyDunningState,
+	type Invoice,
+	type InvoiceSource,
+	type InvoiceStatus,
+	type InvoiceCustomer,
+	type InvoicePayment,
+	type DunningState,
+} from './invoice';
+export {
+	STRIPE_METADATA_KEYS,
+	DUNNING_NOTE_PREFIX,
+	readStripeDunningMetadata,
+	writeStripeDunningMetadata,
+	parseDunningNote,
+	formatDunningNote,
+} from './dunning-metadata';
+export { normalizeStripeInvoice } from './stripe-invoice';
+export { normalizeQuickBooksInvoice } from './quickbooks-invoice';
+export * from './scenario';

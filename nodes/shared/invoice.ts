@@ -1,0 +1,201 @@
+import { DunningInputError, describeValue } from './errors';
+import { assertIsoDate, optionalIsoDate, type IsoDate } from './dates';
+import { assertMinorAmount, normalizeCurrency } from './money';
+
+/** The one invoice shape every node works on (DESIGN.md section 2). */
+export interface Invoice {
+	id: string;
+	source: InvoiceSource;
+	number: string | null;
+	status: InvoiceStatus;
+	currency: string;
+	totalMinor: number;
+	paidMinor: number;
+	dueMinor: number;
+	issueDate: IsoDate;
+	dueDate: IsoDate | null;
+	customer: InvoiceCustomer;
+	paymentUrl: string | null;
+	pdfUrl: string | null;
+	payments: InvoicePayment[];
+	dunning: DunningState;
+	raw?: object;
+}
+
+export type InvoiceSource = 'stripe' | 'quickbooks' | 'generic';
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+
+export interface InvoiceCustomer {
+	id: string | null;
+	name: string | null;
+	email: string | null;
+	locale: string | null;
+	tags: string[];
+}
+
+export interface InvoicePayment {
+	date: IsoDate;
+	amountMinor: number;
+}
+
+/** What has already happened in the dunning of an invoice, as recorded in its source system. */
+export interface DunningState {
+	sentStepIds: string[];
+	lastSentOn: IsoDate | null;
+	promisedOn: IsoDate | null;
+	disputed: boolean;
+	paused: boolean;
+}
+
+export const INVOICE_SOURCES: readonly InvoiceSource[] = ['stripe', 'quickbooks', 'generic'];
+export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
+	'draft',
+	'open',
+	'paid',
+	'void',
+	'uncollectible',
+];
+
+export function emptyDunningState(): DunningState {
+	return { sentStepIds: [], lastSentOn: null, promisedOn: null, disputed: false, paused: false };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function assertRecord(value: unknown, field: string): Record<string, unknown> {
+	if (!isRecord(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not an object`);
+	}
+	return value;
+}
+
+function requiredString(value: unknown, field: string): string {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new DunningInputError(field, `${describeValue(value)} is not a non-empty string`);
+	}
+	return value;
+}
+
+function optionalString(value: unknown, field: string): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	return requiredString(value, field);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+		throw new DunningInputError(
+			field,
+			`${describeValue(value)} is not one of ${allowed.join(', ')}`,
+		);
+	}
+	return value as T;
+}
+
+function booleanField(value: unknown, field: string): boolean {
+	if (value === undefined || value === null) return false;
+	if (typeof value !== 'boolean') {
+		throw new DunningInputError(field, `${describeValue(value)} is not true or false`);
+	}
+	return value;
+}
+
+function stringList(value: unknown, field: string): string[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a list of strings`);
+	}
+	return value.map((entry, index) => requiredString(entry, `${field}[${index}]`));
+}
+
+/** Tags compare case-insensitively and without surrounding spaces: `" VIP "` and `"vip"` are one tag. */
+export function normalizeTags(tags: readonly string[]): string[] {
+	const seen = new Set<string>();
+	for (const tag of tags) {
+		const clean = tag.trim().toLowerCase();
+		if (clean !== '') seen.add(clean);
+	}
+	return [...seen];
+}
+
+/** Splits a comma-separated tag list as stored in metadata (`"vip, strategic"`). */
+export function parseTagList(value: unknown): string[] {
+	return typeof value === 'string' ? normalizeTags(value.split(',')) : [];
+}
+
+export function validateDunningState(value: unknown, field: string): DunningState {
+	if (value === undefined || value === null) return emptyDunningState();
+	const raw = assertRecord(value, field);
+	return {
+		sentStepIds: stringList(raw.sentStepIds, `${field}.sentStepIds`),
+		lastSentOn: optionalIsoDate(raw.lastSentOn, `${field}.lastSentOn`),
+		promisedOn: optionalIsoDate(raw.promisedOn, `${field}.promisedOn`),
+		disputed: booleanField(raw.disputed, `${field}.disputed`),
+		paused: booleanField(raw.paused, `${field}.paused`),
+	};
+}
+
+function validateCustomer(value: unknown, field: string): InvoiceCustomer {
+	const raw = value === undefined || value === null ? {} : assertRecord(value, field);
+	return {
+		id: optionalString(raw.id, `${field}.id`),
+		name: optionalString(raw.name, `${field}.name`),
+		email: optionalString(raw.email, `${field}.email`),
+		locale: optionalString(raw.locale, `${field}.locale`),
+		tags: normalizeTags(stringList(raw.tags, `${field}.tags`)),
+	};
+}
+
+function validatePayments(value: unknown, field: string): InvoicePayment[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a list of payments`);
+	}
+	return value.map((entry, index) => {
+		const payment = assertRecord(entry, `${field}[${index}]`);
+		return {
+			date: assertIsoDate(payment.date, `${field}[${index}].date`),
+			amountMinor: assertMinorAmount(payment.amountMinor, `${field}[${index}].amountMinor`),
+		};
+	});
+}
+
+/**
+ * Validates an invoice given in the normalised shape itself (from a spreadsheet, a CRM or an earlier node)
+ * and fills the optional parts. `dueMinor` defaults to `totalMinor − paidMinor`.
+ */
+export function normalizeInvoice(raw: object, field = 'invoice'): Invoice {
+	const input = assertRecord(raw, field);
+	const currency = normalizeCurrency(input.currency, `${field}.currency`);
+	const totalMinor = assertMinorAmount(input.totalMinor, `${field}.totalMinor`);
+	const paidMinor =
+		input.paidMinor === undefined ? 0 : assertMinorAmount(input.paidMinor, `${field}.paidMinor`);
+	const dueMinor =
+		input.dueMinor === undefined
+			? Math.max(totalMinor - paidMinor, 0)
+			: assertMinorAmount(input.dueMinor, `${field}.dueMinor`);
+	const invoice: Invoice = {
+		id: requiredString(input.id, `${field}.id`),
+		source:
+			input.source === undefined
+				? 'generic'
+				: oneOf(input.source, INVOICE_SOURCES, `${field}.source`),
+		number: optionalString(input.number, `${field}.number`),
+		status: oneOf(input.status, INVOICE_STATUSES, `${field}.status`),
+		currency,
+		totalMinor,
+		paidMinor,
+		dueMinor,
+		issueDate: assertIsoDate(input.issueDate, `${field}.issueDate`),
+		dueDate: optionalIsoDate(input.dueDate, `${field}.dueDate`),
+		customer: validateCustomer(input.customer, `${field}.customer`),
+		paymentUrl: optionalString(input.paymentUrl, `${field}.paymentUrl`),
+		pdfUrl: optionalString(input.pdfUrl, `${field}.pdfUrl`),
+		payments: validatePayments(input.payments, `${field}.payments`),
+		dunning: validateDunningState(input.dunning, `${field}.dunning`),
+	};
+	if (input.raw !== undefined && isRecord(input.raw)) invoice.raw = input.raw;
+	return invoice;
+}

@@ -1,0 +1,4 @@
+export { evaluateScenario } from './evaluate';
+export { SCENARIO_PRESETS, getScenarioPreset } from './presets';
+export { validateScenario, validateStep } from './validate';
+export * from './types';
