@@ -1,14 +1,21 @@
 // n8n's own ESLint configuration for community nodes, unmodified, governs everything that ships
 // (nodes/, credentials/, package.json). Tests, benchmarks and scripts never ship and legitimately use
-// process, timers and child processes, so they are linted with typescript-eslint's recommended rules.
+// process, timers and child processes, so they are linted with typescript-eslint's recommended rules,
+// taken from the same typescript-eslint that n8n's configuration brings.
+import { createRequire } from 'node:module';
 import { config as n8nCommunityNodes } from '@n8n/node-cli/eslint';
-import tseslint from 'typescript-eslint';
 
-const notShipped = ['test/**', 'bench/**', 'scripts/**', 'coverage/**', '.artifacts/**'];
+const requireFromN8nConfig = createRequire(import.meta.resolve('@n8n/node-cli/eslint'));
+const tseslint = requireFromN8nConfig('typescript-eslint');
+
+const notShipped = ['test/**', 'bench/**', 'scripts/**'];
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.artifacts/**'] },
-	...n8nCommunityNodes.map((block) => ({ ...block, ignores: [...(block.ignores ?? []), ...notShipped] })),
+	...n8nCommunityNodes.map((block) => ({
+		...block,
+		ignores: [...(block.ignores ?? []), ...notShipped],
+	})),
 	...tseslint.config({
 		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		extends: [tseslint.configs.recommended],

@@ -28,6 +28,14 @@ function getCountryCodes(): Set<string> {
 	return countryCodes;
 }
 
+/** Countries with a public-holiday calendar, with their English names, sorted by name. */
+export function holidayCountries(): { code: string; name: string }[] {
+	const names = new Holidays().getCountries('en');
+	return Object.entries(names)
+		.map(([code, name]) => ({ code, name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
 /** Validates a holidays country code; `null` or `''` means weekends only. */
 export function normalizeHolidayCountry(value: unknown, field = 'holidays'): string | null {
 	if (value === null || value === undefined || value === '') return null;

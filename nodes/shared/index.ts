@@ -25,6 +25,7 @@ export {
 	supportedHolidayCountries,
 	publicHolidayDates,
 	normalizeHolidayCountry,
+	holidayCountries,
 	type BusinessCalendar,
 } from './business-calendar';
 export {

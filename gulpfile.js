@@ -1,0 +1,109 @@
+// Build steps beyond type-checking: bundle each node, credential and the core with esbuild (the published
+// package has no runtime dependencies, so date-fns, date-holidays, handlebars... are bundled in; n8n-workflow
+// is supplied by n8n), emit type declarations for self-hosters who extend the core, and copy icons and codex
+// files next to the bundles.
+'use strict';
+const { src, dest, series, parallel } = require('gulp');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = __dirname;
+const dist = path.join(root, 'dist');
+
+function run(command, args) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+		child.on('exit', (code) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+		);
+	});
+}
+
+function findFiles(dir, pattern) {
+	if (!fs.existsSync(dir)) return [];
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return findFiles(full, pattern);
+		return pattern.test(entry.name) ? [full] : [];
+	});
+}
+
+async function clean() {
+	await fs.promises.rm(dist, { recursive: true, force: true });
+}
+
+const coreDir = path.join(root, 'nodes', 'shared');
+const coreEntry = path.join(coreDir, 'index.ts');
+
+/**
+ * Nodes and credentials import the core through `nodes/shared/index.ts`; at build time that import points at
+ * the one core bundle (dist/nodes/shared/index.js) instead of being copied into every node, so the package
+ * carries the holiday and locale data once.
+ */
+function coreAsExternal(entryPoint) {
+	return {
+		name: 'core-as-external',
+		setup(build) {
+			build.onResolve({ filter: /\/shared(\/index)?$/ }, (args) => {
+				const resolved = path.resolve(args.resolveDir, args.path);
+				if (resolved !== coreDir && resolved !== coreEntry.replace(/\.ts$/, '')) return undefined;
+				const fromDir = path.dirname(path.join(dist, path.relative(root, entryPoint)));
+				const target = path.relative(fromDir, path.join(dist, 'nodes', 'shared', 'index.js'));
+				return { path: target.startsWith('.') ? target : `./${target}`, external: true };
+			});
+		},
+	};
+}
+
+function bundleOne(entryPoint, plugins) {
+	return esbuild.build({
+		entryPoints: [entryPoint],
+		outbase: root,
+		outdir: dist,
+		bundle: true,
+		platform: 'node',
+		target: 'node20',
+		format: 'cjs',
+		external: ['n8n-workflow'],
+		legalComments: 'linked',
+		logLevel: 'warning',
+		plugins,
+	});
+}
+
+async function bundle() {
+	const adapters = [
+		...findFiles(path.join(root, 'nodes'), /\.node\.ts$/),
+		...findFiles(path.join(root, 'credentials'), /\.credentials\.ts$/),
+	];
+	await Promise.all([
+		bundleOne(coreEntry, []),
+		...adapters.map((entryPoint) => bundleOne(entryPoint, [coreAsExternal(entryPoint)])),
+	]);
+}
+
+function declarations() {
+	return run(process.execPath, [
+		require.resolve('typescript/bin/tsc'),
+		'-p',
+		'tsconfig.build.json',
+	]);
+}
+
+function icons() {
+	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest(dist));
+}
+
+exports.clean = clean;
+exports['build:bundle'] = bundle;
+exports['build:types'] = declarations;
+exports['build:icons'] = icons;
+exports.build = series(clean, parallel(bundle, declarations, icons));
+exports.default = exports.build;

@@ -1,0 +1,113 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { failedItem, itemError } from '../common/item-errors';
+import { invoiceForOutput, readInvoice, type InvoiceFormat } from '../common/invoice-input';
+import { perItemParameters } from '../common/parameters';
+import { decimalToMinor, evaluateScenario, type DecisionAction, type Scenario } from '../shared';
+import { dunningScenarioProperties } from './description';
+import {
+	readScenarioParameters,
+	SCENARIO_PARAMETERS,
+	type ScenarioParameters,
+} from './scenario-parameters';
+
+const SEND = 0;
+const ESCALATE = 1;
+const NO_ACTION = 2;
+
+const OUTPUT_OF: Record<DecisionAction, number> = {
+	send: SEND,
+	escalate: ESCALATE,
+	wait: NO_ACTION,
+	skip: NO_ACTION,
+	stop: NO_ACTION,
+};
+
+export class DunningScenario implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Dunning Scenario',
+		name: 'dunningScenario',
+		icon: { light: 'file:dunningScenario.svg', dark: 'file:dunningScenario.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["scenario"] }}',
+		description:
+			'Decide for each unpaid invoice which reminder step is due today (J+7, J+14, J+21...) or why none is',
+		defaults: { name: 'Dunning Scenario' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Send', 'Escalate', 'No Action'],
+		usableAsTool: true,
+		properties: dunningScenarioProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const outputs: INodeExecutionData[][] = [[], [], []];
+		// One clock for the whole run: every invoice of a batch is judged on the same "today".
+		const clock = new Date();
+		const scenarioOf = perItemParameters(this, SCENARIO_PARAMETERS, (index) =>
+			readScenarioParameters(this, index),
+		);
+		const inputOf = perItemParameters(this, ['invoiceFormat', 'invoiceField'], (index) => ({
+			format: this.getNodeParameter('invoiceFormat', index, 'auto') as InvoiceFormat,
+			field: this.getNodeParameter('invoiceField', index, '') as string,
+		}));
+		const withMinimum = scenarioWithMinimum();
+
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const parameters = scenarioOf(itemIndex);
+				const invoice = readInvoice(items[itemIndex].json, {
+					...inputOf(itemIndex),
+					timezone: parameters.scenario.timezone,
+				});
+				const scenario = withMinimum(parameters, invoice.currency);
+				const decision = evaluateScenario(invoice, scenario, parameters.now ?? clock);
+				outputs[OUTPUT_OF[decision.action]].push({
+					json: {
+						...items[itemIndex].json,
+						invoice: invoiceForOutput(invoice),
+						decision: { ...decision },
+					},
+					pairedItem: { item: itemIndex },
+				});
+			} catch (error) {
+				const failure = itemError(this, error, itemIndex);
+				if (!this.continueOnFail()) throw failure;
+				// A failed item never lands on Send: without an error output it waits on No Action.
+				outputs[NO_ACTION].push(failedItem(items[itemIndex], failure, itemIndex));
+			}
+		}
+		return outputs;
+	}
+}
+
+/**
+ * The minimum amount is typed in major units and becomes minor units in each invoice's currency; one scenario
+ * object per currency keeps the evaluator's per-scenario compilation cache effective.
+ */
+function scenarioWithMinimum(): (parameters: ScenarioParameters, currency: string) => Scenario {
+	const byParameters = new WeakMap<ScenarioParameters, Map<string, Scenario>>();
+	return (parameters, currency) => {
+		if (parameters.minimumDue === null) return parameters.scenario;
+		let byCurrency = byParameters.get(parameters);
+		if (!byCurrency) {
+			byCurrency = new Map();
+			byParameters.set(parameters, byCurrency);
+		}
+		let scenario = byCurrency.get(currency);
+		if (!scenario) {
+			const minimumDueMinor = decimalToMinor(parameters.minimumDue, currency, 'options.minimumDue');
+			scenario = { ...parameters.scenario, minimumDueMinor };
+			byCurrency.set(currency, scenario);
+		}
+		return scenario;
+	};
+}
