@@ -1,6 +1,8 @@
 // Unit and node tests run everywhere; the real-n8n project boots a real n8n 2.41.1 and runs only with
 // CI=true or N8N_REAL=1 (see scripts/test.js), since it installs n8n once (about five minutes).
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = {
+	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+};
 
 module.exports = {
 	projects: [

@@ -1,0 +1,40 @@
+import type { Invoice } from '../../nodes/shared';
+
+/** An open, unpaid generic invoice due on 2026-11-02 (a Monday), with overrides. */
+export function makeInvoice(
+	overrides: Partial<Invoice> & { dunning?: Partial<Invoice['dunning']> } = {},
+): Invoice {
+	const { dunning, customer, ...rest } = overrides;
+	return {
+		id: 'inv-1',
+		source: 'generic',
+		number: 'F-2026-001',
+		status: 'open',
+		currency: 'EUR',
+		totalMinor: 120000,
+		paidMinor: 0,
+		dueMinor: 120000,
+		issueDate: '2026-10-03',
+		dueDate: '2026-11-02',
+		customer: {
+			id: 'cus-1',
+			name: 'Atelier Vauclair',
+			email: 'compta@vauclair.example',
+			locale: 'fr',
+			tags: [],
+			...customer,
+		},
+		paymentUrl: 'https://pay.example/inv-1',
+		pdfUrl: null,
+		payments: [],
+		...rest,
+		dunning: {
+			sentStepIds: [],
+			lastSentOn: null,
+			promisedOn: null,
+			disputed: false,
+			paused: false,
+			...dunning,
+		},
+	};
+}
