@@ -12,10 +12,12 @@ const notShipped = ['test/**', 'bench/**', 'scripts/**'];
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.artifacts/**'] },
-	...n8nCommunityNodes.map((block) => ({
-		...block,
-		ignores: [...(block.ignores ?? []), ...notShipped],
-	})),
+	// A block with nothing but `ignores` is a global ignore list: scoping it would hide tests from all linting.
+	...n8nCommunityNodes.map((block) =>
+		Object.keys(block).every((key) => key === 'ignores' || key === 'name')
+			? block
+			: { ...block, ignores: [...(block.ignores ?? []), ...notShipped] },
+	),
 	...tseslint.config({
 		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		extends: [tseslint.configs.recommended],

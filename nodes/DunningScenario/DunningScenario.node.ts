@@ -82,7 +82,7 @@ export class DunningScenario implements INodeType {
 				const failure = itemError(this, error, itemIndex);
 				if (!this.continueOnFail()) throw failure;
 				// A failed item never lands on Send: without an error output it waits on No Action.
-				outputs[NO_ACTION].push(failedItem(items[itemIndex], failure, itemIndex));
+				outputs[NO_ACTION].push(failedItem(this, items[itemIndex], failure, itemIndex));
 			}
 		}
 		return outputs;

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { jsonParse } from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import {
 	DunningInputError,
@@ -35,15 +35,29 @@ export interface ScenarioParameters {
 
 function parseJson(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
-	const parsed = jsonParse<unknown>(value, { fallbackValue: undefined });
-	if (parsed === undefined) throw new DunningInputError('scenarioJson', 'is not valid JSON');
+	const invalid = {};
+	const parsed = jsonParse<unknown>(value, { fallbackValue: invalid });
+	if (parsed === invalid) throw new DunningInputError('scenarioJson', 'is not valid JSON');
 	return parsed;
+}
+
+/** n8n parses JSON parameters itself; its parse error is reworded to name the parameter. */
+function readJsonParameter(context: IExecuteFunctions, itemIndex: number): unknown {
+	try {
+		return context.getNodeParameter('scenarioJson', itemIndex);
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex}: scenarioJson: is not valid JSON (${(error as Error).message})`,
+			{ itemIndex },
+		);
+	}
 }
 
 function baseScenario(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
 	const choice = context.getNodeParameter('scenario', itemIndex) as string;
 	if (choice === SCENARIO_JSON) {
-		const parsed = parseJson(context.getNodeParameter('scenarioJson', itemIndex));
+		const parsed = parseJson(readJsonParameter(context, itemIndex));
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 			throw new DunningInputError('scenarioJson', 'is not a scenario object');
 		}

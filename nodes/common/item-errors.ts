@@ -27,17 +27,20 @@ export function itemError(
 }
 
 /**
- * The item that carries a failed input on with Continue On Fail: its data, the error message, and the error
- * itself so that n8n moves it to the error output when the node is set to "Continue (using error output)".
+ * The item that carries a failed input on with Continue On Fail. With "Continue (using error output)" it
+ * carries the error itself: n8n moves it to the error output and merges the input item's data back in. With
+ * "Continue" it keeps the input data next to the message (n8n would replace the data of an item carrying an
+ * error object by the message alone).
  */
 export function failedItem(
+	context: IExecuteFunctions,
 	item: INodeExecutionData,
 	error: NodeOperationError,
 	itemIndex: number,
 ): INodeExecutionData {
-	return {
-		json: { ...item.json, error: error.message },
-		error,
-		pairedItem: { item: itemIndex },
-	};
+	const pairedItem = { item: itemIndex };
+	if (context.getNode().onError === 'continueErrorOutput') {
+		return { json: { error: error.message }, error, pairedItem };
+	}
+	return { json: { ...item.json, error: error.message }, pairedItem };
 }

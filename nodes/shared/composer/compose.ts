@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+
+import { DunningInputError, describeValue } from '../errors';
+import { normalizeInvoice } from '../invoice';
+import { TONES, type Tone } from '../scenario/types';
+import { builtinTemplate, builtinTemplateId } from './builtin';
+import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
+import { escapeHtml, type HelperEnv, type RenderMode } from './helpers';
+import { resolveLanguage, type ComposerLanguage } from './language';
+import { renderProgram } from './render';
+import { parseTemplate } from './template';
+import type { ComposeInput, ComposeTemplate, ComposedReminder } from './types';
+
+/** A template set ready to render: where it comes from, and the field its errors name. */
+export interface TemplateSet {
+	id: string;
+	subject: string;
+	text: string;
+	html: string | null;
+	/** `template` for a user's template, `builtin:fr/friendly` for ours. */
+	field: string;
+}
+
+export function resolveTemplateSet(
+	template: unknown,
+	language: ComposerLanguage,
+	tone: Tone,
+): TemplateSet {
+	if (template === undefined || template === null) {
+		const id = builtinTemplateId(language, tone);
+		return { id, ...builtinTemplate(language, tone), field: id };
+	}
+	if (typeof template !== 'object' || Array.isArray(template)) {
+		throw new DunningInputError('template', `${describeValue(template)} is not an object`);
+	}
+	const custom = template as Partial<Record<keyof ComposeTemplate, unknown>>;
+	for (const part of ['subject', 'text'] as const) {
+		if (typeof custom[part] !== 'string' || (custom[part] as string).trim() === '') {
+			throw new DunningInputError(
+				`template.${part}`,
+				`${describeValue(custom[part])} is not a template`,
+			);
+		}
+	}
+	if (custom.html !== undefined && custom.html !== null && typeof custom.html !== 'string') {
+		throw new DunningInputError('template.html', `${describeValue(custom.html)} is not a template`);
+	}
+	const subject = custom.subject as string;
+	const text = custom.text as string;
+	const html = typeof custom.html === 'string' && custom.html.trim() !== '' ? custom.html : null;
+	const hash = createHash('sha256')
+		.update(`${subject}\u0000${text}\u0000${html ?? ''}`)
+		.digest('hex')
+		.slice(0, 16);
+	return { id: `custom:${hash}`, subject, text, html, field: 'template' };
+}
+
+function renderPart(
+	set: TemplateSet,
+	part: 'subject' | 'text' | 'html',
+	mode: RenderMode,
+	data: object,
+	env: Omit<HelperEnv, 'mode'>,
+): string {
+	const field = `${set.field}.${part}`;
+	const program = parseTemplate(set[part] as string, mode, field, ROOT_VARIABLES);
+	return renderProgram(program, data as Record<string, unknown>, { ...env, mode }, field);
+}
+
+/** Renders the three parts; also the building block of the per-customer message (section 5b). */
+export function renderTemplateSet(
+	set: TemplateSet,
+	data: object,
+	env: Omit<HelperEnv, 'mode'>,
+): { subject: string; text: string; html: string } {
+	// One line, whatever the data holds: a name with a line break must not add a mail header.
+	const subject = renderPart(set, 'subject', 'text', data, env).replace(/\s+/g, ' ').trim();
+	const text = renderPart(set, 'text', 'text', data, env);
+	const html =
+		set.html === null ? textToHtml(text, env.language) : renderPart(set, 'html', 'html', data, env);
+	return { subject, text, html };
+}
+
+/** The HTML part of a custom template given without one: the text, escaped, in paragraphs. */
+export function textToHtml(text: string, language: ComposerLanguage): string {
+	const paragraphs = text
+		.trim()
+		.split(/\n\s*\n/)
+		.map((block) => `<p>${escapeHtml(block.trim()).replace(/\r?\n/g, '<br>')}</p>`);
+	return (
+		`<!doctype html><html lang="${language}"><head><meta charset="utf-8">` +
+		'<meta name="viewport" content="width=device-width, initial-scale=1"></head>' +
+		'<body style="font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933">' +
+		`${paragraphs.join('\n')}</body></html>`
+	);
+}
+
+function optionalStepId(value: unknown): string | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new DunningInputError('stepId', `${describeValue(value)} is not a non-empty string`);
+	}
+	return value;
+}
+
+function optionalDays(value: unknown): number | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+		throw new DunningInputError('daysOverdue', `${describeValue(value)} is not an integer`);
+	}
+	return value;
+}
+
+export function assertTone(value: unknown, field = 'tone'): Tone {
+	if (typeof value !== 'string' || !(TONES as readonly string[]).includes(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not one of ${TONES.join(', ')}`);
+	}
+	return value as Tone;
+}
+
+/**
+ * One reminder email for one invoice (DESIGN.md section 5): the built-in template of the tone and
+ * language, or the user's own, rendered with the invoice, sender and penalty. Pure and synchronous.
+ */
+export function composeReminder(input: ComposeInput): ComposedReminder {
+	if (typeof input !== 'object' || input === null) {
+		throw new DunningInputError('input', `${describeValue(input)} is not an object`);
+	}
+	const invoice = normalizeInvoice(input.invoice, 'invoice');
+	const tone = assertTone(input.tone);
+	const language = resolveLanguage(input.language);
+	const sender = validateSender(input.sender);
+	const penalty = validatePenalty(input.penalty);
+	const stepId = optionalStepId(input.stepId);
+	const set = resolveTemplateSet(input.template, language, tone);
+	const data = buildTemplateData({
+		invoice,
+		stepId,
+		tone,
+		language,
+		sender,
+		penalty,
+		daysOverdue: optionalDays(input.daysOverdue),
+	});
+	const parts = renderTemplateSet(set, data, { language, currency: invoice.currency, sender });
+	return {
+		// The internal summary is for the accounting team, never the customer: the node addresses it.
+		to: tone === 'internal' ? null : invoice.customer.email,
+		...parts,
+		language,
+		templateId: set.id,
+		idempotencyKey: stepId === null ? null : `${invoice.source}:${invoice.id}:${stepId}`,
+	};
+}

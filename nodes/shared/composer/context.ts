@@ -1,0 +1,166 @@
+import { DunningInputError, describeValue } from '../errors';
+import type { Invoice } from '../invoice';
+import type { PenaltyResult } from '../penalty/types';
+import type { Tone } from '../scenario/types';
+import { formatDate, formatMoney } from './format';
+import type { SenderView } from './helpers';
+import type { ComposerLanguage } from './language';
+import type { ComposeSender } from './types';
+
+/**
+ * The variables a template sees (listed in the README). Shortcuts come already formatted for the
+ * language, so a user's template can say `{{amountDue}}` instead of `{{money invoice.dueMinor}}`.
+ */
+export interface TemplateData {
+	customerName: string | null;
+	/** Invoice number, or its id when it has none. */
+	number: string;
+	amountDue: string;
+	totalAmount: string;
+	paidAmount: string;
+	dueDate: string | null;
+	issueDate: string;
+	/** Only http(s) links; anything else (`javascript:`) becomes null. */
+	paymentUrl: string | null;
+	pdfUrl: string | null;
+	daysOverdue: number | null;
+	stepId: string | null;
+	tone: Tone;
+	language: ComposerLanguage;
+	/** Steps already sent, oldest first (`invoice.dunning.sentStepIds`). */
+	sentStepIds: string[];
+	/** Amount due plus the penalty total, formatted; null without a penalty. */
+	amountWithPenalty: string | null;
+	invoice: Omit<Invoice, 'raw'>;
+	customer: Invoice['customer'];
+	sender: SenderView;
+	penalty: PenaltyResult | null;
+}
+
+const ROOT_KEYS: readonly (keyof TemplateData)[] = [
+	'customerName',
+	'number',
+	'amountDue',
+	'totalAmount',
+	'paidAmount',
+	'dueDate',
+	'issueDate',
+	'paymentUrl',
+	'pdfUrl',
+	'daysOverdue',
+	'stepId',
+	'tone',
+	'language',
+	'sentStepIds',
+	'amountWithPenalty',
+	'invoice',
+	'customer',
+	'sender',
+	'penalty',
+];
+export const ROOT_VARIABLES: ReadonlySet<string> = new Set(ROOT_KEYS);
+
+function safeLink(url: string | null): string | null {
+	return url !== null && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
+}
+
+export interface DataInput {
+	invoice: Invoice;
+	stepId: string | null;
+	tone: Tone;
+	language: ComposerLanguage;
+	sender: SenderView;
+	penalty: PenaltyResult | null;
+	daysOverdue: number | null;
+}
+
+export function buildTemplateData(input: DataInput): TemplateData {
+	const { invoice, language, penalty } = input;
+	// `raw` is the untouched source object: hostile, unvalidated and not for templates.
+	const visible: Omit<Invoice, 'raw'> & { raw?: object } = { ...invoice };
+	delete visible.raw;
+	const money = (minor: number) => formatMoney(minor, invoice.currency, language);
+	return {
+		customerName: invoice.customer.name,
+		number: invoice.number ?? invoice.id,
+		amountDue: money(invoice.dueMinor),
+		totalAmount: money(invoice.totalMinor),
+		paidAmount: money(invoice.paidMinor),
+		dueDate: invoice.dueDate === null ? null : formatDate(invoice.dueDate, language),
+		issueDate: formatDate(invoice.issueDate, language),
+		paymentUrl: safeLink(invoice.paymentUrl),
+		pdfUrl: safeLink(invoice.pdfUrl),
+		daysOverdue: input.daysOverdue,
+		stepId: input.stepId,
+		tone: input.tone,
+		language,
+		sentStepIds: invoice.dunning.sentStepIds,
+		amountWithPenalty: penalty ? money(invoice.dueMinor + penalty.totalMinor) : null,
+		invoice: visible,
+		customer: invoice.customer,
+		sender: input.sender,
+		penalty,
+	};
+}
+
+function optionalText(value: unknown, field: string): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value !== 'string') {
+		throw new DunningInputError(field, `${describeValue(value)} is not a string`);
+	}
+	return value;
+}
+
+export function validateSender(value: unknown): SenderView {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw new DunningInputError('sender', `${describeValue(value)} is not an object`);
+	}
+	const sender = value as Partial<Record<keyof ComposeSender, unknown>>;
+	const name = optionalText(sender.name, 'sender.name');
+	if (name === null || name.trim() === '') {
+		throw new DunningInputError(
+			'sender.name',
+			`${describeValue(sender.name)} is not a non-empty string`,
+		);
+	}
+	return {
+		name,
+		email: optionalText(sender.email, 'sender.email'),
+		phone: optionalText(sender.phone, 'sender.phone'),
+		signature: optionalText(sender.signature, 'sender.signature'),
+	};
+}
+
+function isInteger(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** Checks the parts of a `PenaltyResult` that the templates print. */
+export function validatePenalty(value: unknown): PenaltyResult | null {
+	if (value === undefined || value === null) return null;
+	const penalty = value as Partial<Record<keyof PenaltyResult, unknown>>;
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		throw new DunningInputError('penalty', `${describeValue(value)} is not a penalty result`);
+	}
+	for (const key of ['interestMinor', 'compensationMinor', 'totalMinor'] as const) {
+		if (!isInteger(penalty[key])) {
+			throw new DunningInputError(
+				`penalty.${key}`,
+				`${describeValue(penalty[key])} is not an integer amount in minor units`,
+			);
+		}
+	}
+	if (!Array.isArray(penalty.periods)) {
+		throw new DunningInputError(
+			'penalty.periods',
+			`${describeValue(penalty.periods)} is not a list`,
+		);
+	}
+	if (typeof penalty.legalBasis !== 'string') {
+		throw new DunningInputError(
+			'penalty.legalBasis',
+			`${describeValue(penalty.legalBasis)} is not a string`,
+		);
+	}
+	return value as PenaltyResult;
+}

@@ -1,0 +1,7 @@
+/** The Reminder Composer core (DESIGN.md section 5): no n8n import, no code generation. */
+export { composeReminder, renderTemplateSet, resolveTemplateSet, textToHtml } from './compose';
+export { buildTemplateData, ROOT_VARIABLES, type TemplateData } from './context';
+export { COMPOSER_LANGUAGES, resolveLanguage, type ComposerLanguage } from './language';
+export { INLINE_HELPERS, BLOCK_HELPERS, escapeHtml } from './helpers';
+export { builtinTemplateKeys } from './builtin';
+export type { ComposeInput, ComposedReminder, ComposeSender, ComposeTemplate } from './types';

@@ -1,0 +1,56 @@
+import type { Invoice } from '../invoice';
+import type { PenaltyResult } from '../penalty/types';
+import type { Tone } from '../scenario/types';
+
+export interface ComposeSender {
+	name: string;
+	email?: string;
+	phone?: string;
+	/** Several lines allowed; replaces the name/email/phone lines under the message. */
+	signature?: string;
+}
+
+/** A user's own Handlebars template; without `html`, the HTML part is made from the text part. */
+export interface ComposeTemplate {
+	subject: string;
+	text: string;
+	html?: string;
+}
+
+/** DESIGN.md section 5, plus the optional `daysOverdue` (see README: not in the contract yet). */
+export interface ComposeInput {
+	invoice: Invoice;
+	stepId?: string;
+	tone: Tone;
+	/** `fr`, `en`, or a tag of them (`fr-FR`). */
+	language: string;
+	sender: ComposeSender;
+	penalty?: PenaltyResult;
+	template?: ComposeTemplate;
+	/**
+	 * Today − due date in calendar days, as in the scenario's `Decision.daysOverdue`. The core has no
+	 * clock: without it, templates do not mention how late the invoice is.
+	 */
+	daysOverdue?: number;
+}
+
+export interface ComposedReminder {
+	/** The customer's email, or null (missing email, or the internal tone: the node picks that recipient). */
+	to: string | null;
+	subject: string;
+	text: string;
+	html: string;
+	/** The language actually used (`fr` for `fr-FR`). */
+	language: string;
+	/** `builtin:fr/friendly` or `custom:<hash of the template>`. */
+	templateId: string;
+	/** `<source>:<invoice id>:<stepId>` when a step id is given. */
+	idempotencyKey: string | null;
+}
+
+/** One built-in template after the build: Handlebars sources, the HTML already compiled from MJML. */
+export interface BuiltinTemplate {
+	subject: string;
+	text: string;
+	html: string;
+}
