@@ -49,3 +49,11 @@ export {
 export { normalizeStripeInvoice } from './stripe-invoice';
 export { normalizeQuickBooksInvoice } from './quickbooks-invoice';
 export * from './scenario';
+export {
+	calculatePenalty,
+	RATE_TABLES,
+	type PenaltyInput,
+	type PenaltyResult,
+	type PenaltyPeriod,
+	type PenaltyRule,
+} from './penalty';

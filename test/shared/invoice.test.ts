@@ -74,7 +74,10 @@ describe('normalizeInvoice (generic invoices in the normalised shape)', () => {
 				{ ...generic, dunning: { sentStepIds: 'd7' } },
 				'invoice.dunning.sentStepIds: "d7" is not a list of strings',
 			],
-			[{ ...generic, customer: { tags: [{}] } }, 'invoice.customer.tags[0]: an object is not a non-empty string'],
+			[
+				{ ...generic, customer: { tags: [{}] } },
+				'invoice.customer.tags[0]: an object is not a non-empty string',
+			],
 		];
 		for (const [input, message] of cases) expect(() => normalizeInvoice(input)).toThrow(message);
 	});
