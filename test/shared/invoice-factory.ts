@@ -1,9 +1,12 @@
-import type { Invoice } from '../../nodes/shared';
+import type { DunningState, Invoice, InvoiceCustomer } from '../../nodes/shared';
+
+export type InvoiceOverrides = Omit<Partial<Invoice>, 'dunning' | 'customer'> & {
+	dunning?: Partial<DunningState>;
+	customer?: Partial<InvoiceCustomer>;
+};
 
 /** An open, unpaid generic invoice due on 2026-11-02 (a Monday), with overrides. */
-export function makeInvoice(
-	overrides: Partial<Invoice> & { dunning?: Partial<Invoice['dunning']> } = {},
-): Invoice {
+export function makeInvoice(overrides: InvoiceOverrides = {}): Invoice {
 	const { dunning, customer, ...rest } = overrides;
 	return {
 		id: 'inv-1',

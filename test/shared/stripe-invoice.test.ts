@@ -87,10 +87,13 @@ describe('normalizeStripeInvoice on recorded Stripe payloads', () => {
 	});
 
 	it('uses an expanded customer for the locale and its own tags', () => {
-		const customer = { ...stripeFixture('customer'), metadata: { dunning_tags: 'Strategic, VIP' } };
+		const customer = {
+			...stripeFixture<{ id: string }>('customer'),
+			metadata: { dunning_tags: 'Strategic, VIP' },
+		};
 		const raw = { ...stripeFixture('invoice-with-dunning-metadata'), customer };
 		const invoice = normalizeStripeInvoice(raw, paris);
-		expect(invoice.customer.id).toBe(customer.id);
+		expect(invoice.customer.id).toBe('cus_P7HORSO8SSRA0u');
 		expect(invoice.customer.locale).toBe('fr-FR');
 		expect(invoice.customer.tags).toEqual(['vip', 'strategic']);
 	});

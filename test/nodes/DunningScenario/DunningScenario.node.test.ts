@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { DunningScenario } from '../../../nodes/DunningScenario/DunningScenario.node';
 import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
@@ -35,7 +37,7 @@ function workflow(
 				type: 'n8n-nodes-dunning.dunningScenario',
 				typeVersion: 1,
 				position: [400, 0],
-				parameters,
+				parameters: parameters as INodeParameters,
 				...settings,
 			},
 		],
