@@ -1,0 +1,67 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Retries with exponential backoff and full jitter. Neither Stripe nor QuickBooks documents a wait header on
+ * HTTP 429, so the delay doubles from `baseDelayMs` up to `maxDelayMs` and a random share of it is taken
+ * (full jitter spreads concurrent executions apart); a server-given delay (Retry-After) wins when present.
+ */
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 500,
+	maxDelayMs: 8000,
+};
+
+/** What to do after a failed attempt: give up, or retry (after the server's delay when it gave one). */
+export type RetryVerdict = { retry: false } | { retry: true; delayMs?: number };
+
+export interface RetryOptions {
+	policy?: RetryPolicy;
+	/** Injected in tests; `Math.random` otherwise. */
+	random?: () => number;
+	/** Injected in tests; n8n's `sleep` otherwise. */
+	wait?: (ms: number) => Promise<void>;
+}
+
+/** The wait before attempt `attempt + 1` (attempt counts from 1): a uniform draw in [0, min(max, base·2^(n−1))]. */
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.floor(random() * ceiling);
+}
+
+/** Parses an HTTP `Retry-After` header (seconds or an HTTP date) into milliseconds, if usable. */
+export function retryAfterMs(header: unknown, nowMs: number): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+export async function withRetries<T>(
+	attempt: (attemptNumber: number) => Promise<T>,
+	verdict: (error: unknown, attemptNumber: number) => RetryVerdict,
+	options: RetryOptions = {},
+): Promise<T> {
+	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	const random = options.random ?? Math.random;
+	const wait = options.wait ?? sleep;
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const outcome = await attempt(attemptNumber).then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error }),
+		);
+		if (outcome.ok) return outcome.value;
+		const decision = verdict(outcome.error, attemptNumber);
+		// The caller's own error (already a NodeApiError where it should be) is passed on unchanged.
+		if (!decision.retry || attemptNumber >= policy.maxAttempts) throw outcome.error;
+		const delay = decision.delayMs ?? backoffDelayMs(attemptNumber, policy, random);
+		await wait(Math.min(delay, policy.maxDelayMs * 4));
+	}
+}
