@@ -1,7 +1,7 @@
-// Build steps beyond type-checking: bundle each node, credential and the core with esbuild (the published
-// package has no runtime dependencies, so date-fns, date-holidays, handlebars... are bundled in; n8n-workflow
-// is supplied by n8n), emit type declarations for self-hosters who extend the core, and copy icons and codex
-// files next to the bundles.
+// Build steps beyond type-checking: compile the email templates, bundle each node, credential and the core
+// with esbuild (the published package has no runtime dependencies, so date-fns, date-holidays, handlebars...
+// are bundled in; n8n-workflow is supplied by n8n), emit type declarations for self-hosters who extend the
+// core, and copy icons and codex files next to the bundles.
 'use strict';
 const { src, dest, series, parallel } = require('gulp');
 const { spawn } = require('node:child_process');
@@ -94,6 +94,12 @@ function declarations() {
 	]);
 }
 
+// Email layouts are authored in MJML and compiled to HTML with their Handlebars placeholders here, so the
+// published package carries plain templates and no MJML.
+function templates() {
+	return run(process.execPath, [path.join(root, 'scripts', 'build-templates.js')]);
+}
+
 function icons() {
 	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
 		base: '.',
@@ -105,5 +111,6 @@ exports.clean = clean;
 exports['build:bundle'] = bundle;
 exports['build:types'] = declarations;
 exports['build:icons'] = icons;
-exports.build = series(clean, parallel(bundle, declarations, icons));
+exports['build:templates'] = templates;
+exports.build = series(clean, templates, parallel(bundle, declarations, icons));
 exports.default = exports.build;

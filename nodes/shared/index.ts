@@ -57,3 +57,16 @@ export {
 	type PenaltyPeriod,
 	type PenaltyRule,
 } from './penalty';
+export {
+	composeReminder,
+	renderTemplateSet,
+	resolveTemplateSet,
+	COMPOSER_LANGUAGES,
+	resolveLanguage,
+	builtinTemplateKeys,
+	type ComposeInput,
+	type ComposedReminder,
+	type ComposeSender,
+	type ComposeTemplate,
+	type TemplateData,
+} from './composer';
