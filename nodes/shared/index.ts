@@ -70,3 +70,4 @@ export {
 	type ComposeTemplate,
 	type TemplateData,
 } from './composer';
+export { verifyStripeSignature, signStripePayload } from './webhooks/stripe-signature';
