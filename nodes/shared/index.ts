@@ -71,3 +71,29 @@ export {
 	type TemplateData,
 } from './composer';
 export { verifyStripeSignature, signStripePayload } from './webhooks/stripe-signature';
+export { verifyIntuitSignature, signIntuitPayload } from './webhooks/intuit-signature';
+export { parseIntuitNotifications, type IntuitChange } from './webhooks/intuit-notifications';
+export {
+	QUERY_PAGE_SIZE,
+	quoteQueryLiteral,
+	overdueInvoicesQuery,
+	overdueInvoicesCountQuery,
+	invoicesByIdQuery,
+	assertQuickBooksId,
+	type OverdueQuery,
+} from './quickbooks/query';
+export {
+	parseIntuitTimestamp,
+	formatIntuitTimestamp,
+	changeSyncMode,
+	CDC_MAX_AGE_MS,
+	CDC_MAX_OBJECTS,
+	type IntuitTimestamp,
+} from './quickbooks/timestamps';
+export {
+	applyDunningNoteChange,
+	PRIVATE_NOTE_MAX_LENGTH,
+	type DunningNoteChange,
+	type DunningNoteChangeResult,
+} from './quickbooks/note-changes';
+export { dunningFingerprint } from './quickbooks/fingerprint';

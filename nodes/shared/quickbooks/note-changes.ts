@@ -1,0 +1,122 @@
+import { DunningInputError } from '../errors';
+import { assertIsoDate, type IsoDate } from '../dates';
+import {
+	DUNNING_NOTE_PREFIX,
+	formatDunningNote,
+	parseDunningNote,
+	type SentStepRecord,
+} from '../dunning-metadata';
+
+/** QuickBooks refuses a `PrivateNote` longer than this (behaviour 5). */
+export const PRIVATE_NOTE_MAX_LENGTH = 4000;
+
+export type DunningNoteChange =
+	| { kind: 'claim'; stepId: string; on: IsoDate }
+	| { kind: 'promise'; promisedOn: IsoDate | null }
+	| { kind: 'disputed'; disputed: boolean }
+	| { kind: 'paused'; paused: boolean };
+
+export interface DunningNoteChangeResult {
+	/** The whole new note: the user's text untouched, then the `[dunning]` line. */
+	note: string;
+	/** False when the note already said so (nothing to write). */
+	changed: boolean;
+	/** For a claim: the step was already recorded, so it must not be sent again. */
+	alreadyClaimed: boolean;
+}
+
+/** The `sent=` entries with their dates (parseDunningNote keeps only the ids and the last date). */
+function sentRecords(note: string, fallbackOn: IsoDate): SentStepRecord[] {
+	const line = note
+		.split(/\r?\n/)
+		.find((candidate) => candidate.trim().startsWith(DUNNING_NOTE_PREFIX));
+	if (!line) return [];
+	const sent = line
+		.trim()
+		.slice(DUNNING_NOTE_PREFIX.length)
+		.split(';')
+		.map((part) => part.trim())
+		.find((part) => part.toLowerCase().startsWith('sent='));
+	if (!sent) return [];
+	let previous: IsoDate | null = null;
+	return sent
+		.slice('sent='.length)
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '')
+		.map((entry) => {
+			const at = entry.lastIndexOf('@');
+			const stepId = at < 0 ? entry : entry.slice(0, at);
+			// An entry written by hand without a date keeps the date of the entry before it.
+			const on = at < 0 ? (previous ?? fallbackOn) : entry.slice(at + 1);
+			previous = on;
+			return { stepId, on };
+		});
+}
+
+/**
+ * Applies one dunning action to an invoice's `PrivateNote`. QuickBooks replaces the note as a whole, so the
+ * result keeps every line the user wrote and rewrites only the `[dunning]` line (README, "Where the dunning
+ * state lives").
+ */
+export function applyDunningNoteChange(
+	note: unknown,
+	change: DunningNoteChange,
+	field = 'invoice.PrivateNote',
+): DunningNoteChangeResult {
+	const current = typeof note === 'string' ? note : '';
+	const parsed = parseDunningNote(current, field);
+	const state = { ...parsed.state };
+	const record = {
+		sent: sentRecords(current, parsed.state.lastSentOn ?? '1970-01-01'),
+		promisedOn: state.promisedOn,
+		disputed: state.disputed,
+		paused: state.paused,
+		tags: parsed.tags,
+	};
+	let alreadyClaimed = false;
+	switch (change.kind) {
+		case 'claim': {
+			const stepId = change.stepId.trim();
+			if (stepId === '' || /[,;@=\s]/.test(stepId)) {
+				throw new DunningInputError(
+					'stepId',
+					`"${change.stepId}" is not a step id (no spaces, , ; @ =)`,
+				);
+			}
+			assertIsoDate(change.on, 'on');
+			if (state.sentStepIds.includes(stepId)) {
+				alreadyClaimed = true;
+				break;
+			}
+			record.sent = [...record.sent, { stepId, on: change.on }];
+			break;
+		}
+		case 'promise':
+			record.promisedOn =
+				change.promisedOn === null ? null : assertIsoDate(change.promisedOn, 'promisedOn');
+			break;
+		case 'disputed':
+			record.disputed = change.disputed;
+			break;
+		case 'paused':
+			record.paused = change.paused;
+			break;
+	}
+	if (alreadyClaimed) return { note: current, changed: false, alreadyClaimed };
+	const next = formatDunningNote(parsed.userText, record);
+	const before = formatDunningNote(parsed.userText, {
+		sent: sentRecords(current, parsed.state.lastSentOn ?? '1970-01-01'),
+		promisedOn: state.promisedOn,
+		disputed: state.disputed,
+		paused: state.paused,
+		tags: parsed.tags,
+	});
+	if (next.length > PRIVATE_NOTE_MAX_LENGTH) {
+		throw new DunningInputError(
+			field,
+			`the note would be ${next.length} characters, more than QuickBooks' ${PRIVATE_NOTE_MAX_LENGTH}`,
+		);
+	}
+	return { note: next, changed: next !== before, alreadyClaimed };
+}
