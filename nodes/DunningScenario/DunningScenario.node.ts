@@ -9,7 +9,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { failedItem, itemError } from '../common/item-errors';
 import { invoiceForOutput, readInvoice, type InvoiceFormat } from '../common/invoice-input';
 import { perItemParameters } from '../common/parameters';
-import { decimalToMinor, evaluateScenario, type DecisionAction, type Scenario } from '../shared';
+import {
+	customerKey,
+	decimalToMinor,
+	evaluateScenario,
+	latestSentOnByCustomer,
+	type DecisionAction,
+	type Invoice,
+	type Scenario,
+} from '../shared';
 import { dunningScenarioProperties } from './description';
 import {
 	readScenarioParameters,
@@ -61,6 +69,14 @@ export class DunningScenario implements INodeType {
 		}));
 		const withMinimum = scenarioWithMinimum();
 
+		// First read every invoice: the per-customer gap needs the newest message across a customer's invoices.
+		const read: ({ invoice: Invoice; parameters: ScenarioParameters } | undefined)[] = [];
+		const fail = (error: unknown, itemIndex: number) => {
+			const failure = itemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw failure;
+			// A failed item never lands on Send: without an error output it waits on No Action.
+			outputs[NO_ACTION].push(failedItem(this, items[itemIndex], failure, itemIndex));
+		};
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const parameters = scenarioOf(itemIndex);
@@ -68,8 +84,27 @@ export class DunningScenario implements INodeType {
 					...inputOf(itemIndex),
 					timezone: parameters.scenario.timezone,
 				});
+				read.push({ invoice, parameters });
+			} catch (error) {
+				read.push(undefined);
+				fail(error, itemIndex);
+			}
+		}
+		const customerGapOn = read.some((entry) => entry?.parameters.scenario.minDaysBetweenCustomer);
+		const lastSentByCustomer = customerGapOn
+			? latestSentOnByCustomer(read.flatMap((entry) => (entry ? [entry.invoice] : [])))
+			: undefined;
+
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const entry = read[itemIndex];
+			if (!entry) continue;
+			try {
+				const { invoice, parameters } = entry;
 				const scenario = withMinimum(parameters, invoice.currency);
-				const decision = evaluateScenario(invoice, scenario, parameters.now ?? clock);
+				const key = lastSentByCustomer && customerKey(invoice);
+				const decision = evaluateScenario(invoice, scenario, parameters.now ?? clock, {
+					customerLastSentOn: key ? lastSentByCustomer.get(key) : null,
+				});
 				outputs[OUTPUT_OF[decision.action]].push({
 					json: {
 						...items[itemIndex].json,
@@ -79,10 +114,7 @@ export class DunningScenario implements INodeType {
 					pairedItem: { item: itemIndex },
 				});
 			} catch (error) {
-				const failure = itemError(this, error, itemIndex);
-				if (!this.continueOnFail()) throw failure;
-				// A failed item never lands on Send: without an error output it waits on No Action.
-				outputs[NO_ACTION].push(failedItem(this, items[itemIndex], failure, itemIndex));
+				fail(error, itemIndex);
 			}
 		}
 		return outputs;

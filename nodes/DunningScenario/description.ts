@@ -227,6 +227,15 @@ export const dunningScenarioProperties: INodeProperties[] = [
 				description: 'At least this many days after the last reminder sent for the invoice',
 			},
 			{
+				displayName: 'Minimum Days Between Messages to One Customer',
+				name: 'minDaysBetweenCustomer',
+				type: 'number',
+				default: 7,
+				typeOptions: { minValue: 0 },
+				description:
+					"At least this many days after the last reminder to the same customer, about any of its invoices in this run's input (the newest one counts). 0: off.",
+			},
+			{
 				displayName: 'Now',
 				name: 'now',
 				type: 'string',

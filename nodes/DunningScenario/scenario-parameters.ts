@@ -21,6 +21,7 @@ export interface ScenarioOptions {
 	holidays?: string;
 	minimumDue?: string;
 	minDaysBetween?: number;
+	minDaysBetweenCustomer?: number;
 	now?: string;
 	sendOnNonBusinessDays?: boolean;
 }
@@ -89,6 +90,7 @@ export function readScenarioParameters(
 		'catchUp',
 		'escalateAfter',
 		'minDaysBetween',
+		'minDaysBetweenCustomer',
 		'sendOnNonBusinessDays',
 	] as const) {
 		if (options[key] !== undefined) merged[key] = options[key];

@@ -9,29 +9,46 @@ import {
 } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { INVOICE_STATUSES, type Invoice } from '../invoice';
-import type { Decision, DecisionAction, DecisionReason, Scenario, Step } from './types';
+import type {
+	Decision,
+	DecisionAction,
+	DecisionReason,
+	EvaluationContext,
+	Scenario,
+	Step,
+} from './types';
 import { validateScenario } from './validate';
 
 /**
  * Which reminder step is due today for one invoice, or why nothing is (DESIGN.md section 3).
  * Read it top to bottom: each rule of the contract is one function, applied in order of precedence.
- * Pure and deterministic: the same invoice, scenario and clock always give the same decision.
+ * Pure and deterministic: the same invoice, scenario and clock always give the same decision. The optional
+ * context carries what one invoice cannot tell (the customer's last message, across its invoices).
  */
 export function evaluateScenario(
 	invoice: Invoice,
 	scenario: Scenario,
 	now: Date | string,
+	evaluation: EvaluationContext = {},
 ): Decision {
 	const rules = compile(scenario);
 	checkInvoice(invoice);
 	const today = todayIn(now, rules.scenario.timezone);
 	const due = invoice.dueDate === null ? null : toDayNumber(invoice.dueDate);
+	const customerLastSentOn = evaluation.customerLastSentOn ?? null;
+	if (customerLastSentOn !== null && !isIsoDate(customerLastSentOn)) {
+		throw new DunningInputError(
+			'context.customerLastSentOn',
+			`${describeValue(customerLastSentOn)} is not a date (YYYY-MM-DD)`,
+		);
+	}
 	const context: Context = {
 		invoice,
 		rules,
 		today,
 		due,
 		daysOverdue: due === null ? 0 : today - due,
+		customerLastSentOn,
 	};
 
 	return (
@@ -57,6 +74,7 @@ interface Context {
 	today: number;
 	due: number | null;
 	daysOverdue: number;
+	customerLastSentOn: IsoDate | null;
 }
 
 // A scenario is validated once per object: evaluating a book of invoices against one scenario must not
@@ -255,20 +273,22 @@ function rule6Timing(c: Context, { step, date }: Candidate): Decision | undefine
 			nextActionOn: on,
 		});
 	}
-	const lastSentOn = c.invoice.dunning.lastSentOn;
-	if (lastSentOn !== null) {
-		const earliest = toDayNumber(lastSentOn) + scenario.minDaysBetween;
-		if (c.today < earliest) {
-			const on = fromDayNumber(earliest);
-			return decide(
-				c,
-				'wait',
-				'too_soon',
-				`The last message went out on ${lastSentOn}; step ${step.id} waits until ${on} (at least ${scenario.minDaysBetween} days apart).`,
-				{ nextActionOn: on },
-			);
-		}
-	}
+	const tooSoon =
+		gapNotElapsed(
+			c,
+			step,
+			c.invoice.dunning.lastSentOn,
+			scenario.minDaysBetween,
+			'for this invoice',
+		) ??
+		gapNotElapsed(
+			c,
+			step,
+			c.customerLastSentOn,
+			scenario.minDaysBetweenCustomer ?? 0,
+			'to this customer',
+		);
+	if (tooSoon) return tooSoon;
 	if (!scenario.sendOnNonBusinessDays && !calendar.isBusinessDay(c.today)) {
 		const on = fromDayNumber(calendar.nextBusinessDayOnOrAfter(c.today + 1));
 		return decide(
@@ -282,6 +302,27 @@ function rule6Timing(c: Context, { step, date }: Candidate): Decision | undefine
 		);
 	}
 	return undefined;
+}
+
+/** Rule 6 (and its per-customer extension): a message within `gap` days of the last one waits. */
+function gapNotElapsed(
+	c: Context,
+	step: Step,
+	lastSentOn: IsoDate | null,
+	gap: number,
+	scope: string,
+): Decision | undefined {
+	if (lastSentOn === null || gap <= 0) return undefined;
+	const earliest = toDayNumber(lastSentOn) + gap;
+	if (c.today >= earliest) return undefined;
+	const on = fromDayNumber(earliest);
+	return decide(
+		c,
+		'wait',
+		'too_soon',
+		`The last message ${scope} went out on ${lastSentOn}; step ${step.id} waits until ${on} (at least ${gap} days apart).`,
+		{ nextActionOn: on },
+	);
 }
 
 /** Rule 7: internal steps and flagged customers go to a human; everything else is sent. */

@@ -22,6 +22,17 @@ export interface Scenario {
 	escalateAfter: number;
 	/** Below this amount still due (minor units), no chasing. */
 	minimumDueMinor: number;
+	/**
+	 * Extension (issue 11): at least this many days after the last message to the same customer, whichever of
+	 * its invoices it was about. Needs `EvaluationContext.customerLastSentOn`. Absent or 0: off.
+	 */
+	minDaysBetweenCustomer?: number;
+}
+
+/** What the evaluator cannot see on one invoice alone. */
+export interface EvaluationContext {
+	/** The newest `lastSentOn` among all invoices of this invoice's customer. */
+	customerLastSentOn?: IsoDate | null;
 }
 
 export type CatchUpMode = 'sequential' | 'latest';

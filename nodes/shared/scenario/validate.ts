@@ -119,7 +119,7 @@ export function validateScenario(value: unknown, field = 'scenario'): Scenario {
 			);
 		}
 	});
-	return {
+	const scenario: Scenario = {
 		id: typeof raw.id === 'string' && raw.id !== '' ? raw.id : 'custom',
 		name: typeof raw.name === 'string' && raw.name !== '' ? raw.name : 'Custom scenario',
 		timezone: assertTimeZone(raw.timezone, `${field}.timezone`),
@@ -136,4 +136,13 @@ export function validateScenario(value: unknown, field = 'scenario'): Scenario {
 				? 0
 				: assertMinorAmount(raw.minimumDueMinor, `${field}.minimumDueMinor`),
 	};
+	if (raw.minDaysBetweenCustomer !== undefined && raw.minDaysBetweenCustomer !== null) {
+		scenario.minDaysBetweenCustomer = integer(
+			raw.minDaysBetweenCustomer,
+			0,
+			`${field}.minDaysBetweenCustomer`,
+			0,
+		);
+	}
+	return scenario;
 }

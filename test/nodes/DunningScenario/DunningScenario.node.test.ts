@@ -198,6 +198,32 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		});
 	});
 
+	it('keeps a minimum gap per customer across its invoices (one rhythm for grouped messages)', async () => {
+		const items = [
+			invoiceItem('recent', {
+				dunning: { sentStepIds: ['d7'], lastSentOn: '2026-11-20' },
+				dueDate: '2026-11-13',
+			}),
+			invoiceItem('new', { dueDate: '2026-11-16' }),
+			invoiceItem('other', { dueDate: '2026-11-16', customer: { id: 'cus-2' } }),
+		];
+		const parameters = {
+			scenario: 'classic-7-14-21',
+			options: { now: '2026-11-23', minDaysBetweenCustomer: 7 },
+		};
+		const result = await run(items, parameters);
+		expect(result.jsonOf('Dunning Scenario', 0).map((json) => json.ref)).toEqual(['other']);
+		const waiting = result.jsonOf('Dunning Scenario', 2);
+		expect(
+			waiting.map((json) => [json.ref, (json.decision as { nextActionOn: string }).nextActionOn]),
+		).toEqual([
+			['recent', '2026-11-27'],
+			['new', '2026-11-27'],
+		]);
+		const without = await run(items, { ...parameters, options: { now: '2026-11-23' } });
+		expect(without.jsonOf('Dunning Scenario', 0).map((json) => json.ref)).toEqual(['new', 'other']);
+	});
+
 	it('stops the workflow on a bad item, naming the item and the field', async () => {
 		const result = await run([invoiceItem('ok'), invoiceItem('bad', { dueDate: '2026-13-01' })], {
 			scenario: 'classic-7-14-21',
