@@ -1,0 +1,2 @@
+export * from './server';
+export { decodeForm, type FormValue } from './form';
