@@ -1,0 +1,115 @@
+import {
+	currencyExponent,
+	minorToDecimalString,
+	type PenaltyResult,
+	type PenaltyRule,
+} from '../shared';
+
+/** Languages the one-line summary is written in. */
+export const SUMMARY_LANGUAGES = ['en', 'fr'] as const;
+export type SummaryLanguage = (typeof SUMMARY_LANGUAGES)[number];
+
+interface Phrases {
+	intl: string;
+	/** Between a rate and "%": French typography puts a no-break space there. */
+	percentSpace: string;
+	perYear: string;
+	days: (count: number) => string;
+	then: string;
+	interest: (amount: string, detail: string) => string;
+	compensation: (amount: string, rule: PenaltyRule) => string;
+	none: string;
+}
+
+const PHRASES: Record<SummaryLanguage, Phrases> = {
+	en: {
+		// Plain `en`, as in the Reminder Composer: dollars print as `$1.00`, not `US$1.00`.
+		intl: 'en',
+		percentSpace: ' ',
+		perYear: '/yr',
+		days: (count) => `${count} ${count === 1 ? 'day' : 'days'}`,
+		then: ' then ',
+		interest: (amount, detail) => `${amount} interest (${detail})`,
+		compensation: (amount, rule) =>
+			rule === 'custom' ? `${amount} fixed charge` : `${amount} recovery compensation`,
+		none: 'No penalty: nothing is overdue',
+	},
+	fr: {
+		intl: 'fr-FR',
+		percentSpace: '\u00a0',
+		perYear: '/an',
+		days: (count) => `${count} ${count > 1 ? 'jours' : 'jour'}`,
+		then: ' puis ',
+		interest: (amount, detail) => `${amount} d'intérêts de retard (${detail})`,
+		compensation: (amount, rule) =>
+			rule === 'custom'
+				? `${amount} de frais fixes`
+				: `${amount} d'indemnité forfaitaire pour frais de recouvrement`,
+		none: "Aucune pénalité : rien n'est en retard",
+	},
+};
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const rateFormats = new Map<SummaryLanguage, Intl.NumberFormat>();
+
+/**
+ * `1234` EUR → `€12.34` / `12,34 €`. Intl formats the exact decimal string (never `minor / 100`), with as many
+ * decimals as the currency's ISO 4217 exponent (0 for JPY, 3 for KWD), whatever Intl's own data says.
+ */
+export function formatMoney(minor: number, currency: string, language: SummaryLanguage): string {
+	const key = `${language}|${currency}`;
+	let formatter = moneyFormats.get(key);
+	if (!formatter) {
+		const digits = currencyExponent(currency);
+		formatter = new Intl.NumberFormat(PHRASES[language].intl, {
+			style: 'currency',
+			currency,
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits,
+		});
+		moneyFormats.set(key, formatter);
+	}
+	return formatter.format(minorToDecimalString(minor, currency) as unknown as number);
+}
+
+/** `12.15` → `12.15 %/yr` / `12,15 %/an`: two to four decimals, as the rate tables write them. */
+export function formatAnnualRate(percent: number, language: SummaryLanguage): string {
+	let formatter = rateFormats.get(language);
+	if (!formatter) {
+		formatter = new Intl.NumberFormat(PHRASES[language].intl, {
+			minimumFractionDigits: 2,
+			maximumFractionDigits: 4,
+		});
+		rateFormats.set(language, formatter);
+	}
+	const phrases = PHRASES[language];
+	return `${formatter.format(percent)}${phrases.percentSpace}%${phrases.perYear}`;
+}
+
+/**
+ * One human line for a penalty: "€12.34 interest (12.15 %/yr, 37 days) + €40.00 recovery compensation".
+ * Several rates (half-year changes) are listed in order; the days are the late days that bore interest.
+ * A zero compensation (DE consumer, custom without a fixed amount) is left out.
+ */
+export function penaltySummary(
+	result: PenaltyResult,
+	currency: string,
+	rule: PenaltyRule,
+	language: SummaryLanguage,
+): string {
+	const phrases = PHRASES[language];
+	if (result.periods.length === 0 && result.totalMinor === 0) return phrases.none;
+	const parts: string[] = [];
+	if (result.periods.length > 0) {
+		const rates = [...new Set(result.periods.map((period) => period.annualRatePercent))];
+		const days = result.periods.reduce((sum, period) => sum + period.days, 0);
+		const detail = `${rates.map((rate) => formatAnnualRate(rate, language)).join(phrases.then)}, ${phrases.days(days)}`;
+		parts.push(phrases.interest(formatMoney(result.interestMinor, currency, language), detail));
+	}
+	if (result.compensationMinor > 0) {
+		parts.push(
+			phrases.compensation(formatMoney(result.compensationMinor, currency, language), rule),
+		);
+	}
+	return parts.join(' + ');
+}
