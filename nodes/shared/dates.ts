@@ -10,6 +10,12 @@ import { DunningInputError, describeValue } from './errors';
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Pure memos of date conversions: a book of invoices shares few distinct dates. Bounded, then reset.
+const CACHE_LIMIT = 100_000;
+const dayNumberCache = new Map<string, number>();
+const isoDateCache = new Map<number, IsoDate>();
+const validDates = new Set<string>();
 const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil, integer only). */
@@ -31,11 +37,19 @@ function daysInMonth(year: number, month: number): number {
 /** True for a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
 	if (typeof value !== 'string') return false;
+	// Dates repeat across a book of invoices: one already checked is known to be valid.
+	if (validDates.has(value)) return true;
 	const match = ISO_DATE.exec(value);
 	if (!match) return false;
 	const month = Number(match[2]);
 	const day = Number(match[3]);
-	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
+	const valid =
+		month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
+	if (valid) {
+		if (validDates.size > CACHE_LIMIT) validDates.clear();
+		validDates.add(value);
+	}
+	return valid;
 }
 
 /** Validates a calendar date and returns it; the error names the field. */
@@ -51,8 +65,6 @@ export function optionalIsoDate(value: unknown, field: string): IsoDate | null {
 	return value === null || value === undefined ? null : assertIsoDate(value, field);
 }
 
-const dayNumberCache = new Map<string, number>();
-
 /** Day number of a valid `YYYY-MM-DD` date (call `assertIsoDate` first on untrusted input). */
 export function toDayNumber(date: IsoDate): number {
 	let day = dayNumberCache.get(date);
@@ -62,7 +74,7 @@ export function toDayNumber(date: IsoDate): number {
 			Number(date.slice(5, 7)),
 			Number(date.slice(8, 10)),
 		);
-		if (dayNumberCache.size > 100_000) dayNumberCache.clear();
+		if (dayNumberCache.size > CACHE_LIMIT) dayNumberCache.clear();
 		dayNumberCache.set(date, day);
 	}
 	return day;
@@ -70,7 +82,13 @@ export function toDayNumber(date: IsoDate): number {
 
 /** `YYYY-MM-DD` of a day number. */
 export function fromDayNumber(day: number): IsoDate {
-	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+	let date = isoDateCache.get(day);
+	if (date === undefined) {
+		date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+		if (isoDateCache.size > CACHE_LIMIT) isoDateCache.clear();
+		isoDateCache.set(day, date);
+	}
+	return date;
 }
 
 /** The date `days` calendar days after `date` (negative goes back). */
