@@ -97,3 +97,17 @@ export {
 	type DunningNoteChangeResult,
 } from './quickbooks/note-changes';
 export { dunningFingerprint } from './quickbooks/fingerprint';
+export {
+	composeCustomerReminder,
+	firmestTone,
+	TONE_FIRMNESS,
+	CUSTOMER_ROOT_VARIABLES,
+	ROOT_VARIABLES,
+	INLINE_HELPERS,
+	BLOCK_HELPERS,
+	type ComposeCustomerInput,
+	type ComposedCustomerReminder,
+	type CustomerTemplateData,
+	type CustomerInvoiceLine,
+	type CustomerTotal,
+} from './composer';

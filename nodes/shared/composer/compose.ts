@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto';
 import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice } from '../invoice';
 import { TONES, type Tone } from '../scenario/types';
-import { builtinTemplate, builtinTemplateId } from './builtin';
+import { builtinPrograms, builtinTemplate, builtinTemplateId } from './builtin';
+import type { Program } from './ast';
 import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
 import { escapeHtml, type HelperEnv, type RenderMode } from './helpers';
 import { resolveLanguage, type ComposerLanguage } from './language';
 import { renderProgram } from './render';
-import { parseTemplate } from './template';
-import type { ComposeInput, ComposeTemplate, ComposedReminder } from './types';
+import { checkedProgram, parseTemplate } from './template';
+import type { BuiltinPrograms, ComposeInput, ComposeTemplate, ComposedReminder } from './types';
 
 /** A template set ready to render: where it comes from, and the field its errors name. */
 export interface TemplateSet {
@@ -19,6 +20,8 @@ export interface TemplateSet {
 	html: string | null;
 	/** `template` for a user's template, `builtin:fr/friendly` for ours. */
 	field: string;
+	/** A built-in's parts, parsed at build time; null for a user's template (parsed and cached here). */
+	programs: BuiltinPrograms | null;
 }
 
 export function resolveTemplateSet(
@@ -28,7 +31,8 @@ export function resolveTemplateSet(
 ): TemplateSet {
 	if (template === undefined || template === null) {
 		const id = builtinTemplateId(language, tone);
-		return { id, ...builtinTemplate(language, tone), field: id };
+		const programs = builtinPrograms(language, tone);
+		return { id, ...builtinTemplate(language, tone), field: id, programs };
 	}
 	if (typeof template !== 'object' || Array.isArray(template)) {
 		throw new DunningInputError('template', `${describeValue(template)} is not an object`);
@@ -52,7 +56,7 @@ export function resolveTemplateSet(
 		.update(`${subject}\u0000${text}\u0000${html ?? ''}`)
 		.digest('hex')
 		.slice(0, 16);
-	return { id: `custom:${hash}`, subject, text, html, field: 'template' };
+	return { id: `custom:${hash}`, subject, text, html, field: 'template', programs: null };
 }
 
 function renderPart(
@@ -61,23 +65,34 @@ function renderPart(
 	mode: RenderMode,
 	data: object,
 	env: Omit<HelperEnv, 'mode'>,
+	rootVariables: ReadonlySet<string>,
 ): string {
 	const field = `${set.field}.${part}`;
-	const program = parseTemplate(set[part] as string, mode, field, ROOT_VARIABLES);
+	const program: Program = set.programs
+		? checkedProgram(set.programs[part], mode, field, rootVariables)
+		: parseTemplate(set[part] as string, mode, field, rootVariables);
 	return renderProgram(program, data as Record<string, unknown>, { ...env, mode }, field);
 }
 
-/** Renders the three parts; also the building block of the per-customer message (section 5b). */
+/**
+ * Renders the three parts; also the building block of the per-customer message (section 5b), whose
+ * data has other variables (`rootVariables`).
+ */
 export function renderTemplateSet(
 	set: TemplateSet,
 	data: object,
 	env: Omit<HelperEnv, 'mode'>,
+	rootVariables: ReadonlySet<string> = ROOT_VARIABLES,
 ): { subject: string; text: string; html: string } {
 	// One line, whatever the data holds: a name with a line break must not add a mail header.
-	const subject = renderPart(set, 'subject', 'text', data, env).replace(/\s+/g, ' ').trim();
-	const text = renderPart(set, 'text', 'text', data, env);
+	const subject = renderPart(set, 'subject', 'text', data, env, rootVariables)
+		.replace(/\s+/g, ' ')
+		.trim();
+	const text = renderPart(set, 'text', 'text', data, env, rootVariables);
 	const html =
-		set.html === null ? textToHtml(text, env.language) : renderPart(set, 'html', 'html', data, env);
+		set.html === null
+			? textToHtml(text, env.language)
+			: renderPart(set, 'html', 'html', data, env, rootVariables);
 	return { subject, text, html };
 }
 

@@ -60,7 +60,7 @@ const ROOT_KEYS: readonly (keyof TemplateData)[] = [
 ];
 export const ROOT_VARIABLES: ReadonlySet<string> = new Set(ROOT_KEYS);
 
-function safeLink(url: string | null): string | null {
+export function safeLink(url: string | null): string | null {
 	return url !== null && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
 }
 

@@ -5,3 +5,14 @@ export { COMPOSER_LANGUAGES, resolveLanguage, type ComposerLanguage } from './la
 export { INLINE_HELPERS, BLOCK_HELPERS, escapeHtml } from './helpers';
 export { builtinTemplateKeys } from './builtin';
 export type { ComposeInput, ComposedReminder, ComposeSender, ComposeTemplate } from './types';
+export {
+	composeCustomerReminder,
+	firmestTone,
+	TONE_FIRMNESS,
+	CUSTOMER_ROOT_VARIABLES,
+	type ComposeCustomerInput,
+	type ComposedCustomerReminder,
+	type CustomerTemplateData,
+	type CustomerInvoiceLine,
+	type CustomerTotal,
+} from './customer';

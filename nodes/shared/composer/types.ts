@@ -1,4 +1,5 @@
 import type { Invoice } from '../invoice';
+import type { Program } from './ast';
 import type { PenaltyResult } from '../penalty/types';
 import type { Tone } from '../scenario/types';
 
@@ -53,4 +54,11 @@ export interface BuiltinTemplate {
 	subject: string;
 	text: string;
 	html: string;
+}
+
+/** The syntax trees of a built-in template's parts, parsed at build time (`generated/programs.ts`). */
+export interface BuiltinPrograms {
+	subject: Program;
+	text: Program;
+	html: Program;
 }

@@ -1,0 +1,435 @@
+import { DunningInputError, describeValue } from '../errors';
+import { normalizeInvoice, type Invoice } from '../invoice';
+import type { PenaltyResult } from '../penalty/types';
+import type { Decision, Tone } from '../scenario/types';
+import { builtinPrograms, builtinTemplate } from './builtin';
+import { assertTone, composeReminder, renderTemplateSet, resolveTemplateSet } from './compose';
+import { safeLink, validatePenalty, validateSender } from './context';
+import { formatDate, formatMoney } from './format';
+import type { SenderView } from './helpers';
+import { resolveLanguage, type ComposerLanguage } from './language';
+import type { ComposeSender, ComposeTemplate, ComposedReminder } from './types';
+
+/** DESIGN.md section 5b: several invoices of one customer, one message. */
+export interface ComposeCustomerInput {
+	/** All for one customer: same source and customer id or, without ids, the same email. */
+	invoices: Invoice[];
+	/**
+	 * Same order as `invoices`: each invoice's step (`stepId`, `daysOverdue`). Only due decisions
+	 * (`send`, `escalate`) belong here: the caller drops the others (the node does).
+	 */
+	decisions?: (Decision | null)[];
+	/** The tone of every invoice without an entry in `tones`. */
+	tone?: Tone;
+	/**
+	 * Extension: each invoice's step tone, same order (the decision has none). The message takes the
+	 * firmest one among them.
+	 */
+	tones?: (Tone | null)[];
+	language: string;
+	sender: ComposeSender;
+	/** Same order as `invoices`; the penalty of each invoice, or null. */
+	penalties?: (PenaltyResult | null)[];
+	/** A user's template, rendered with the per-customer variables (`invoices`, `totals`...). */
+	template?: ComposeTemplate;
+}
+
+export interface ComposedCustomerReminder extends ComposedReminder {
+	/** The invoices in the message, in the order it lists them (oldest due date first). */
+	invoiceIds: string[];
+	/** `<source>:customer:<customer id>:<invoice id:step id,...>` (pairs sorted). */
+	idempotencyKey: string;
+	/** Same order as `invoiceIds`: each invoice's own `<source>:<invoice id>:<step id>`, null without a step. */
+	invoiceIdempotencyKeys: (string | null)[];
+	/** The tone the message was written in: the firmest of its invoices. */
+	tone: Tone;
+}
+
+/**
+ * Customer-facing tones from the softest to the firmest: a group takes the firmest, so a formal notice
+ * is never diluted into a friendly reminder because a newer invoice is only at its first step.
+ */
+export const TONE_FIRMNESS: readonly Tone[] = [
+	'notice',
+	'friendly',
+	'reminder',
+	'firm',
+	'formal_notice',
+];
+
+/** One invoice as the per-customer templates see it (`{{#each invoices}}`). */
+export interface CustomerInvoiceLine {
+	id: string;
+	number: string;
+	currency: string;
+	amountDue: string;
+	totalAmount: string;
+	paidAmount: string;
+	dueDate: string | null;
+	issueDate: string;
+	daysOverdue: number | null;
+	paymentUrl: string | null;
+	pdfUrl: string | null;
+	stepId: string | null;
+	tone: Tone;
+	sentStepIds: string[];
+	penalty: PenaltyResult | null;
+	/** Formatted penalty parts; null without a penalty above zero. */
+	penaltyInterest: string | null;
+	penaltyCompensation: string | null;
+	penaltyTotal: string | null;
+	amountWithPenalty: string | null;
+	invoice: Omit<Invoice, 'raw'>;
+}
+
+export interface CustomerTotal {
+	currency: string;
+	amount: string;
+	amountMinor: number;
+	count: number;
+	/** Null when no invoice of this currency carries a penalty. */
+	penaltyTotal: string | null;
+	amountWithPenalty: string | null;
+}
+
+/** The variables of the per-customer templates (listed in the README). */
+export interface CustomerTemplateData {
+	customerName: string | null;
+	customer: Invoice['customer'];
+	invoices: CustomerInvoiceLine[];
+	invoiceCount: number;
+	totals: CustomerTotal[];
+	multipleCurrencies: boolean;
+	hasPenalty: boolean;
+	/** The legal bases of the penalties given, joined with "; "; null without one. */
+	legalBasis: string | null;
+	/** The largest days overdue among the invoices, or null. */
+	maxDaysOverdue: number | null;
+	tone: Tone;
+	language: ComposerLanguage;
+	sender: SenderView;
+}
+
+const CUSTOMER_ROOT_KEYS: readonly (keyof CustomerTemplateData)[] = [
+	'customerName',
+	'customer',
+	'invoices',
+	'invoiceCount',
+	'totals',
+	'multipleCurrencies',
+	'hasPenalty',
+	'legalBasis',
+	'maxDaysOverdue',
+	'tone',
+	'language',
+	'sender',
+];
+export const CUSTOMER_ROOT_VARIABLES: ReadonlySet<string> = new Set(CUSTOMER_ROOT_KEYS);
+
+function optionalList<T>(value: unknown, field: string, length: number): (T | null)[] | null {
+	if (value === undefined || value === null) return null;
+	if (!Array.isArray(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a list`);
+	}
+	if (value.length !== length) {
+		throw new DunningInputError(
+			field,
+			`has ${value.length} entries for ${length} invoices (same order as invoices)`,
+		);
+	}
+	return value as (T | null)[];
+}
+
+/** The customer an invoice belongs to: its id in its source system, else its email. */
+function customerKey(invoice: Invoice): string | null {
+	if (invoice.customer.id !== null && invoice.customer.id.trim() !== '') return invoice.customer.id;
+	const email = invoice.customer.email?.trim().toLowerCase();
+	return email ? email : null;
+}
+
+function assertDue(invoice: Invoice, field: string): void {
+	// A paid or cancelled invoice has nothing to ask for: listing it would ask the customer to pay twice.
+	if (invoice.status !== 'open' || invoice.dueMinor <= 0) {
+		const state = invoice.dueMinor <= 0 ? 'has nothing left to pay' : `is ${invoice.status}`;
+		throw new DunningInputError(field, `invoice ${invoice.number ?? invoice.id} ${state}`);
+	}
+}
+
+interface DueStep {
+	stepId: string | null;
+	daysOverdue: number | null;
+	idempotencyKey: string | null;
+}
+
+function readDecision(value: unknown, invoice: Invoice, field: string): DueStep {
+	if (value === null || value === undefined) {
+		return { stepId: null, daysOverdue: null, idempotencyKey: null };
+	}
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a decision`);
+	}
+	const decision = value as Partial<Record<keyof Decision, unknown>>;
+	if (decision.action !== 'send' && decision.action !== 'escalate') {
+		throw new DunningInputError(
+			`${field}.action`,
+			`${describeValue(decision.action)}: only due steps (send, escalate) can be composed`,
+		);
+	}
+	const stepId = decision.stepId ?? null;
+	if (stepId !== null && (typeof stepId !== 'string' || stepId.trim() === '')) {
+		throw new DunningInputError(`${field}.stepId`, `${describeValue(stepId)} is not a step id`);
+	}
+	const days = decision.daysOverdue ?? null;
+	if (days !== null && (typeof days !== 'number' || !Number.isSafeInteger(days))) {
+		throw new DunningInputError(`${field}.daysOverdue`, `${describeValue(days)} is not an integer`);
+	}
+	return {
+		stepId,
+		daysOverdue: days,
+		idempotencyKey: stepId === null ? null : `${invoice.source}:${invoice.id}:${stepId}`,
+	};
+}
+
+/** The firmest customer-facing tone, or `internal` when every invoice is at an internal step. */
+export function firmestTone(tones: readonly Tone[], field = 'tones'): Tone {
+	const internal = tones.filter((tone) => tone === 'internal').length;
+	if (internal === tones.length) return 'internal';
+	if (internal > 0) {
+		throw new DunningInputError(
+			field,
+			'internal and customer-facing steps cannot share one message (compose them separately)',
+		);
+	}
+	return tones.reduce((firmest, tone) =>
+		TONE_FIRMNESS.indexOf(tone) > TONE_FIRMNESS.indexOf(firmest) ? tone : firmest,
+	);
+}
+
+interface Entry {
+	invoice: Invoice;
+	step: DueStep;
+	tone: Tone;
+	penalty: PenaltyResult | null;
+}
+
+function lineOf(entry: Entry, language: ComposerLanguage): CustomerInvoiceLine {
+	const { invoice, penalty } = entry;
+	const money = (minor: number) => formatMoney(minor, invoice.currency, language);
+	const visible: Omit<Invoice, 'raw'> & { raw?: object } = { ...invoice };
+	delete visible.raw;
+	const charged = penalty !== null && penalty.totalMinor > 0;
+	return {
+		id: invoice.id,
+		number: invoice.number ?? invoice.id,
+		currency: invoice.currency,
+		amountDue: money(invoice.dueMinor),
+		totalAmount: money(invoice.totalMinor),
+		paidAmount: money(invoice.paidMinor),
+		dueDate: invoice.dueDate === null ? null : formatDate(invoice.dueDate, language),
+		issueDate: formatDate(invoice.issueDate, language),
+		daysOverdue: entry.step.daysOverdue,
+		paymentUrl: safeLink(invoice.paymentUrl),
+		pdfUrl: safeLink(invoice.pdfUrl),
+		stepId: entry.step.stepId,
+		tone: entry.tone,
+		sentStepIds: invoice.dunning.sentStepIds,
+		penalty,
+		penaltyInterest: charged ? money(penalty.interestMinor) : null,
+		penaltyCompensation: charged ? money(penalty.compensationMinor) : null,
+		penaltyTotal: charged ? money(penalty.totalMinor) : null,
+		amountWithPenalty: charged ? money(invoice.dueMinor + penalty.totalMinor) : null,
+		invoice: visible,
+	};
+}
+
+function totalsOf(entries: Entry[], language: ComposerLanguage): CustomerTotal[] {
+	const byCurrency = new Map<string, { minor: number; penalty: number; count: number }>();
+	for (const { invoice, penalty } of entries) {
+		const sum = byCurrency.get(invoice.currency) ?? { minor: 0, penalty: 0, count: 0 };
+		sum.minor += invoice.dueMinor;
+		sum.penalty += penalty !== null && penalty.totalMinor > 0 ? penalty.totalMinor : 0;
+		sum.count += 1;
+		byCurrency.set(invoice.currency, sum);
+	}
+	return [...byCurrency].map(([currency, sum]) => ({
+		currency,
+		amount: formatMoney(sum.minor, currency, language),
+		amountMinor: sum.minor,
+		count: sum.count,
+		penaltyTotal: sum.penalty > 0 ? formatMoney(sum.penalty, currency, language) : null,
+		amountWithPenalty:
+			sum.penalty > 0 ? formatMoney(sum.minor + sum.penalty, currency, language) : null,
+	}));
+}
+
+/** Oldest due date first (no due date last), then by number: the order a customer reads them in. */
+function byDueDate(a: Entry, b: Entry): number {
+	const dueA = a.invoice.dueDate ?? '9999-99-99';
+	const dueB = b.invoice.dueDate ?? '9999-99-99';
+	if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+	const numberA = a.invoice.number ?? a.invoice.id;
+	const numberB = b.invoice.number ?? b.invoice.id;
+	return numberA < numberB ? -1 : numberA > numberB ? 1 : 0;
+}
+
+export function buildCustomerTemplateData(
+	entries: Entry[],
+	tone: Tone,
+	language: ComposerLanguage,
+	sender: SenderView,
+): CustomerTemplateData {
+	const invoices = entries.map((entry) => lineOf(entry, language));
+	const totals = totalsOf(entries, language);
+	const bases = [
+		...new Set(
+			entries
+				.filter(({ penalty }) => penalty !== null && penalty.totalMinor > 0)
+				.map(({ penalty }) => (penalty as PenaltyResult).legalBasis),
+		),
+	];
+	const days = entries
+		.map(({ step }) => step.daysOverdue)
+		.filter((value): value is number => value !== null);
+	const { customer } = entries[0].invoice;
+	return {
+		customerName: customer.name,
+		customer,
+		invoices,
+		invoiceCount: invoices.length,
+		totals,
+		multipleCurrencies: totals.length > 1,
+		hasPenalty: bases.length > 0,
+		legalBasis: bases.length > 0 ? bases.join('; ') : null,
+		maxDaysOverdue: days.length > 0 ? Math.max(...days) : null,
+		tone,
+		language,
+		sender,
+	};
+}
+
+/**
+ * One message for several invoices of one customer (DESIGN.md section 5b): every invoice with its
+ * number, amount, due date, days overdue and payment link, the total owed per currency, in the firmest
+ * tone among the invoices' steps. A group of one reads exactly like the single-invoice template (same
+ * built-in, same variables). Paid or cancelled invoices and decisions that are not due are refused:
+ * the caller drops them before grouping. Pure and synchronous.
+ */
+export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCustomerReminder {
+	if (typeof input !== 'object' || input === null) {
+		throw new DunningInputError('input', `${describeValue(input)} is not an object`);
+	}
+	if (!Array.isArray(input.invoices) || input.invoices.length === 0) {
+		throw new DunningInputError(
+			'invoices',
+			`${describeValue(input.invoices)} is not a non-empty list`,
+		);
+	}
+	const count = input.invoices.length;
+	const decisions = optionalList<Decision>(input.decisions, 'decisions', count);
+	const tones = optionalList<Tone>(input.tones, 'tones', count);
+	const penalties = optionalList<PenaltyResult>(input.penalties, 'penalties', count);
+	const defaultTone =
+		input.tone === undefined || input.tone === null ? null : assertTone(input.tone);
+	const language = resolveLanguage(input.language);
+	const sender = validateSender(input.sender);
+
+	const seen = new Set<string>();
+	let owner: { source: string; key: string } | null = null;
+	const entries: Entry[] = input.invoices.map((raw, index) => {
+		const field = `invoices[${index}]`;
+		const invoice = normalizeInvoice(raw, field);
+		assertDue(invoice, field);
+		if (seen.has(invoice.id)) {
+			throw new DunningInputError(
+				`${field}.id`,
+				`invoice ${describeValue(invoice.id)} is listed twice`,
+			);
+		}
+		seen.add(invoice.id);
+		const key = customerKey(invoice);
+		if (key === null) {
+			throw new DunningInputError(
+				`${field}.customer`,
+				'has neither an id nor an email: the invoice cannot be matched to a customer',
+			);
+		}
+		if (owner === null) owner = { source: invoice.source, key };
+		else if (owner.source !== invoice.source || owner.key !== key) {
+			throw new DunningInputError(
+				`${field}.customer`,
+				`${describeValue(key)} is not the customer of invoices[0] (${describeValue(owner.key)}): one message is for one customer`,
+			);
+		}
+		const explicit = tones?.[index];
+		const tone =
+			explicit === undefined || explicit === null
+				? defaultTone
+				: assertTone(explicit, `tones[${index}]`);
+		if (tone === null) {
+			throw new DunningInputError(
+				`tones[${index}]`,
+				'missing, and no tone is given for all invoices',
+			);
+		}
+		return {
+			invoice,
+			step: readDecision(decisions?.[index], invoice, `decisions[${index}]`),
+			tone,
+			penalty: validatePenalty(penalties?.[index]),
+		};
+	});
+	entries.sort(byDueDate);
+	const tone = firmestTone(entries.map((entry) => entry.tone));
+	const first = entries[0].invoice;
+	const customerId = first.customer.id ?? (owner as unknown as { key: string }).key;
+	const pairs = entries
+		.map((entry) => `${entry.invoice.id}:${entry.step.stepId ?? entry.tone}`)
+		.sort();
+	const grouped = {
+		invoiceIds: entries.map((entry) => entry.invoice.id),
+		idempotencyKey: `${first.source}:customer:${customerId}:${pairs.join(',')}`,
+		invoiceIdempotencyKeys: entries.map((entry) => entry.step.idempotencyKey),
+		tone,
+	};
+
+	if (entries.length === 1 && input.template === undefined) {
+		// A group of one is the single-invoice message itself, word for word.
+		const [entry] = entries;
+		const single = composeReminder({
+			invoice: entry.invoice,
+			stepId: entry.step.stepId ?? undefined,
+			tone,
+			language,
+			sender: input.sender,
+			penalty: entry.penalty ?? undefined,
+			daysOverdue: entry.step.daysOverdue ?? undefined,
+		});
+		return { ...single, ...grouped };
+	}
+
+	const set =
+		input.template === undefined || input.template === null
+			? {
+					id: `builtin:${language}/customer/${tone}`,
+					...builtinTemplate(language, 'customer'),
+					field: `builtin:${language}/customer`,
+					programs: builtinPrograms(language, 'customer'),
+				}
+			: resolveTemplateSet(input.template, language, tone);
+	const data = buildCustomerTemplateData(entries, tone, language, sender);
+	// `money` without a currency formats in the first invoice's currency; the templates use the
+	// formatted amounts of each line and total instead.
+	const parts = renderTemplateSet(
+		set,
+		data,
+		{ language, currency: first.currency, sender },
+		CUSTOMER_ROOT_VARIABLES,
+	);
+	return {
+		to: tone === 'internal' ? null : first.customer.email,
+		...parts,
+		language,
+		templateId: set.id,
+		...grouped,
+	};
+}
