@@ -97,6 +97,7 @@ export {
 	type DunningNoteChangeResult,
 } from './quickbooks/note-changes';
 export { dunningFingerprint } from './quickbooks/fingerprint';
+export * from './report';
 export {
 	composeCustomerReminder,
 	firmestTone,

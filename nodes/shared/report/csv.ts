@@ -1,0 +1,113 @@
+import { minorToDecimalString } from '../money';
+import { csvRow } from './format';
+import type { DunningReport, Simulation } from './types';
+
+const BUCKET_LABELS = {
+	current: 'current',
+	d1_30: '1-30',
+	d31_60: '31-60',
+	d61_90: '61-90',
+	over90: 'over 90',
+} as const;
+
+/**
+ * The worklist as a spreadsheet: one row per open invoice, highest priority first, with the score, its parts
+ * and its reasons (CRLF line ends, RFC 4180 quoting).
+ */
+export function reportToCsv(report: DunningReport): string {
+	const reasons = new Map(
+		report.worklist.map((entry) => [entry.invoiceId + '\u0000' + entry.source, entry.reasons]),
+	);
+	const header = csvRow(
+		[
+			'rank',
+			'score',
+			'invoice_id',
+			'source',
+			'number',
+			'customer',
+			'currency',
+			'amount_due',
+			'due_date',
+			'days_overdue',
+			'aging_bucket',
+			'disputed',
+			'promised_on',
+			'last_step',
+			'points_amount',
+			'points_overdue',
+			'points_lateness',
+			'points_broken_promises',
+			'points_vip',
+			'factor',
+			'reasons',
+		].map((name) => [name]),
+	);
+	const rows = report.openInvoices.map((line, index) =>
+		csvRow([
+			[index + 1, false],
+			[line.score, false],
+			[line.invoiceId],
+			[line.source],
+			[line.number],
+			[line.customerName],
+			[line.currency],
+			[minorToDecimalString(line.dueMinor, line.currency), false],
+			[line.dueDate],
+			[line.daysOverdue, false],
+			[BUCKET_LABELS[line.bucket]],
+			[line.disputed],
+			[line.promisedOn],
+			[line.lastStepId],
+			[line.parts.amount, false],
+			[line.parts.overdue, false],
+			[line.parts.lateness, false],
+			[line.parts.brokenPromises, false],
+			[line.parts.vip, false],
+			[line.parts.factor, false],
+			[(reasons.get(line.invoiceId + '\u0000' + line.source) ?? []).join(' | ')],
+		]),
+	);
+	return [header, ...rows].join('\r\n') + '\r\n';
+}
+
+/** The simulated calendar as a spreadsheet: one row per event. */
+export function simulationToCsv(simulation: Simulation): string {
+	const header = csvRow(
+		[
+			'date',
+			'action',
+			'reason',
+			'step',
+			'tone',
+			'channel',
+			'invoice_id',
+			'source',
+			'number',
+			'customer',
+			'currency',
+			'amount_due',
+			'days_overdue',
+		].map((name) => [name]),
+	);
+	const rows = simulation.calendar.flatMap((day) =>
+		day.events.map((event) =>
+			csvRow([
+				[day.date],
+				[event.action],
+				[event.reason],
+				[event.stepId],
+				[event.tone],
+				[event.channel],
+				[event.invoiceId],
+				[event.source],
+				[event.number],
+				[event.customerName],
+				[event.currency],
+				[minorToDecimalString(event.dueMinor, event.currency), false],
+				[event.daysOverdue, false],
+			]),
+		),
+	);
+	return [header, ...rows].join('\r\n') + '\r\n';
+}

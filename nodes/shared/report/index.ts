@@ -1,0 +1,24 @@
+export {
+	buildDunningReport,
+	checkReportInvoice,
+	DEFAULT_DSO_DAYS,
+	DEFAULT_RECOVERY_WINDOW_DAYS,
+} from './build';
+export { agingBucket, historyOf, settledOn, type HistoryEntry } from './history';
+export { DEFAULT_VIP_TAGS, PRIORITY_WEIGHTS } from './priority';
+export {
+	simulatePolicy,
+	previewRun,
+	invoiceOnDay,
+	runDate,
+	MAX_SIMULATION_DAYS,
+	DEFAULT_MAX_CONTACTS_PER_WEEK,
+} from './simulate';
+export {
+	renderReportHtml,
+	renderSimulationHtml,
+	renderPreviewHtml,
+	type HtmlOptions,
+} from './html';
+export { reportToCsv, simulationToCsv } from './csv';
+export * from './types';
