@@ -1,0 +1,216 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPairedItemData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { failedItem, itemError } from '../common/item-errors';
+import { invoiceForOutput, readInvoice } from '../common/invoice-input';
+import { perItemParameters } from '../common/parameters';
+import {
+	composeCustomerReminder,
+	composeReminder,
+	type Decision,
+	type PenaltyResult,
+} from '../shared';
+import {
+	COMPOSER_PARAMETERS,
+	decisionOf,
+	isCustomerMode,
+	languageOf,
+	nothingToSend,
+	readComposerParameters,
+	recipient,
+	toneOf,
+	type ComposerParameters,
+	type PreparedItem,
+} from './composer-parameters';
+import { reminderComposerProperties } from './description';
+
+export class ReminderComposer implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Reminder Composer',
+		name: 'reminderComposer',
+		icon: { light: 'file:reminderComposer.svg', dark: 'file:reminderComposer.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["mode"] === "customer" ? "One message per customer" : "One message per invoice" }}',
+		description:
+			'Write the reminder email of each unpaid invoice or customer: subject, text and HTML, by step, tone and language, ready for Send Email, Gmail or Outlook',
+		defaults: { name: 'Reminder Composer' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		properties: reminderComposerProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		const parametersOf = perItemParameters(this, COMPOSER_PARAMETERS, (index) =>
+			readComposerParameters(this, index),
+		);
+		const customerMode = isCustomerMode(this);
+		const prepared: PreparedItem[] = [];
+		let passedOver = 0;
+
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const item = prepare(items[itemIndex].json, itemIndex, parametersOf(itemIndex));
+				if (item === null) {
+					passedOver++;
+					continue;
+				}
+				if (customerMode) {
+					prepared.push(item);
+					continue;
+				}
+				output.push({
+					json: { ...items[itemIndex].json, reminder: composeOne(item) },
+					pairedItem: { item: itemIndex },
+				});
+			} catch (error) {
+				const failure = itemError(this, error, itemIndex);
+				if (!this.continueOnFail()) throw failure;
+				output.push(failedItem(this, items[itemIndex], failure, itemIndex));
+			}
+		}
+
+		if (customerMode) {
+			for (const group of groupByCustomer(prepared)) {
+				try {
+					output.push(composeGroup(group));
+				} catch (error) {
+					const failure = itemError(this, error, group[0].index);
+					if (!this.continueOnFail()) throw failure;
+					// Every invoice of the message failed with it: each source item carries the error.
+					for (const { index } of group) {
+						output.push(failedItem(this, items[index], failure, index));
+					}
+				}
+			}
+		}
+
+		if (passedOver > 0) {
+			this.addExecutionHints({
+				message: `${passedOver} item(s) passed over: their decision is not to send (wait, skip, stop) or their invoice has nothing left to pay`,
+				type: 'info',
+				location: 'outputPane',
+			});
+		}
+		return [output];
+	}
+}
+
+/** Reads one item; null when there is nothing to ask for (see `nothingToSend`). */
+function prepare(
+	json: IDataObject,
+	index: number,
+	parameters: ComposerParameters,
+): PreparedItem | null {
+	const invoice = readInvoice(json, {
+		format: parameters.invoiceFormat,
+		field: parameters.invoiceField,
+		timezone: parameters.timezone,
+	});
+	if (nothingToSend(json, invoice)) return null;
+	const penalty =
+		parameters.attachPenalty && json.penalty !== undefined && json.penalty !== null
+			? (json.penalty as unknown as PenaltyResult)
+			: undefined;
+	return {
+		index,
+		invoice,
+		tone: toneOf(json, parameters),
+		language: languageOf(invoice, parameters),
+		parameters,
+		decision: decisionOf(json),
+		penalty,
+	};
+}
+
+function composeOne(item: PreparedItem): IDataObject {
+	const { invoice, decision, parameters } = item;
+	const composed = composeReminder({
+		invoice,
+		stepId: typeof decision?.stepId === 'string' ? decision.stepId : undefined,
+		tone: item.tone,
+		language: item.language,
+		sender: parameters.sender,
+		penalty: item.penalty,
+		template: parameters.template,
+		daysOverdue: typeof decision?.daysOverdue === 'number' ? decision.daysOverdue : undefined,
+	});
+	return {
+		to: recipient(composed, item.tone, item),
+		subject: composed.subject,
+		text: composed.text,
+		html: composed.html,
+		language: composed.language,
+		templateId: composed.templateId,
+		idempotencyKey: composed.idempotencyKey,
+		tone: item.tone,
+	};
+}
+
+/**
+ * Items of one customer (same source, customer id else email) and audience: internal summaries are
+ * grouped apart from customer-facing reminders. An invoice with neither id nor email stays alone.
+ */
+function groupByCustomer(items: PreparedItem[]): PreparedItem[][] {
+	const groups = new Map<string, PreparedItem[]>();
+	for (const item of items) {
+		const { customer, source } = item.invoice;
+		const email = customer.email?.trim().toLowerCase();
+		const who = customer.id ? `id:${customer.id}` : email ? `email:${email}` : `item:${item.index}`;
+		const key = `${source}|${who}|${item.tone === 'internal' ? 'internal' : 'customer'}`;
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
+	}
+	return [...groups.values()];
+}
+
+function composeGroup(group: PreparedItem[]): INodeExecutionData {
+	const [first] = group;
+	const composed = composeCustomerReminder({
+		invoices: group.map((item) => item.invoice),
+		decisions: group.map((item) => item.decision as unknown as Decision | null),
+		tones: group.map((item) => item.tone),
+		language: first.language,
+		sender: first.parameters.sender,
+		penalties: group.map((item) => item.penalty ?? null),
+		template: first.parameters.template,
+	});
+	const byId = new Map(group.map((item) => [item.invoice.id, item]));
+	const ordered = composed.invoiceIds.map((id) => byId.get(id) as PreparedItem);
+	const pairedItem: IPairedItemData[] = group
+		.map((item) => item.index)
+		.sort((a, b) => a - b)
+		.map((item) => ({ item }));
+	return {
+		json: {
+			customer: { ...first.invoice.customer },
+			invoices: ordered.map((item) => invoiceForOutput(item.invoice)),
+			decisions: ordered.map((item) => item.decision),
+			reminder: {
+				to: recipient(composed, composed.tone, first),
+				subject: composed.subject,
+				text: composed.text,
+				html: composed.html,
+				language: composed.language,
+				templateId: composed.templateId,
+				idempotencyKey: composed.idempotencyKey,
+				tone: composed.tone,
+				invoiceIds: composed.invoiceIds,
+				invoiceIdempotencyKeys: composed.invoiceIdempotencyKeys,
+			},
+		},
+		pairedItem,
+	};
+}

@@ -1,0 +1,236 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { InvoiceFormat } from '../common/invoice-input';
+import {
+	DunningInputError,
+	SCENARIO_PRESETS,
+	TONES,
+	resolveLanguage,
+	type ComposeSender,
+	type ComposeTemplate,
+	type ComposedReminder,
+	type PenaltyResult,
+	type Invoice,
+	type Tone,
+} from '../shared';
+import {
+	LANGUAGE_CUSTOMER,
+	MODE_CUSTOMER,
+	STEP_TONES_CUSTOM,
+	TONE_FROM_DECISION,
+} from './description';
+
+/** Every parameter that shapes a message; read once per run when none holds an expression. */
+export const COMPOSER_PARAMETERS = [
+	'language',
+	'fallbackLanguage',
+	'tone',
+	'stepTones',
+	'stepToneMap',
+	'senderName',
+	'senderEmail',
+	'senderPhone',
+	'signature',
+	'internalRecipient',
+	'attachPenalty',
+	'customTemplate',
+	'subjectTemplate',
+	'textTemplate',
+	'htmlTemplate',
+	'invoiceFormat',
+	'invoiceField',
+	'timezone',
+];
+
+export interface ComposerParameters {
+	language: string;
+	fallbackLanguage: string;
+	/** A fixed tone, or null: the tone of the decision's step. */
+	fixedTone: Tone | null;
+	/** Step id → tone, for the decision's step (null with a fixed tone). */
+	stepTones: { source: string; tones: Map<string, Tone> } | null;
+	sender: ComposeSender;
+	internalRecipient: string | null;
+	attachPenalty: boolean;
+	template: ComposeTemplate | undefined;
+	invoiceFormat: InvoiceFormat;
+	invoiceField: string;
+	timezone: string;
+}
+
+function isTone(value: unknown): value is Tone {
+	return typeof value === 'string' && (TONES as readonly string[]).includes(value);
+}
+
+/** `d7=friendly, d14=reminder` → a map; a typo is an error naming the pair. */
+export function parseStepToneMap(text: string): Map<string, Tone> {
+	const tones = new Map<string, Tone>();
+	for (const pair of text.split(/[,;\n]/)) {
+		if (pair.trim() === '') continue;
+		const [stepId, tone, extra] = pair.split('=').map((part) => part.trim());
+		if (!stepId || !isTone(tone) || extra !== undefined) {
+			throw new DunningInputError(
+				'stepToneMap',
+				`"${pair.trim()}" is not a step ID=tone pair (tones: ${TONES.join(', ')})`,
+			);
+		}
+		tones.set(stepId, tone);
+	}
+	if (tones.size === 0) throw new DunningInputError('stepToneMap', 'is empty');
+	return tones;
+}
+
+function stepTonesOf(choice: string, map: string): ComposerParameters['stepTones'] {
+	if (choice === STEP_TONES_CUSTOM) return { source: 'Step Tones', tones: parseStepToneMap(map) };
+	const preset = SCENARIO_PRESETS[choice];
+	if (!preset) throw new DunningInputError('stepTones', `"${choice}" is not a scenario preset`);
+	return {
+		source: `the steps of "${preset.name}"`,
+		tones: new Map(preset.steps.map((step) => [step.id, step.tone])),
+	};
+}
+
+const optional = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+export function readComposerParameters(
+	context: IExecuteFunctions,
+	index: number,
+): ComposerParameters {
+	const get = <T>(name: string, fallback: T) =>
+		context.getNodeParameter(name, index, fallback) as T;
+	const tone = get<string>('tone', TONE_FROM_DECISION);
+	if (tone !== TONE_FROM_DECISION && !isTone(tone)) {
+		throw new DunningInputError('tone', `"${String(tone)}" is not one of ${TONES.join(', ')}`);
+	}
+	const custom = get<boolean>('customTemplate', false);
+	return {
+		language: get<string>('language', LANGUAGE_CUSTOMER),
+		fallbackLanguage: get<string>('fallbackLanguage', 'fr'),
+		fixedTone: tone === TONE_FROM_DECISION ? null : (tone as Tone),
+		stepTones:
+			tone === TONE_FROM_DECISION
+				? stepTonesOf(get<string>('stepTones', 'classic-7-14-21'), get<string>('stepToneMap', ''))
+				: null,
+		sender: {
+			name: get<string>('senderName', ''),
+			email: optional(get<string>('senderEmail', '')),
+			phone: optional(get<string>('senderPhone', '')),
+			signature: optional(get<string>('signature', '')),
+		},
+		internalRecipient: optional(get<string>('internalRecipient', ''))?.trim() ?? null,
+		attachPenalty: get<boolean>('attachPenalty', true),
+		template: custom
+			? {
+					subject: get<string>('subjectTemplate', ''),
+					text: get<string>('textTemplate', ''),
+					html: optional(get<string>('htmlTemplate', '')),
+				}
+			: undefined,
+		invoiceFormat: get<InvoiceFormat>('invoiceFormat', 'auto'),
+		invoiceField: get<string>('invoiceField', ''),
+		timezone: optional(get<string>('timezone', ''))?.trim() ?? context.getTimezone(),
+	};
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The decision an upstream Dunning Scenario node put on the item, if any. */
+export function decisionOf(json: IDataObject): IDataObject | null {
+	return isObject(json.decision) ? json.decision : null;
+}
+
+/**
+ * Whether the item has nothing to ask for: a decision other than send or escalate (wait, skip, stop),
+ * or an invoice with nothing left to pay. Such items are passed over, never composed.
+ */
+export function nothingToSend(json: IDataObject, invoice: Invoice): boolean {
+	const decision = decisionOf(json);
+	if (decision && decision.action !== 'send' && decision.action !== 'escalate') return true;
+	return invoice.status !== 'open' || invoice.dueMinor <= 0;
+}
+
+/**
+ * The tone of an item: the fixed one, else `decision.tone` when something upstream set it, else the
+ * decision's step looked up in the chosen scenario's steps (the decision itself names no tone).
+ */
+export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone {
+	if (parameters.fixedTone !== null) return parameters.fixedTone;
+	const decision = decisionOf(json);
+	if (decision === null) {
+		throw new DunningInputError(
+			'decision',
+			'the item has no decision from a Dunning Scenario node: choose a fixed Tone',
+		);
+	}
+	if (decision.tone !== undefined && decision.tone !== null) {
+		if (!isTone(decision.tone)) {
+			throw new DunningInputError(
+				'decision.tone',
+				`${JSON.stringify(decision.tone)} is not one of ${TONES.join(', ')}`,
+			);
+		}
+		return decision.tone;
+	}
+	const stepId = decision.stepId;
+	const { source, tones } = parameters.stepTones as NonNullable<ComposerParameters['stepTones']>;
+	const tone = typeof stepId === 'string' ? tones.get(stepId) : undefined;
+	if (tone === undefined) {
+		throw new DunningInputError(
+			'decision.stepId',
+			`step ${JSON.stringify(stepId ?? null)} is not one of ${source} (${[...tones.keys()].join(', ')}): set "Steps Of" to the scenario of the Dunning Scenario node, or choose a fixed Tone`,
+		);
+	}
+	return tone;
+}
+
+/** The fixed language, or the customer's locale when it has built-in templates, else the fallback. */
+export function languageOf(invoice: Invoice, parameters: ComposerParameters): string {
+	if (parameters.language !== LANGUAGE_CUSTOMER) return parameters.language;
+	try {
+		return resolveLanguage(invoice.customer.locale);
+	} catch {
+		return resolveLanguage(parameters.fallbackLanguage, 'fallbackLanguage');
+	}
+}
+
+export function isCustomerMode(context: IExecuteFunctions): boolean {
+	return context.getNodeParameter('mode', 0, 'invoice') === MODE_CUSTOMER;
+}
+
+/** One incoming item, read and ready to compose. */
+export interface PreparedItem {
+	index: number;
+	invoice: Invoice;
+	tone: Tone;
+	language: string;
+	parameters: ComposerParameters;
+	decision: IDataObject | null;
+	penalty: PenaltyResult | undefined;
+}
+
+/**
+ * The address the message goes to: the customer's, or for an internal summary the internal recipient
+ * (else the sender). A customer-facing message without an address is an error, not a silent gap.
+ */
+export function recipient(composed: ComposedReminder, tone: Tone, item: PreparedItem): string {
+	if (tone === 'internal') {
+		const to = item.parameters.internalRecipient ?? item.parameters.sender.email ?? null;
+		if (to === null) {
+			throw new DunningInputError(
+				'internalRecipient',
+				'no recipient for the internal summary: set Internal Recipient or Sender Email',
+			);
+		}
+		return to;
+	}
+	if (composed.to === null || composed.to.trim() === '') {
+		throw new DunningInputError(
+			'invoice.customer.email',
+			`the customer of invoice ${item.invoice.number ?? item.invoice.id} has no email address: add it in the invoicing system, or filter such invoices out before this node`,
+		);
+	}
+	return composed.to;
+}

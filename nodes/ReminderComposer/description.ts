@@ -1,0 +1,253 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { invoiceInputProperties } from '../common/invoice-input';
+import {
+	BLOCK_HELPERS,
+	COMPOSER_LANGUAGES,
+	CUSTOMER_ROOT_VARIABLES,
+	INLINE_HELPERS,
+	ROOT_VARIABLES,
+	SCENARIO_PRESETS,
+	TONES,
+} from '../shared';
+
+export const MODE_INVOICE = 'invoice';
+export const MODE_CUSTOMER = 'customer';
+export const LANGUAGE_CUSTOMER = 'customer';
+export const TONE_FROM_DECISION = 'decision';
+export const STEP_TONES_CUSTOM = 'custom';
+
+const LANGUAGE_NAMES: Record<string, string> = { fr: 'French', en: 'English' };
+
+const label = (value: string) =>
+	value.replace(/_/g, ' ').replace(/(^|\s)\w/g, (first) => first.toUpperCase());
+
+const languageOptions = COMPOSER_LANGUAGES.map((value) => ({
+	name: LANGUAGE_NAMES[value] ?? value,
+	value,
+}));
+
+const variables = (names: ReadonlySet<string>) => [...names].join(', ');
+const helpers = `${Object.keys(INLINE_HELPERS).join(', ')}; blocks ${BLOCK_HELPERS.map((name) => `#${name}`).join(', ')}`;
+
+const customTemplate = { show: { customTemplate: [true] } };
+
+const stepToneOptions = [
+	...Object.values(SCENARIO_PRESETS).map((preset) => ({
+		name: preset.name,
+		value: preset.id,
+		description: preset.steps.map((step) => `${step.id} ${label(step.tone)}`).join(', '),
+	})),
+	{
+		name: 'Custom Steps',
+		value: STEP_TONES_CUSTOM,
+		description: 'Give the tone of each step ID below',
+	},
+];
+
+export const reminderComposerProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'compose',
+		options: [
+			{
+				name: 'Compose',
+				value: 'compose',
+				action: 'Compose a reminder email',
+				description:
+					'Write the subject, text and HTML of a reminder for each invoice or each customer',
+			},
+		],
+	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		default: MODE_INVOICE,
+		options: [
+			{
+				name: 'One Message per Invoice',
+				value: MODE_INVOICE,
+				description: 'Each incoming invoice gets its own reminder',
+			},
+			{
+				name: 'One Message per Customer',
+				value: MODE_CUSTOMER,
+				description:
+					'Invoices of the same customer (ID, else email) are listed in one reminder, in the firmest tone among their steps',
+			},
+		],
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'options',
+		default: LANGUAGE_CUSTOMER,
+		options: [
+			{
+				name: "From the Customer's Locale",
+				value: LANGUAGE_CUSTOMER,
+				description: 'The invoice customer locale (fr-FR, en_GB...), else the fallback below',
+			},
+			...languageOptions,
+		],
+	},
+	{
+		displayName: 'Fallback Language',
+		name: 'fallbackLanguage',
+		type: 'options',
+		default: 'fr',
+		options: languageOptions,
+		displayOptions: { show: { language: [LANGUAGE_CUSTOMER] } },
+		description: 'Used when the customer has no locale or one without built-in templates',
+	},
+	{
+		displayName: 'Tone',
+		name: 'tone',
+		type: 'options',
+		default: TONE_FROM_DECISION,
+		options: [
+			{
+				name: "From the Decision's Step",
+				value: TONE_FROM_DECISION,
+				description:
+					'The tone of the step chosen by the Dunning Scenario node (decision.tone when the item has one, else the step ID looked up in the scenario below)',
+			},
+			...TONES.map((value) => ({ name: label(value), value })),
+		],
+		description: 'Picks the built-in template: from a friendly reminder to a formal notice',
+	},
+	{
+		displayName: 'Steps Of',
+		name: 'stepTones',
+		type: 'options',
+		default: 'classic-7-14-21',
+		displayOptions: { show: { tone: [TONE_FROM_DECISION] } },
+		options: stepToneOptions,
+		description:
+			'The scenario chosen in the Dunning Scenario node: its steps say which tone each step ID has',
+	},
+	{
+		displayName: 'Step Tones',
+		name: 'stepToneMap',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. d7=friendly, d14=reminder, d21=firm, d30=formal_notice',
+		displayOptions: { show: { tone: [TONE_FROM_DECISION], stepTones: [STEP_TONES_CUSTOM] } },
+		description: `Comma-separated step ID=tone pairs. Tones: ${TONES.join(', ')}.`,
+	},
+	{
+		displayName: 'Sender Name',
+		name: 'senderName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Studio Lumière',
+		description: 'Your company name, shown at the top and in the signature',
+	},
+	{
+		displayName: 'Sender Email',
+		name: 'senderEmail',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. billing@example.com',
+		description: 'Where customers can reply; shown in the signature and footer',
+	},
+	{
+		displayName: 'Sender Phone',
+		name: 'senderPhone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +33 1 84 60 12 34',
+	},
+	{
+		displayName: 'Signature',
+		name: 'signature',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder: 'e.g. Marie Martin\nAccounts receivable',
+		description: 'Lines under the message. Empty: sender name, email and phone.',
+	},
+	{
+		displayName: 'Internal Recipient',
+		name: 'internalRecipient',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. accounting@example.com',
+		description: 'Who receives the internal summaries (tone Internal). Empty: the sender email.',
+	},
+	{
+		displayName: 'Attach Penalty',
+		name: 'attachPenalty',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to state the late-payment penalty computed by an upstream Late Payment Penalty node (the "penalty" field of the item)',
+	},
+	{
+		displayName: 'Custom Template',
+		name: 'customTemplate',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to write your own subject and body instead of the built-in templates',
+	},
+	{
+		displayName: `Handlebars subset: variables and paths, #if/#unless/#each/#with, comments, ~ whitespace control. Helpers: ${helpers}. Variables of one invoice: ${variables(ROOT_VARIABLES)}.`,
+		name: 'templateNoticeInvoice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { customTemplate: [true], mode: [MODE_INVOICE] } },
+	},
+	{
+		displayName: `Handlebars subset: variables and paths, #if/#unless/#each/#with, comments, ~ whitespace control. Helpers: ${helpers}. Variables of one customer: ${variables(CUSTOMER_ROOT_VARIABLES)}; each of {{#each invoices}} has number, amountDue, dueDate, daysOverdue, paymentUrl, stepId, penaltyTotal...; each of {{#each totals}} has currency, amount.`,
+		name: 'templateNoticeCustomer',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { customTemplate: [true], mode: [MODE_CUSTOMER] } },
+	},
+	{
+		displayName: 'Subject Template',
+		name: 'subjectTemplate',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Invoice {{number}}: {{amountDue}} overdue',
+		displayOptions: customTemplate,
+	},
+	{
+		displayName: 'Text Template',
+		name: 'textTemplate',
+		type: 'string',
+		typeOptions: { rows: 8 },
+		default: '',
+		required: true,
+		placeholder:
+			'e.g. Dear {{customerName}}, invoice {{number}} for {{amountDue}} is still unpaid.',
+		displayOptions: customTemplate,
+		description: 'Plain-text body; nothing is HTML-escaped here',
+	},
+	{
+		displayName: 'HTML Template',
+		name: 'htmlTemplate',
+		type: 'string',
+		typeOptions: { rows: 8 },
+		default: '',
+		displayOptions: customTemplate,
+		description: 'HTML body; every value is HTML-escaped. Empty: the text body in paragraphs.',
+	},
+	...invoiceInputProperties,
+	{
+		displayName: 'Time Zone',
+		name: 'timezone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Europe/Paris',
+		description:
+			"IANA time zone of the dates of raw Stripe or QuickBooks invoices. Empty: the workflow's.",
+	},
+];
