@@ -135,14 +135,18 @@ describe('Late Payment Penalty: language and rules per item', () => {
 				{ rule: 'FR', currency: 'EUR', consumer: false },
 				{ rule: 'DE', currency: 'EUR', consumer: true },
 				{ rule: 'UK', currency: 'GBP', consumer: false },
+				{ rule: 'custom', currency: 'USD' },
 			],
 			fields({
 				rule: '={{ $json.rule }}',
 				currency: '={{ $json.currency }}',
 				consumer: '={{ $json.consumer }}',
+				customAnnualRatePercent: 8,
+				customFixedAmount: '25.00',
 			}),
 		);
-		expect(penalties(result).map((penalty) => penalty.totalMinor)).toEqual([5234, 602, 8193]);
+		// As in rules.test.ts: FR 52.34, DE consumer 6.02, UK 81.93, custom 8 % + 25.00 = 33.13.
+		expect(penalties(result).map((penalty) => penalty.totalMinor)).toEqual([5234, 602, 8193, 3313]);
 	});
 });
 
