@@ -16,6 +16,8 @@ const BUCKETS: { key: AgingBucket; label: string; color: string }[] = [
 	{ key: 'over90', label: 'Over 90 days', color: '#c92a2a' },
 ];
 
+const tone = (value: string | null) => (value ?? '').replace(/_/g, ' ');
+
 const STYLE = `
 body{margin:0;background:#f4f6f8;font:14px/1.45 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2933}
 .page{max-width:1100px;margin:0 auto;padding:24px}
@@ -53,7 +55,9 @@ function agingChart(report: DunningReport, currency: string): string {
 		const count = report.agingCounts[currency][bucket.key];
 		return (
 			`<rect x="${x}" y="${y}" width="${barWidth}" height="${Math.max(barHeight, value > 0 ? 2 : 0)}" rx="3" fill="${bucket.color}"/>` +
-			`<text x="${x + barWidth / 2}" y="${y - 8}" text-anchor="middle" font-size="12" fill="#1f2933">${e(formatMoney(value, currency).replace(` ${currency}`, ''))}</text>` +
+			(value > 0
+				? `<text x="${x + barWidth / 2}" y="${y - 8}" text-anchor="middle" font-size="12" fill="#1f2933">${e(formatMoney(value, currency).replace(` ${currency}`, ''))}</text>`
+				: '') +
 			`<text x="${x + barWidth / 2}" y="${height - bottom + 16}" text-anchor="middle" font-size="12" fill="#52606d">${e(bucket.label)}</text>` +
 			`<text x="${x + barWidth / 2}" y="${height - bottom + 32}" text-anchor="middle" font-size="11" fill="#7b8794">${count} inv.</text>`
 		);
@@ -132,12 +136,14 @@ function worklistSection(report: DunningReport, limit: number): string {
 			const badges =
 				(line.disputed ? '<span class="badge">disputed</span>' : '') +
 				(line.promisedOn
-					? `<span class="badge promise">promised ${e(line.promisedOn)}</span>`
+					? line.promisedOn < report.asOf
+						? `<span class="badge">promise of ${e(line.promisedOn)} broken</span>`
+						: `<span class="badge promise">promised by ${e(line.promisedOn)}</span>`
 					: '');
 			const list = (reasons.get(`${line.source}:${line.invoiceId}`) ?? [])
 				.map((reason) => `<li>${e(reason)}</li>`)
 				.join('');
-			return `<tr><td class="num">${index + 1}</td><td class="num"><strong>${line.score}</strong><br>${scoreBar(line.score)}</td><td>${e(line.number ?? line.invoiceId)}<div class="muted small">${e(line.source)}</div></td><td>${e(line.customerName ?? '—')}${badges}</td><td class="num">${e(formatMoney(line.dueMinor, line.currency))}</td><td class="num">${line.daysOverdue > 0 ? line.daysOverdue : '–'}</td><td><ul class="reasons">${list}</ul></td></tr>`;
+			return `<tr><td class="num">${index + 1}</td><td class="num"><strong>${line.score}</strong><br>${scoreBar(line.score)}</td><td style="white-space:nowrap">${e(line.number ?? line.invoiceId)}<div class="muted small">${e(line.source)}</div></td><td>${e(line.customerName ?? '—')}${badges}</td><td class="num">${e(formatMoney(line.dueMinor, line.currency))}</td><td class="num">${line.daysOverdue > 0 ? line.daysOverdue : '–'}</td><td><ul class="reasons">${list}</ul></td></tr>`;
 		})
 		.join('');
 	const more =
@@ -167,6 +173,56 @@ export function renderReportHtml(report: DunningReport, options: HtmlOptions = {
 	return page(title, body);
 }
 
+/** Sends and escalations per Monday-to-Sunday week of the simulation, as stacked bars. */
+function weeklyChart(simulation: Simulation): string {
+	const weeks = new Map<string, { send: number; escalate: number }>();
+	const mondayOf = (date: string) => {
+		const time = Date.parse(`${date}T00:00:00Z`);
+		const weekday = (new Date(time).getUTCDay() + 6) % 7;
+		return new Date(time - weekday * 86_400_000).toISOString().slice(0, 10);
+	};
+	for (
+		let time = Date.parse(`${mondayOf(simulation.from)}T00:00:00Z`);
+		time <= Date.parse(`${simulation.to}T00:00:00Z`);
+		time += 7 * 86_400_000
+	) {
+		weeks.set(new Date(time).toISOString().slice(0, 10), { send: 0, escalate: 0 });
+	}
+	for (const day of simulation.calendar) {
+		const week = weeks.get(mondayOf(day.date));
+		if (!week) continue;
+		for (const event of day.events) if (event.action !== 'stop') week[event.action]++;
+	}
+	const entries = [...weeks.entries()];
+	const width = 1000;
+	const height = 200;
+	const bottom = 36;
+	const top = 20;
+	const slot = width / Math.max(entries.length, 1);
+	const max = Math.max(1, ...entries.map(([, week]) => week.send + week.escalate));
+	const scale = (height - top - bottom) / max;
+	const bars = entries
+		.map(([monday, week], index) => {
+			const x = Math.round(index * slot + slot * 0.15);
+			const barWidth = Math.max(2, Math.round(slot * 0.7));
+			const sendHeight = Math.round(week.send * scale);
+			const escalateHeight = Math.round(week.escalate * scale);
+			const base = height - bottom;
+			const total = week.send + week.escalate;
+			return (
+				`<rect x="${x}" y="${base - sendHeight}" width="${barWidth}" height="${sendHeight}" fill="#1f4e79"/>` +
+				`<rect x="${x}" y="${base - sendHeight - escalateHeight}" width="${barWidth}" height="${escalateHeight}" fill="#e8590c"/>` +
+				(total
+					? `<text x="${x + barWidth / 2}" y="${base - sendHeight - escalateHeight - 5}" text-anchor="middle" font-size="11" fill="#1f2933">${total}</text>`
+					: '') +
+				`<text x="${x + barWidth / 2}" y="${base + 14}" text-anchor="middle" font-size="10" fill="#7b8794">${monday.slice(5)}</text>`
+			);
+		})
+		.join('');
+	const legend = `<text x="0" y="${height - 4}" font-size="11" fill="#1f4e79">■ reminders</text><text x="90" y="${height - 4}" font-size="11" fill="#e8590c">■ to a human</text><text x="${width}" y="${height - 4}" font-size="11" fill="#7b8794" text-anchor="end">weeks starting on Monday</text>`;
+	return `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${width} ${height}" role="img" aria-label="Messages per week"><line x1="0" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#cbd2d9"/>${bars}${legend}</svg>`;
+}
+
 /** The simulated calendar and its totals as one self-contained HTML page. */
 export function renderSimulationHtml(simulation: Simulation, options: HtmlOptions = {}): string {
 	const title = options.title ?? `Policy simulation: ${simulation.scenarioId}`;
@@ -189,7 +245,7 @@ export function renderSimulationHtml(simulation: Simulation, options: HtmlOption
 				.filter((event) => event.action !== 'stop' || event.reason === 'paid')
 				.map(
 					(event) =>
-						`<tr><td>${e(day.date)}</td><td>${e(event.action)}</td><td>${e(event.stepId ?? event.reason)}</td><td>${e(event.tone ?? '')} ${e(event.channel ?? '')}</td><td>${e(event.number ?? event.invoiceId)}</td><td>${e(event.customerName ?? '—')}</td><td class="num">${e(formatMoney(event.dueMinor, event.currency))}</td><td class="num">${event.daysOverdue}</td></tr>`,
+						`<tr><td>${e(day.date)}</td><td>${e(event.action)}</td><td>${e(event.stepId ?? event.reason)}</td><td>${e(tone(event.tone))} ${e(event.channel ?? '')}</td><td>${e(event.number ?? event.invoiceId)}</td><td>${e(event.customerName ?? '—')}</td><td class="num">${event.action === 'stop' ? 'paid' : e(formatMoney(event.dueMinor, event.currency))}</td><td class="num">${event.daysOverdue}</td></tr>`,
 				)
 				.join(''),
 		)
@@ -201,7 +257,8 @@ export function renderSimulationHtml(simulation: Simulation, options: HtmlOption
 <div class="card"><div class="muted small">Reminders after payment</div><div class="value">${t.remindersAfterPayment}</div><div class="muted small">must be 0</div></div>
 <div class="card"><div class="muted small">Customers over ${t.maxContactsPerWeek}/week</div><div class="value">${t.customersOverWeeklyLimit.length}</div></div>
 </div>
-<h2>Per step</h2><div class="panel"><table><thead><tr><th>Step</th><th class="num">Sent</th><th class="num">Escalated</th></tr></thead><tbody>${perStep}</tbody></table></div>
+<h2>Messages per week</h2><div class="panel">${weeklyChart(simulation)}</div>
+<h2>Per step</h2><div class="panel"><table style="width:auto;min-width:420px"><thead><tr><th>Step</th><th class="num">Sent</th><th class="num">Escalated</th></tr></thead><tbody>${perStep}</tbody></table></div>
 ${over ? `<h2>Customers contacted more than ${t.maxContactsPerWeek} times in a week</h2><div class="panel"><table><thead><tr><th>Customer</th><th>Week of</th><th class="num">Messages</th></tr></thead><tbody>${over}</tbody></table></div>` : ''}
 <h2>Calendar</h2><div class="panel"><table><thead><tr><th>Day</th><th>Action</th><th>Step</th><th>Tone / channel</th><th>Invoice</th><th>Customer</th><th class="num">Due</th><th class="num">Days late</th></tr></thead><tbody>${days}</tbody></table></div>`;
 	return page(title, body);
@@ -213,7 +270,7 @@ export function renderPreviewHtml(preview: Preview, options: HtmlOptions = {}): 
 	const rows = preview.planned
 		.map(
 			(entry) =>
-				`<tr><td>${e(entry.action)}${entry.requiresApproval ? '<span class="badge promise">approval</span>' : ''}</td><td>${e(entry.stepId ?? '')}</td><td>${e(entry.tone ?? '')} ${e(entry.channel ?? '')}</td><td>${e(entry.number ?? entry.invoiceId)}</td><td>${e(entry.customerName ?? '—')}</td><td class="num">${e(formatMoney(entry.dueMinor, entry.currency))}</td><td class="num">${entry.daysOverdue}</td></tr>`,
+				`<tr><td>${e(entry.action)}${entry.requiresApproval ? '<span class="badge promise">approval</span>' : ''}</td><td>${e(entry.stepId ?? '')}</td><td>${e(tone(entry.tone))} ${e(entry.channel ?? '')}</td><td>${e(entry.number ?? entry.invoiceId)}</td><td>${e(entry.customerName ?? '—')}</td><td class="num">${e(formatMoney(entry.dueMinor, entry.currency))}</td><td class="num">${entry.daysOverdue}</td></tr>`,
 		)
 		.join('');
 	const counts = preview.counts;

@@ -310,7 +310,7 @@ describe('priority score', () => {
 			report.worklist.map((entry) => [entry.invoiceId, entry.reasons]),
 		);
 		expect(reasons.a).toEqual([
-			'1000.00 EUR at stake (100% of the largest open EUR amount): +30',
+			'1,000.00 EUR at stake (100% of the largest open EUR amount): +30',
 			'45 days overdue: +15',
 			'customer paid 10 days late on average over 2 paid invoices: +5',
 		]);
@@ -325,7 +325,7 @@ describe('priority score', () => {
 			'customer broke 1 payment promise: +10',
 		]);
 		expect(reasons.d).toEqual([
-			'1000.00 EUR at stake (100% of the largest open EUR amount): +30',
+			'1,000.00 EUR at stake (100% of the largest open EUR amount): +30',
 			'90 days overdue: +30',
 			'payment promised by 2026-12-05: score halved',
 		]);
