@@ -74,6 +74,8 @@ export interface WorkflowRunResult {
 	error?: ExecutionError;
 	/** Workflow static data after the run, as a plain object; pass it to the next run. */
 	staticData: IDataObject;
+	/** Credential data after the run, by type name (OAuth2 tokens refreshed during the run are stored). */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Node names in the order they finished. */
 	executedNodes: string[];
 	/** Items a node sent to one of its main outputs (an empty array if it sent none). */
@@ -212,7 +214,19 @@ class CredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentials() {}
 
-	async updateCredentialsOauthTokenData() {}
+	/** n8n's OAuth2 helper stores refreshed tokens here; the next read (and the result) sees them. */
+	async updateCredentialsOauthTokenData(
+		_: unknown,
+		type: string,
+		credentials: ICredentialDataDecryptedObject,
+	) {
+		this.data[type] = deepCopy(credentials);
+	}
+
+	/** Credential data as stored after the run, by type name. */
+	snapshot(): Record<string, ICredentialDataDecryptedObject> {
+		return deepCopy(this.data);
+	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return this.types[type]?.properties ?? [];
@@ -275,12 +289,16 @@ export async function runWorkflow(
 		executedNodes.push(nodeName);
 	});
 
+	const credentialsHelper = new CredentialsHelper(
+		credentialTypes,
+		deepCopy(options.credentials ?? {}),
+	);
 	const additionalData: IWorkflowExecuteAdditionalData = {
 		hooks,
 		executionId: 'test-execution',
 		workflowId: workflow.id,
 		externalSecretsProxy: new ExternalSecretsProxy(),
-		credentialsHelper: new CredentialsHelper(credentialTypes, options.credentials ?? {}),
+		credentialsHelper,
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		restApiUrl: 'http://localhost:5678/rest',
@@ -322,6 +340,7 @@ export async function runWorkflow(
 		status: run.status,
 		error,
 		staticData: deepCopy({ ...workflow.staticData }),
+		credentials: credentialsHelper.snapshot(),
 		executedNodes,
 		outputOf,
 		jsonOf: (nodeName, outputIndex, runIndex) =>

@@ -1,0 +1,228 @@
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+
+import { QUERY_PAGE_SIZE, assertQuickBooksId, invoicesByIdQuery } from '../shared';
+import { quickBooksRequest, type QuickBooksConnection } from './transport';
+
+/** The QuickBooks reads and writes the nodes need, on top of the one request function. */
+type Context = IExecuteFunctions | IPollFunctions;
+export type RawObject = Record<string, unknown>;
+
+function record(value: unknown): RawObject | null {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as RawObject)
+		: null;
+}
+
+/** A fresh read of one invoice; `include=invoiceLink` asks for the customer's payment link. */
+export async function fetchInvoice(
+	context: Context,
+	connection: QuickBooksConnection,
+	id: string,
+	itemIndex?: number,
+): Promise<RawObject> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'GET',
+		path: `/invoice/${assertQuickBooksId(id, 'invoiceId')}`,
+		qs: { include: 'invoiceLink' },
+		itemIndex,
+	});
+	return record(body.Invoice) ?? {};
+}
+
+export async function fetchCustomer(
+	context: Context,
+	connection: QuickBooksConnection,
+	id: string,
+	itemIndex?: number,
+): Promise<RawObject> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'GET',
+		path: `/customer/${assertQuickBooksId(id, 'customerId')}`,
+		itemIndex,
+	});
+	return record(body.Customer) ?? {};
+}
+
+export async function fetchPayment(
+	context: Context,
+	connection: QuickBooksConnection,
+	id: string,
+	itemIndex?: number,
+): Promise<RawObject> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'GET',
+		path: `/payment/${assertQuickBooksId(id, 'paymentId')}`,
+		itemIndex,
+	});
+	return record(body.Payment) ?? {};
+}
+
+export interface QueryPage {
+	rows: RawObject[];
+	/** The server's clock at the answer (`time`, Pacific offset). */
+	time: string | null;
+}
+
+/** One query statement; `QueryResponse: {}` (past the end) is an empty page. */
+export async function runQuery(
+	context: Context,
+	connection: QuickBooksConnection,
+	statement: string,
+	entity = 'Invoice',
+	itemIndex?: number,
+): Promise<QueryPage> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'GET',
+		path: '/query',
+		qs: { query: statement },
+		itemIndex,
+	});
+	const rows = record(body.QueryResponse)?.[entity];
+	return {
+		rows: Array.isArray(rows) ? (rows as RawObject[]) : [],
+		time: typeof body.time === 'string' ? body.time : null,
+	};
+}
+
+/**
+ * Every row of a paged query: `statementAt(start)` gives the statement for a 1-based start position; pages are
+ * read until one is shorter than the page size (behaviour 6), so a page past the end is never needed.
+ */
+export async function queryAll(
+	context: Context,
+	connection: QuickBooksConnection,
+	statementAt: (startPosition: number) => string,
+	options: { limit?: number; itemIndex?: number } = {},
+): Promise<QueryPage> {
+	const rows: RawObject[] = [];
+	let time: string | null = null;
+	for (let start = 1; ; start += QUERY_PAGE_SIZE) {
+		const page = await runQuery(
+			context,
+			connection,
+			statementAt(start),
+			'Invoice',
+			options.itemIndex,
+		);
+		time ??= page.time;
+		rows.push(...page.rows);
+		if (page.rows.length < QUERY_PAGE_SIZE) break;
+		if (options.limit !== undefined && rows.length >= options.limit) break;
+	}
+	return { rows: options.limit === undefined ? rows : rows.slice(0, options.limit), time };
+}
+
+/** Invoices by id, a page of ids per query (ids that no longer exist are simply absent). */
+export async function fetchInvoicesById(
+	context: Context,
+	connection: QuickBooksConnection,
+	ids: string[],
+): Promise<RawObject[]> {
+	const unique = [...new Set(ids)];
+	const rows: RawObject[] = [];
+	for (let start = 0; start < unique.length; start += 100) {
+		const page = await runQuery(
+			context,
+			connection,
+			invoicesByIdQuery(unique.slice(start, start + 100)),
+		);
+		rows.push(...page.rows);
+	}
+	return rows;
+}
+
+export interface ChangeSet {
+	invoices: RawObject[];
+	payments: RawObject[];
+	time: string | null;
+}
+
+/** Change data capture of invoices and payments since a timestamp with offset (behaviour 7). */
+export async function fetchChanges(
+	context: Context,
+	connection: QuickBooksConnection,
+	changedSince: string,
+): Promise<ChangeSet> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'GET',
+		path: '/cdc',
+		qs: { entities: 'Invoice,Payment', changedSince },
+	});
+	const invoices: RawObject[] = [];
+	const payments: RawObject[] = [];
+	const responses = Array.isArray(body.CDCResponse) ? body.CDCResponse : [];
+	for (const response of responses as IDataObject[]) {
+		const queries = Array.isArray(response.QueryResponse) ? response.QueryResponse : [];
+		for (const query of queries as IDataObject[]) {
+			if (Array.isArray(query.Invoice)) invoices.push(...(query.Invoice as RawObject[]));
+			if (Array.isArray(query.Payment)) payments.push(...(query.Payment as RawObject[]));
+		}
+	}
+	return { invoices, payments, time: typeof body.time === 'string' ? body.time : null };
+}
+
+/** Invoice ids a payment applies to (`Line[].LinkedTxn[]` of type Invoice). */
+export function invoiceIdsOfPayment(payment: RawObject): string[] {
+	const lines = Array.isArray(payment.Line) ? payment.Line : [];
+	return lines.flatMap((line) => {
+		const linked = record(line)?.LinkedTxn;
+		return (Array.isArray(linked) ? linked : [])
+			.map((entry) => record(entry))
+			.filter((entry) => entry?.TxnType === 'Invoice' && entry.TxnId !== undefined)
+			.map((entry) => String(entry!.TxnId));
+	});
+}
+
+/** Sparse update of the note, carrying the SyncToken of the read it was computed from (behaviour 5). */
+export async function updateInvoiceNote(
+	context: Context,
+	connection: QuickBooksConnection,
+	invoice: { Id: string; SyncToken: string },
+	note: string,
+	itemIndex?: number,
+): Promise<RawObject> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'POST',
+		path: '/invoice',
+		body: { Id: invoice.Id, SyncToken: invoice.SyncToken, sparse: true, PrivateNote: note },
+		headers: { 'Content-Type': 'application/json' },
+		itemIndex,
+	});
+	return record(body.Invoice) ?? {};
+}
+
+/** QuickBooks' own invoice email (`POST /invoice/{id}/send?sendTo=`); empty `sendTo`: the invoice's BillEmail. */
+export async function sendInvoiceEmail(
+	context: Context,
+	connection: QuickBooksConnection,
+	id: string,
+	sendTo: string,
+	itemIndex?: number,
+): Promise<RawObject> {
+	const body = await quickBooksRequest(context, connection, {
+		method: 'POST',
+		path: `/invoice/${assertQuickBooksId(id, 'invoiceId')}/send`,
+		qs: sendTo ? { sendTo } : {},
+		headers: { 'Content-Type': 'application/octet-stream' },
+		itemIndex,
+	});
+	return record(body.Invoice) ?? {};
+}
+
+/** Customers looked up once per execution, for invoices without `BillEmail` (behaviour 10). */
+export function customerLookup(context: Context, connection: QuickBooksConnection) {
+	const cache = new Map<string, Promise<RawObject>>();
+	return async (invoice: RawObject, itemIndex?: number): Promise<RawObject | undefined> => {
+		const email = record(invoice.BillEmail)?.Address;
+		if (typeof email === 'string' && email.trim() !== '') return undefined;
+		const id = record(invoice.CustomerRef)?.value;
+		if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+		const key = String(id);
+		let customer = cache.get(key);
+		if (!customer) {
+			customer = fetchCustomer(context, connection, key, itemIndex);
+			cache.set(key, customer);
+		}
+		return await customer;
+	};
+}

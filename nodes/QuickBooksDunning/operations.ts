@@ -1,0 +1,376 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	DunningInputError,
+	applyDunningNoteChange,
+	assertQuickBooksId,
+	assertTimeZone,
+	dateInTimeZone,
+	overdueInvoicesQuery,
+	parseIntuitNotifications,
+	verifyIntuitSignature,
+	type DunningNoteChange,
+} from '../shared';
+import {
+	customerLookup,
+	fetchInvoice,
+	fetchInvoicesById,
+	fetchPayment,
+	invoiceIdsOfPayment,
+	queryAll,
+	sendInvoiceEmail,
+	updateInvoiceNote,
+	type RawObject,
+} from './api';
+import type { QuickBooksOperation } from './description';
+import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from './overdue';
+import { isStaleSyncToken, type QuickBooksConnection } from './transport';
+
+export interface OperationContext {
+	fn: IExecuteFunctions;
+	connection: QuickBooksConnection;
+	now: number;
+	customerOf: (invoice: RawObject, itemIndex?: number) => Promise<RawObject | undefined>;
+}
+
+/** Items for one input item: on the Done output, or on the Not Claimed output. */
+export interface OperationResult {
+	done: IDataObject[];
+	notClaimed: IDataObject[];
+}
+
+interface Options {
+	customerLookup?: 'missingEmail' | 'always' | 'never';
+	timeoutMs?: number;
+	timezone?: string;
+}
+
+export function readOptions(fn: IExecuteFunctions, itemIndex: number): Options {
+	return fn.getNodeParameter('options', itemIndex, {}) as Options;
+}
+
+export function timezoneOf(fn: IExecuteFunctions, itemIndex: number): string {
+	const zone = (readOptions(fn, itemIndex).timezone ?? '').trim() || fn.getTimezone();
+	return assertTimeZone(zone, 'options.timezone');
+}
+
+export function makeCustomerLookup(
+	fn: IExecuteFunctions,
+	connection: QuickBooksConnection,
+	mode: Options['customerLookup'],
+): OperationContext['customerOf'] {
+	if (mode === 'never') return async () => undefined;
+	const lookup = customerLookup(fn, connection);
+	if (mode !== 'always') return lookup;
+	// "Always": read the customer even when the invoice has an email, for its tags.
+	return async (invoice, itemIndex) => {
+		const ref = (invoice.CustomerRef ?? {}) as { value?: unknown };
+		if (ref.value === undefined) return undefined;
+		return await lookup({ CustomerRef: ref }, itemIndex);
+	};
+}
+
+async function readExpanded(
+	ctx: OperationContext,
+	id: string,
+	timezone: string,
+	itemIndex: number,
+) {
+	const raw = await fetchInvoice(ctx.fn, ctx.connection, id, itemIndex);
+	const customer = await ctx.customerOf(raw, itemIndex);
+	return { raw, customer, invoice: normalize(raw, timezone, customer) };
+}
+
+function stringParameter(fn: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = fn.getNodeParameter(name, itemIndex, '') as unknown;
+	return value === null || value === undefined ? '' : String(value).trim();
+}
+
+async function get(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
+	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
+	const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
+	return { done: [{ ...item.json, ...invoiceJson(invoice, raw, { customer }) }], notClaimed: [] };
+}
+
+async function listOverdue(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
+	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const graceDays = ctx.fn.getNodeParameter('graceDays', itemIndex, 0) as number;
+	const returnAll = ctx.fn.getNodeParameter('returnAll', itemIndex, true) as boolean;
+	const limit = returnAll ? undefined : (ctx.fn.getNodeParameter('limit', itemIndex, 50) as number);
+	const dueBefore = overdueCutoff(ctx.now, timezone, graceDays);
+	const { rows } = await queryAll(
+		ctx.fn,
+		ctx.connection,
+		(start) => overdueInvoicesQuery({ dueBefore }, start),
+		{ limit, itemIndex },
+	);
+	const done: IDataObject[] = [];
+	for (const raw of rows) {
+		const customer = await ctx.customerOf(raw, itemIndex);
+		const invoice = normalize(raw, timezone, customer);
+		done.push({ ...item.json, ...invoiceJson(invoice, raw, { event: 'overdue', customer }) });
+	}
+	return { done, notClaimed: [] };
+}
+
+const CHANGES: Partial<
+	Record<QuickBooksOperation, (fn: IExecuteFunctions, i: number) => DunningNoteChange>
+> = {
+	recordPromise: (fn, i) => {
+		const promisedOn = stringParameter(fn, 'promisedOn', i);
+		return { kind: 'promise', promisedOn: promisedOn === '' ? null : promisedOn.slice(0, 10) };
+	},
+	markDisputed: () => ({ kind: 'disputed', disputed: true }),
+	markUndisputed: () => ({ kind: 'disputed', disputed: false }),
+	pause: () => ({ kind: 'paused', paused: true }),
+	resume: () => ({ kind: 'paused', paused: false }),
+};
+
+/**
+ * Promise, dispute and pause: read, change the [dunning] line, write with the SyncToken of that read. A stale
+ * token here only means someone else edited the invoice meanwhile, so the read and write are repeated.
+ */
+async function updateState(
+	ctx: OperationContext,
+	operation: QuickBooksOperation,
+	item: INodeExecutionData,
+	itemIndex: number,
+) {
+	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
+	const change = CHANGES[operation]!(ctx.fn, itemIndex);
+	for (let attempt = 1; ; attempt++) {
+		const { raw, customer } = await readExpanded(ctx, id, timezone, itemIndex);
+		const result = applyDunningNoteChange(raw.PrivateNote, change);
+		let written = raw;
+		if (result.changed) {
+			try {
+				written = await updateInvoiceNote(
+					ctx.fn,
+					ctx.connection,
+					{ Id: id, SyncToken: String(raw.SyncToken) },
+					result.note,
+					itemIndex,
+				);
+			} catch (error) {
+				if (isStaleSyncToken(error) && attempt < 3) continue;
+				throw new NodeApiError(ctx.fn.getNode(), error as JsonObject);
+			}
+		}
+		const invoice = normalize(written, timezone, customer);
+		return {
+			done: [
+				{
+					...item.json,
+					...invoiceJson(invoice, written, { customer }),
+					update: { operation, changed: result.changed, syncToken: String(written.SyncToken) },
+				},
+			],
+			notClaimed: [],
+		};
+	}
+}
+
+/**
+ * Claim Step: the step is written into the invoice's note with a sparse update carrying the SyncToken of the
+ * read. Of two executions racing for the same step, QuickBooks accepts one update and answers the other with
+ * 5010 (stale object), which is reported as `claimed: false` on the Not Claimed output, never as a failure.
+ */
+async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
+	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
+	const stepId = stringParameter(ctx.fn, 'stepId', itemIndex);
+	if (stepId === '') throw new DunningInputError('stepId', 'no step to claim');
+	const expected = stringParameter(ctx.fn, 'decisionVersion', itemIndex);
+	const on = dateInTimeZone(ctx.now, timezone);
+	const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
+	const notClaimed = (reason: string, message: string) => ({
+		done: [],
+		notClaimed: [
+			{
+				...item.json,
+				...invoiceJson(invoice, raw, { customer }),
+				claim: { claimed: false, invoiceId: id, stepId, reason, message },
+			},
+		],
+	});
+	const result = applyDunningNoteChange(raw.PrivateNote, { kind: 'claim', stepId, on });
+	if (result.alreadyClaimed) {
+		return notClaimed('already_claimed', `Step ${stepId} is already recorded on invoice ${id}.`);
+	}
+	if (expected !== '' && expected !== String(raw.SyncToken)) {
+		return notClaimed(
+			'changed_since_decision',
+			`Invoice ${id} changed since the decision (SyncToken ${expected} → ${String(raw.SyncToken)}); evaluate it again.`,
+		);
+	}
+	let written: RawObject;
+	try {
+		written = await updateInvoiceNote(
+			ctx.fn,
+			ctx.connection,
+			{ Id: id, SyncToken: String(raw.SyncToken) },
+			result.note,
+			itemIndex,
+		);
+	} catch (error) {
+		if (!isStaleSyncToken(error)) throw new NodeApiError(ctx.fn.getNode(), error as JsonObject);
+		return notClaimed(
+			'stale_sync_token',
+			`Another execution updated invoice ${id} first (QuickBooks 5010); step ${stepId} was not claimed here.`,
+		);
+	}
+	const updated = normalize(written, timezone, customer);
+	return {
+		done: [
+			{
+				...item.json,
+				...invoiceJson(updated, written, { customer }),
+				claim: {
+					claimed: true,
+					invoiceId: id,
+					stepId,
+					on,
+					syncToken: String(written.SyncToken),
+				},
+			},
+		],
+		notClaimed: [],
+	};
+}
+
+async function sendEmail(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
+	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
+	const sendTo = stringParameter(ctx.fn, 'sendTo', itemIndex);
+	if (sendTo !== '' && !/^[^\s@]+@[^\s@]+$/.test(sendTo)) {
+		throw new DunningInputError('sendTo', `"${sendTo}" is not an email address`);
+	}
+	const raw = await sendInvoiceEmail(ctx.fn, ctx.connection, id, sendTo, itemIndex);
+	const customer = await ctx.customerOf(raw, itemIndex);
+	const invoice = normalize(raw, timezone, customer);
+	const to = sendTo || invoice.customer.email;
+	return {
+		done: [{ ...item.json, ...invoiceJson(invoice, raw, { customer }), emailed: { to } }],
+		notClaimed: [],
+	};
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (key.toLowerCase() === name) {
+			const first = Array.isArray(value) ? value[0] : value;
+			return typeof first === 'string' ? first : undefined;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Verify and Expand Webhook: the raw body as received (the Webhook node's Raw Body option) is checked against
+ * `intuit-signature` with the credential's verifier token; a body that does not verify is refused. Intuit
+ * sends ids only, so each changed invoice is read (payments lead to the invoices they pay), and those open and
+ * overdue, paid or voided come out, once per invoice however many events named it.
+ */
+async function verifyWebhook(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
+	const fn = ctx.fn;
+	const timezone = timezoneOf(fn, itemIndex);
+	const graceDays = fn.getNodeParameter('graceDays', itemIndex, 0) as number;
+	const property = stringParameter(fn, 'binaryProperty', itemIndex) || 'data';
+	if (ctx.connection.verifierToken === '') {
+		throw new NodeOperationError(
+			fn.getNode(),
+			'The QuickBooks credential has no Webhook Verifier Token',
+			{
+				itemIndex,
+				description:
+					'Copy the verifier token from the Webhooks page of your app in the Intuit developer portal into the credential.',
+			},
+		);
+	}
+	if (!item.binary?.[property]) {
+		throw new NodeOperationError(
+			fn.getNode(),
+			`Refused: no raw body in the binary field "${property}"`,
+			{
+				itemIndex,
+				description:
+					'Intuit signs the exact bytes it sent, and a parsed body cannot be verified. In the Webhook node, add Options → Raw Body and keep the binary field name here in step.',
+			},
+		);
+	}
+	const rawBody = await fn.helpers.getBinaryDataBuffer(itemIndex, property);
+	const signature = headerValue(item.json.headers, 'intuit-signature');
+	if (!verifyIntuitSignature(rawBody, signature, ctx.connection.verifierToken)) {
+		throw new NodeOperationError(
+			fn.getNode(),
+			signature === undefined
+				? 'Refused: the request has no intuit-signature header'
+				: 'Refused: the intuit-signature header does not match the body',
+			{
+				itemIndex,
+				description:
+					"Only notifications signed by Intuit with the credential's webhook verifier token are accepted.",
+			},
+		);
+	}
+	const changes = parseIntuitNotifications(rawBody).filter(
+		(change) => change.realmId === ctx.connection.realmId,
+	);
+	const invoiceIds: string[] = [];
+	const notified = new Map<string, IDataObject>();
+	for (const change of changes) {
+		if (change.entity === 'invoice' && change.operation !== 'delete') {
+			invoiceIds.push(change.id);
+			notified.set(change.id, { ...change });
+		} else if (change.entity === 'payment' && change.operation !== 'delete') {
+			const payment = await fetchPayment(fn, ctx.connection, change.id, itemIndex);
+			for (const id of invoiceIdsOfPayment(payment)) {
+				invoiceIds.push(id);
+				if (!notified.has(id)) notified.set(id, { ...change });
+			}
+		}
+	}
+	const cutoff = overdueCutoff(ctx.now, timezone, graceDays);
+	const rows = invoiceIds.length ? await fetchInvoicesById(fn, ctx.connection, invoiceIds) : [];
+	const done: IDataObject[] = [];
+	for (const raw of rows) {
+		const customer = await ctx.customerOf(raw, itemIndex);
+		const invoice = normalize(raw, timezone, customer);
+		const event = invoiceEvent(invoice, cutoff);
+		if (!event) continue;
+		done.push({
+			...invoiceJson(invoice, raw, { event, customer }),
+			notification: notified.get(invoice.id) ?? null,
+		});
+	}
+	return { done, notClaimed: [] };
+}
+
+export async function runOperation(
+	ctx: OperationContext,
+	operation: QuickBooksOperation,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Promise<OperationResult> {
+	switch (operation) {
+		case 'get':
+			return await get(ctx, item, itemIndex);
+		case 'listOverdue':
+			return await listOverdue(ctx, item, itemIndex);
+		case 'claimStep':
+			return await claimStep(ctx, item, itemIndex);
+		case 'sendEmail':
+			return await sendEmail(ctx, item, itemIndex);
+		case 'verifyWebhook':
+			return await verifyWebhook(ctx, item, itemIndex);
+		default:
+			if (CHANGES[operation]) return await updateState(ctx, operation, item, itemIndex);
+			throw new NodeOperationError(ctx.fn.getNode(), `Unknown operation "${operation}"`, {
+				itemIndex,
+			});
+	}
+}

@@ -1,0 +1,203 @@
+// Shared by the QuickBooks node tests: a simulator per test, the OAuth2 credential pointing at it, and
+// workflows Manual Trigger → items → node (or the trigger alone), run through n8n-core's engine.
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { QuickBooksDunningOAuth2Api } from '../../../credentials/QuickBooksDunningOAuth2Api.credentials';
+import { QuickBooksDunning } from '../../../nodes/QuickBooksDunning/QuickBooksDunning.node';
+import { QuickBooksInvoiceTrigger } from '../../../nodes/QuickBooksInvoiceTrigger/QuickBooksInvoiceTrigger.node';
+import {
+	runWorkflow,
+	type RunWorkflowOptions,
+	type WorkflowJson,
+} from '../../helpers/run-workflow';
+import {
+	SIMULATOR_CLIENT_ID,
+	SIMULATOR_CLIENT_SECRET,
+	SIMULATOR_VERIFIER_TOKEN,
+	type QuickBooksSimulator,
+} from '../../simulators/quickbooks';
+
+export const CREDENTIAL = 'quickBooksDunningOAuth2Api';
+
+/**
+ * `test.webhook`: emits one item shaped like the output of n8n's Webhook node with Options → Raw Body on:
+ * `json.headers`, `json.body` (parsed) and the exact bytes received in `binary.data` (base64).
+ */
+class WebhookItems implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Webhook Items',
+		name: 'webhook',
+		group: ['transform'],
+		version: 1,
+		description: 'Emits a webhook delivery as the Webhook node outputs it',
+		defaults: { name: 'Webhook' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Deliveries', name: 'deliveries', type: 'json', default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const deliveries = JSON.parse(this.getNodeParameter('deliveries', 0) as string) as Array<{
+			rawBody: string;
+			headers: Record<string, string>;
+			rawBodyBinary?: boolean;
+		}>;
+		return [
+			deliveries.map((delivery) => {
+				let body: unknown = delivery.rawBody;
+				try {
+					body = JSON.parse(delivery.rawBody);
+				} catch {
+					// kept as text
+				}
+				const item: INodeExecutionData = {
+					json: { headers: delivery.headers, params: {}, query: {}, body: body as object },
+					pairedItem: { item: 0 },
+				};
+				if (delivery.rawBodyBinary !== false) {
+					item.binary = {
+						data: {
+							data: Buffer.from(delivery.rawBody, 'utf8').toString('base64'),
+							mimeType: 'application/json',
+						},
+					};
+				}
+				return item;
+			}),
+		];
+	}
+}
+
+export const nodeTypes = {
+	'test.webhook': new WebhookItems(),
+	'n8n-nodes-dunning.quickBooksDunning': new QuickBooksDunning(),
+	'n8n-nodes-dunning.quickBooksInvoiceTrigger': new QuickBooksInvoiceTrigger(),
+};
+
+/** The credential as n8n stores it after "Connect": OAuth fields, token data with the callback's realmId. */
+export function credentialFor(
+	simulator: QuickBooksSimulator,
+	overrides: Partial<ICredentialDataDecryptedObject> = {},
+): ICredentialDataDecryptedObject {
+	const tokens = simulator.issueTokens();
+	return {
+		grantType: 'authorizationCode',
+		authUrl: `${simulator.url}/connect/oauth2`,
+		accessTokenUrl: simulator.tokenUrl,
+		clientId: SIMULATOR_CLIENT_ID,
+		clientSecret: SIMULATOR_CLIENT_SECRET,
+		scope: 'com.intuit.quickbooks.accounting',
+		authQueryParameters: '',
+		authentication: 'header',
+		environment: 'sandbox',
+		realmId: '',
+		baseUrl: simulator.url,
+		webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
+		oauthTokenData: {
+			...tokens,
+			callbackQueryString: { code: 'sim-code', state: 'sim-state', realmId: simulator.realmId },
+		},
+		...overrides,
+	};
+}
+
+const credentials = { [CREDENTIAL]: { id: '1', name: 'QuickBooks sandbox' } };
+
+/** Manual Trigger → Items → QuickBooks Dunning. */
+export function actionWorkflow(
+	items: unknown[],
+	parameters: Record<string, unknown>,
+	settings: Record<string, unknown> = {},
+): WorkflowJson {
+	return {
+		nodes: [
+			{
+				id: '1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2',
+				name: 'Items',
+				type: 'test.items',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { items: JSON.stringify(items) },
+			},
+			{
+				id: '3',
+				name: 'QuickBooks',
+				type: 'n8n-nodes-dunning.quickBooksDunning',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { resource: 'invoice', ...parameters } as INodeParameters,
+				credentials,
+				...settings,
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'QuickBooks', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** Manual Trigger → Webhook items (as n8n's Webhook node emits them) → QuickBooks Dunning. */
+export function webhookWorkflow(
+	deliveries: { rawBody: string; headers: Record<string, string>; rawBodyBinary?: boolean }[],
+	parameters: Record<string, unknown> = {},
+	settings: Record<string, unknown> = {},
+): WorkflowJson {
+	const workflow = actionWorkflow([], { operation: 'verifyWebhook', ...parameters }, settings);
+	workflow.nodes[1] = {
+		id: '2',
+		name: 'Items',
+		type: 'test.webhook',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: { deliveries: JSON.stringify(deliveries) },
+	};
+	return workflow;
+}
+
+/** The polling trigger alone, run as "Execute step" runs it (the engine calls poll()). */
+export function triggerWorkflow(parameters: Record<string, unknown>): WorkflowJson {
+	return {
+		nodes: [
+			{
+				id: '1',
+				name: 'Trigger',
+				type: 'n8n-nodes-dunning.quickBooksInvoiceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: parameters as INodeParameters,
+				credentials,
+			},
+		],
+		connections: {},
+	};
+}
+
+export async function run(
+	workflow: WorkflowJson,
+	credential: ICredentialDataDecryptedObject,
+	options: Omit<RunWorkflowOptions, 'nodeTypes' | 'credentialTypes' | 'credentials'> = {},
+) {
+	return await runWorkflow(workflow, {
+		nodeTypes,
+		credentialTypes: [new QuickBooksDunningOAuth2Api()],
+		credentials: { [CREDENTIAL]: credential },
+		...options,
+	});
+}
