@@ -33,7 +33,9 @@ export type Fault =
 	| { kind: 'status'; status: 429 | 500 | 502 | 503 | 409; headers?: Record<string, string> }
 	| { kind: 'timeout'; holdMs?: number }
 	| { kind: 'malformed' }
-	| { kind: 'reset' };
+	| { kind: 'reset' }
+	/** The request is carried out, then the connection is dropped before the answer (a lost response). */
+	| { kind: 'dropResponse' };
 
 export interface FaultRule {
 	fault: Fault;
@@ -363,7 +365,8 @@ export class StripeSimulator {
 
 		// Faults come first: Stripe's rate limiter runs before the idempotency layer.
 		const fault = this.takeFault(method, url.pathname);
-		if (fault) {
+		const dropResponse = fault?.kind === 'dropResponse';
+		if (fault && !dropResponse) {
 			recorded.status = fault.kind === 'status' ? fault.status : 0;
 			switch (fault.kind) {
 				case 'status':
@@ -452,6 +455,11 @@ export class StripeSimulator {
 			if (status >= 400 && status !== 402) this.idempotency.delete(storeKey);
 			else Object.assign(record, { status, body: text, inFlight: false });
 			headers['Stripe-Should-Retry'] = 'false';
+		}
+		if (dropResponse) {
+			recorded.status = 0;
+			request.socket.destroy();
+			return;
 		}
 		reply(status, text);
 	}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	CLAIM_METADATA_PREFIX,
+	claimedSteps,
+	classifyInvoice,
+	MAX_STEP_ID_LENGTH,
+	overdueListQuery,
+	type InvoiceWindow,
+	type OverdueFilter,
+} from '../common/stripe-invoices';
+import {
+	DunningInputError,
+	normalizeStripeInvoice,
+	STRIPE_METADATA_KEYS,
+	type Invoice,
+} from '../shared';
+import {
+	stripeErrorOf,
+	stripePages,
+	stripeRequest,
+	type StripeContext,
+	type StripeRequest,
+	type StripeResponse,
+} from './transport';
+
+export interface CallOptions {
+	timezone: string;
+	timeoutMs: number;
+}
+
+export interface ReadInvoice {
+	invoice: Invoice;
+	raw: IDataObject;
+}
+
+const INVOICE_ID = /^in_[A-Za-z0-9_]{1,250}$/;
+const STEP_ID = new RegExp(`^[A-Za-z0-9_.:-]{1,${MAX_STEP_ID_LENGTH}}$`);
+
+export function assertInvoiceId(value: unknown): string {
+	const id = typeof value === 'string' ? value.trim() : value;
+	if (typeof id !== 'string' || !INVOICE_ID.test(id)) {
+		throw new DunningInputError(
+			'invoiceId',
+			`${JSON.stringify(value)} is not a Stripe invoice id (in_...)`,
+		);
+	}
+	return id;
+}
+
+export function assertStepId(value: unknown): string {
+	const id = typeof value === 'string' ? value.trim() : value;
+	if (typeof id !== 'string' || !STEP_ID.test(id)) {
+		throw new DunningInputError(
+			'stepId',
+			`${JSON.stringify(value)} is not a step id (1 to ${MAX_STEP_ID_LENGTH} letters, digits, - _ . :)`,
+		);
+	}
+	return id;
+}
+
+function call<T = IDataObject>(
+	context: StripeContext,
+	request: StripeRequest,
+): Promise<StripeResponse<T>> {
+	return stripeRequest.call(context, request) as Promise<StripeResponse<T>>;
+}
+
+function read(raw: IDataObject, options: CallOptions): ReadInvoice {
+	return { invoice: normalizeStripeInvoice(raw, { timezone: options.timezone }), raw };
+}
+
+/** A fresh read, with the customer expanded so its email, name, locale and tags are known. */
+export async function getInvoice(
+	context: StripeContext,
+	invoiceId: string,
+	options: CallOptions,
+): Promise<ReadInvoice> {
+	const { body } = await call(context, {
+		method: 'GET',
+		path: `/v1/invoices/${encodeURIComponent(invoiceId)}`,
+		query: { expand: ['customer'] },
+		timeoutMs: options.timeoutMs,
+	});
+	return read(body, options);
+}
+
+/** Writes metadata keys (an empty string deletes one) and returns the invoice as Stripe now holds it. */
+export async function writeMetadata(
+	context: StripeContext,
+	invoiceId: string,
+	metadata: Record<string, string>,
+	options: CallOptions,
+): Promise<ReadInvoice> {
+	const { body } = await call(context, {
+		method: 'POST',
+		path: `/v1/invoices/${encodeURIComponent(invoiceId)}`,
+		form: { metadata, expand: ['customer'] },
+		timeoutMs: options.timeoutMs,
+	});
+	return read(body, options);
+}
+
+export type ClaimReason = 'claimed' | 'already_sent' | 'claimed_elsewhere' | 'not_open';
+
+export interface ClaimResult extends ReadInvoice {
+	claimed: boolean;
+	reason: ClaimReason;
+	stepId: string;
+	idempotencyKey: string;
+}
+
+/**
+ * Claims step `stepId` of an invoice, so that of several concurrent executions exactly one is told it owns it.
+ *
+ * 1. A fresh read: a paid, void or uncollectible invoice, or a step already in `dunning_sent_steps` or holding a
+ *    `dunning_claim_<step>` key, is refused.
+ * 2. One metadata write with `Idempotency-Key: dunning-claim:<invoice>:<step>` that appends the step, sets the
+ *    last-sent date and stores this execution's random token under `dunning_claim_<step>`. Stripe runs the first
+ *    request with this key; every other execution sends different parameters (another token) and gets 400
+ *    `idempotency_error` (or 409 while the first is still running, retried until it is 400): not claimed.
+ * 3. A replay (`Idempotent-Replayed: true`) is ours only if it carries our token: that is our own retry after a
+ *    lost response. Any other replay is someone else's claim.
+ */
+export async function claimStep(
+	context: StripeContext,
+	invoiceId: string,
+	stepId: string,
+	today: string,
+	options: CallOptions,
+): Promise<ClaimResult> {
+	const idempotencyKey = `dunning-claim:${invoiceId}:${stepId}`;
+	const fresh = await getInvoice(context, invoiceId, options);
+	const refuse = (reason: ClaimReason, current: ReadInvoice = fresh): ClaimResult => ({
+		...current,
+		claimed: false,
+		reason,
+		stepId,
+		idempotencyKey,
+	});
+	if (fresh.invoice.status !== 'open' || fresh.invoice.dueMinor <= 0) return refuse('not_open');
+	if (claimedSteps(fresh.invoice, fresh.raw).has(stepId)) return refuse('already_sent');
+
+	const claimKey = `${CLAIM_METADATA_PREFIX}${stepId}`;
+	const token = `${context.getExecutionId() ?? 'manual'}:${randomUUID()}`;
+	const metadata = {
+		[STRIPE_METADATA_KEYS.sentSteps]: [...fresh.invoice.dunning.sentStepIds, stepId].join(','),
+		[STRIPE_METADATA_KEYS.lastSentOn]: today,
+		[claimKey]: token,
+	};
+	const outcome = await call(context, {
+		method: 'POST',
+		path: `/v1/invoices/${encodeURIComponent(invoiceId)}`,
+		form: { metadata, expand: ['customer'] },
+		idempotencyKey,
+		timeoutMs: options.timeoutMs,
+	}).then(
+		(response) => ({ response, error: undefined }),
+		(error: unknown) => ({ response: undefined, error }),
+	);
+	if (!outcome.response) {
+		if (stripeErrorOf(outcome.error).type !== 'idempotency_error') throw outcome.error;
+		return refuse('claimed_elsewhere', await getInvoice(context, invoiceId, options));
+	}
+	const response = outcome.response;
+	const written = read(response.body, options);
+	const owner = (response.body.metadata as IDataObject | undefined)?.[claimKey];
+	if (owner !== token) return refuse('claimed_elsewhere', written);
+	return { ...written, claimed: true, reason: 'claimed', stepId, idempotencyKey };
+}
+
+/** Stripe emails the invoice again (its own template and payment link); send_invoice invoices only. */
+export async function sendReminder(
+	context: StripeContext,
+	invoiceId: string,
+	today: string,
+	options: CallOptions,
+): Promise<ReadInvoice> {
+	const { body } = await call(context, {
+		method: 'POST',
+		path: `/v1/invoices/${encodeURIComponent(invoiceId)}/send`,
+		form: { expand: ['customer'] },
+		// One Stripe email per invoice and day, even if the workflow runs twice.
+		idempotencyKey: `dunning-send:${invoiceId}:${today}`,
+		timeoutMs: options.timeoutMs,
+	});
+	return read(body, options);
+}
+
+export interface ListedInvoice extends ReadInvoice {
+	window: InvoiceWindow;
+	daysOverdue: number;
+}
+
+/** Every open send_invoice invoice in the filter's window, page by page to the end (or `maxResults`). */
+export async function listOverdue(
+	context: StripeContext,
+	filter: OverdueFilter,
+	nowMs: number,
+	today: string,
+	maxResults: number,
+	options: CallOptions,
+): Promise<ListedInvoice[]> {
+	const results: ListedInvoice[] = [];
+	const query = overdueListQuery(nowMs / 1000, filter) as StripeRequest['query'] & object;
+	for await (const page of stripePages<IDataObject & { id: string }>(
+		context,
+		'/v1/invoices',
+		query,
+		{
+			timeoutMs: options.timeoutMs,
+		},
+	)) {
+		for (const raw of page.data) {
+			const current = read(raw, options);
+			const match = classifyInvoice(current.invoice, today, filter);
+			if (!match) continue;
+			results.push({ ...current, ...match });
+			if (results.length >= maxResults) return results;
+		}
+	}
+	return results;
+}
