@@ -195,7 +195,9 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 		state.watermark = nextWatermark(candidates.serverTime, now);
 		state.cutoff = cutoff;
 		saveState(staticData, state);
-		return emitted.length ? [emitted] : null;
+		if (emitted.length) return [emitted];
+		// On a schedule, null means "no execution"; run by hand ("Execute step"), the step shows it ran empty.
+		return this.getMode() === 'manual' ? [[]] : null;
 	}
 }
 

@@ -18,7 +18,13 @@ const USER_TEXT = 'Client asked for a single invoice per quarter. Contact: M. Ok
 const SLOW = 30_000;
 
 /** Only Date is faked: "today" is 26 November 2026 in the company's zone, timers and I/O run normally. */
+let faked = false;
 function setToday(iso: string) {
+	if (faked) {
+		jest.setSystemTime(new Date(iso));
+		return;
+	}
+	faked = true;
 	jest.useFakeTimers({
 		now: new Date(iso),
 		doNotFake: [
@@ -44,6 +50,7 @@ beforeEach(async () => {
 afterEach(async () => {
 	await sim.stop();
 	jest.useRealTimers();
+	faked = false;
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,281 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseIntuitTimestamp } from '../../../nodes/shared';
+import { startQuickBooksSimulator, type QuickBooksSimulator } from '../../simulators/quickbooks';
+import {
+	actionWorkflow,
+	credentialFor,
+	run,
+	triggerWorkflow,
+} from '../QuickBooksDunning/quickbooks-harness';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SLOW = 60_000;
+
+/** Only Date is faked, for the node and the simulator alike; timers and sockets run normally. */
+let faked = false;
+function setNow(iso: string) {
+	if (faked) {
+		jest.setSystemTime(new Date(iso));
+		return;
+	}
+	faked = true;
+	jest.useFakeTimers({
+		now: new Date(iso),
+		doNotFake: [
+			'nextTick',
+			'setImmediate',
+			'clearImmediate',
+			'setTimeout',
+			'clearTimeout',
+			'setInterval',
+			'clearInterval',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
+	});
+}
+
+let sim: QuickBooksSimulator;
+let staticData: IDataObject;
+let credential: ReturnType<typeof credentialFor>;
+
+/** One poll, as n8n runs it on its schedule; static data and tokens carry over to the next poll. */
+async function poll(parameters: Record<string, unknown> = {}) {
+	const result = await run(
+		triggerWorkflow({
+			graceDays: 0,
+			...parameters,
+			options: { timezone: 'Europe/London', ...(parameters.options as object) },
+		}),
+		credential,
+		{ staticData },
+	);
+	expect(result.error).toBeUndefined();
+	staticData = result.staticData;
+	credential = result.credentials.quickBooksDunningOAuth2Api;
+	const items = result.runData.Trigger[0].data?.main[0] ?? [];
+	return items.map((item) => item.json as Json);
+}
+
+const state = () => staticData['node:Trigger'] as Json;
+// Days pass between polls, so the hour-long access token has expired: n8n refreshes it (a 401, then the call).
+const answered = () => sim.requests.filter((request) => request.status !== 401);
+const paths = () => answered().map((request) => request.path);
+const ids = (items: Json[]) => items.map((item) => [item.invoice.id, item.event]);
+
+beforeEach(async () => {
+	setNow('2026-11-26T10:00:00Z');
+	sim = await startQuickBooksSimulator({ now: () => Date.now() });
+	staticData = {};
+	credential = credentialFor(sim);
+});
+afterEach(async () => {
+	await sim.stop();
+	jest.useRealTimers();
+	faked = false;
+});
+
+describe('first poll', () => {
+	it('emits every overdue invoice once, with event, raw and the customer when BillEmail is missing', async () => {
+		const items = await poll();
+		expect(ids(items)).toEqual([
+			['1042', 'overdue'],
+			['1047', 'overdue'],
+			['1043', 'overdue'],
+			['1045', 'overdue'],
+		]);
+		const partial = items.find((item) => item.invoice.id === '1043')!;
+		expect(partial.invoice).toMatchObject({
+			dueMinor: 228000,
+			totalMinor: 288000,
+			currency: 'GBP',
+		});
+		expect(partial.invoice.customer.email).toBe('accounts@harrowpike.example.co.uk');
+		expect(partial.customer.Id).toBe('58');
+		expect(partial.raw.SyncToken).toBe('2');
+		expect(items.find((item) => item.invoice.id === '1045')!.invoice.currency).toBe('EUR');
+		expect(paths()).toEqual(['/query', '/customer/58']);
+		expect(state().watermark).toMatch(/^2026-11-26T01:5\d:\d\d-08:00$/);
+		expect(Object.keys(state().tracked).sort()).toEqual(['1042', '1043', '1045', '1047']);
+	});
+
+	it(
+		'pages past 1,000 overdue invoices',
+		async () => {
+			sim.seedInvoices(2500, { dueDate: '2026-11-01' });
+			const items = await poll({ options: { customerLookup: 'never' } });
+			expect(items).toHaveLength(2504);
+			expect(
+				sim.requests.map((request) => /startposition (\d+)/.exec(request.query.query)?.[1]),
+			).toEqual(['1', '1001', '2001']);
+		},
+		SLOW,
+	);
+});
+
+describe('later polls read changes through CDC', () => {
+	it('emits nothing when nothing changed, asking CDC since the watermark', async () => {
+		await poll();
+		const watermark = state().watermark;
+		sim.requests.length = 0;
+		setNow('2026-11-26T10:15:00Z');
+		expect(await poll()).toEqual([]);
+		expect(
+			sim.requests.map((request) => [
+				request.path,
+				request.query.changedSince,
+				request.query.entities,
+			]),
+		).toEqual([['/cdc', watermark, 'Invoice,Payment']]);
+	});
+
+	it('ignores our own writes: a claimed step or a pause does not emit the invoice again', async () => {
+		await poll();
+		await run(
+			actionWorkflow([{}], { operation: 'claimStep', invoiceId: '1042', stepId: 'd7' }),
+			credential,
+		);
+		await run(actionWorkflow([{}], { operation: 'pause', invoiceId: '1047' }), credential);
+		setNow('2026-11-26T10:15:00Z');
+		sim.requests.length = 0;
+		expect(await poll()).toEqual([]);
+		// CDC did return them: they were recognised, not missed.
+		expect(paths()).toEqual(['/cdc']);
+		expect(sim.invoices.get('1042')!.SyncToken).toBe('1');
+	});
+
+	it('emits a partial payment again as overdue, and a full payment or a void as paid / voided', async () => {
+		await poll();
+		setNow('2026-11-26T11:00:00Z');
+		sim.editInvoice('1047', { Balance: 800 });
+		sim.editInvoice('1042', { Balance: 0 });
+		sim.editInvoice('1045', { TotalAmt: 0, Balance: 0, PrivateNote: 'Voided' });
+		const items = await poll();
+		expect(ids(items).sort()).toEqual([
+			['1042', 'paid'],
+			['1045', 'voided'],
+			['1047', 'overdue'],
+		]);
+		expect(items.find((item) => item.invoice.id === '1047')!.invoice.dueMinor).toBe(80000);
+		expect(Object.keys(state().tracked).sort()).toEqual(['1043', '1047']);
+		setNow('2026-11-26T11:30:00Z');
+		expect(await poll()).toEqual([]);
+	});
+
+	it('forgets deleted invoices and does not emit paid invoices it never chased', async () => {
+		await poll();
+		setNow('2026-11-26T11:00:00Z');
+		sim.deleteInvoice('1043');
+		sim.editInvoice('1046', { Balance: 0 });
+		expect(await poll()).toEqual([]);
+		expect(Object.keys(state().tracked).sort()).toEqual(['1042', '1045', '1047']);
+	});
+
+	it('emits invoices that became overdue by time alone, with no change in QuickBooks', async () => {
+		await poll();
+		setNow('2026-12-05T09:00:00Z'); // 1046 was due on 4 December
+		sim.requests.length = 0;
+		const items = await poll();
+		expect(ids(items)).toEqual([['1046', 'overdue']]);
+		expect(answered().map((request) => request.query.query ?? request.path)).toEqual([
+			'/cdc',
+			"select * from Invoice where Balance > '0' and DueDate < '2026-12-05' and DueDate >= '2026-11-26' orderby DueDate startposition 1 maxresults 1000",
+		]);
+	});
+});
+
+describe('watermarks and the limits of CDC', () => {
+	it('keeps the watermark in the server offset, winter and summer, whatever the company zone', async () => {
+		setNow('2026-07-15T20:00:00Z');
+		await poll({ options: { timezone: 'Pacific/Auckland' } });
+		expect(state().watermark).toMatch(/^2026-07-15T12:5\d:\d\d-07:00$/);
+		expect(state().cutoff).toBe('2026-07-16'); // already the 16th in Auckland
+		setNow('2026-11-26T10:00:00Z');
+		staticData = {};
+		await poll({ options: { timezone: 'Pacific/Auckland' } });
+		const { ms } = parseIntuitTimestamp(state().watermark, 'watermark');
+		expect(ms).toBe(Date.parse('2026-11-26T09:55:00Z'));
+		expect(state().watermark).toBe('2026-11-26T01:55:00-08:00');
+	});
+
+	it("reads today in the company's zone: a due date of yesterday is overdue east of UTC first", async () => {
+		sim.seedInvoices(1, { dueDate: '2026-11-25' });
+		setNow('2026-11-26T09:30:00Z');
+		expect((await poll({ options: { timezone: 'Pacific/Honolulu' } })).length).toBe(4);
+		staticData = {};
+		expect((await poll({ options: { timezone: 'Pacific/Kiritimati' } })).length).toBe(5);
+	});
+
+	it('falls back to a full query after more than 30 days, emitting what was paid in the gap', async () => {
+		await poll();
+		setNow('2026-12-28T10:00:00Z');
+		sim.editInvoice('1042', { Balance: 0 });
+		sim.seedInvoices(1, { dueDate: '2026-12-20' });
+		sim.requests.length = 0;
+		const items = await poll();
+		expect(ids(items).sort()).toEqual([
+			['1042', 'paid'],
+			['1046', 'overdue'],
+			['5000', 'overdue'],
+		]);
+		expect(paths()).toEqual(['/query', '/query']);
+		expect(answered()[1].query.query).toBe(
+			"select * from Invoice where Id in ('1042') maxresults 1000",
+		);
+		// Back on CDC at the next poll.
+		setNow('2026-12-28T10:10:00Z');
+		sim.requests.length = 0;
+		expect(await poll()).toEqual([]);
+		expect(paths()).toEqual(['/cdc']);
+	});
+
+	it(
+		'falls back to a full query when CDC answers at its 1,000-object cap',
+		async () => {
+			await poll();
+			setNow('2026-11-26T12:00:00Z');
+			sim.seedInvoices(1200, { dueDate: '2026-11-20' });
+			sim.requests.length = 0;
+			const items = await poll({ options: { customerLookup: 'never' } });
+			expect(items).toHaveLength(1200);
+			expect(paths().slice(0, 3)).toEqual(['/cdc', '/query', '/query']);
+		},
+		SLOW,
+	);
+
+	it(
+		'keeps the fingerprints bounded and the state small',
+		async () => {
+			sim.seedInvoices(1500, { dueDate: '2026-11-01' });
+			await poll({ options: { customerLookup: 'never' } });
+			const size = JSON.stringify(staticData).length;
+			expect(Object.keys(state().tracked)).toHaveLength(1504);
+			expect(size).toBeLessThan(1504 * 40);
+		},
+		SLOW,
+	);
+});
+
+describe('failures', () => {
+	it(
+		'retries a throttled poll and keeps the state untouched when QuickBooks stays down',
+		async () => {
+			await poll();
+			const before = JSON.stringify(state());
+			setNow('2026-11-26T10:15:00Z');
+			sim.injectFault({ kind: 'server', times: 5 });
+			const result = await run(
+				triggerWorkflow({ graceDays: 0, options: { timezone: 'Europe/London' } }),
+				credential,
+				{
+					staticData,
+				},
+			);
+			expect(result.error?.message).toMatch(/^QuickBooks error 10000 \(HTTP 503\)/);
+			expect(JSON.stringify((result.staticData['node:Trigger'] as Json) ?? {})).toBe(before);
+		},
+		SLOW,
+	);
+});
