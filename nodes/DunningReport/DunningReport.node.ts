@@ -224,6 +224,15 @@ function wholeRunError(context: IExecuteFunctions, error: unknown): NodeOperatio
 	});
 }
 
+function readPath(json: IDataObject, path: string): unknown {
+	let value: unknown = json;
+	for (const key of path.split('.')) {
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return value;
+}
+
 function splitTags(value: string): string[] {
 	return value
 		.split(',')
@@ -258,9 +267,17 @@ function readBook(
 		try {
 			const json = items[itemIndex].json;
 			let invoice: ReportInvoice = readInvoice(json, { format, field, timezone });
-			const history = historyField === '' ? undefined : json[historyField];
+			// The history extension: the item field, else `dunning.history` / `dunning.promises` of the item's
+			// invoice object (the normaliser keeps only the Invoice contract's fields).
+			const history =
+				(historyField === '' ? undefined : readPath(json, historyField)) ??
+				readPath(json, 'invoice.dunning.history');
+			const promises = readPath(json, 'invoice.dunning.promises');
 			if (history !== undefined && history !== null) {
 				invoice = { ...invoice, dunning: { ...invoice.dunning, history: history as never } };
+			}
+			if (promises !== undefined && promises !== null) {
+				invoice = { ...invoice, dunning: { ...invoice.dunning, promises: promises as never } };
 			}
 			book.push({ invoice: checkReportInvoice(invoice, 'invoice'), itemIndex });
 		} catch (error) {

@@ -145,7 +145,7 @@ export const dunningReportProperties: INodeProperties[] = [
 		default: 'history',
 		displayOptions: forOperations(BUILD_REPORT),
 		description:
-			'Item field holding the dated reminder history, a list of { stepId, sentOn }. Needed for the per-step KPIs of Stripe invoices (QuickBooks notes carry the dates).',
+			"Item field (dot path) holding the dated reminder history, a list of { stepId, sentOn }; else the invoice's dunning.history. Needed for the per-step KPIs of Stripe invoices (QuickBooks notes carry the dates).",
 	},
 	{
 		displayName: 'Options',

@@ -250,6 +250,48 @@ describe('Dunning Report node: Build Report', () => {
 	});
 });
 
+describe('Dunning Report node: history inputs', () => {
+	it('reads dunning.history and dunning.promises from the invoice object, and a history at a dot path', async () => {
+		const items = [
+			{
+				invoice: {
+					...makeInvoice({ id: 'h', dueDate: '2026-10-01', customer: { id: 'H' } }),
+					dunning: {
+						sentStepIds: ['d7', 'd14'],
+						lastSentOn: '2026-10-15',
+						promisedOn: null,
+						disputed: false,
+						paused: false,
+						history: [
+							{ stepId: 'd7', sentOn: '2026-10-08' },
+							{ stepId: 'd14', sentOn: '2026-10-15' },
+						],
+						promises: ['2026-10-20'],
+					},
+				},
+			},
+			{
+				invoice: makeInvoice({
+					id: 'k',
+					dueDate: '2026-10-01',
+					customer: { id: 'K' },
+					dunning: { sentStepIds: ['d7'] },
+				}),
+				crm: { reminders: [{ stepId: 'd7', sentOn: '2026-10-08' }] },
+			},
+		];
+		const result = await run(items, { asOf: AS_OF, historyField: 'crm.reminders' });
+		expect(result.error).toBeUndefined();
+		const report = result.jsonOf('Dunning Report', 0)[0].report as unknown as Report;
+		expect(report.history).toEqual({ sentSteps: 3, datedSteps: 3 });
+		expect(report.steps.map((step) => [step.stepId, step.dated])).toEqual([
+			['d7', 2],
+			['d14', 1],
+		]);
+		expect(report.promises).toMatchObject({ broken: 1 });
+	});
+});
+
 describe('Dunning Report node: Simulate Policy', () => {
 	const quarter = [
 		{
