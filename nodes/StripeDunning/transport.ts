@@ -288,3 +288,14 @@ export async function* stripePages<T extends { id: string }>(
 		cursor = lastId;
 	}
 }
+
+/** `stripeRequest` for callers that hold the context in a variable. */
+export async function stripeCall<T = IDataObject>(
+	context: StripeContext,
+	request: StripeRequest,
+): Promise<StripeResponse<T>> {
+	return await stripeRequest.call<StripeContext, [StripeRequest], Promise<StripeResponse<T>>>(
+		context,
+		request,
+	);
+}

@@ -1,0 +1,109 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { verifyStripeSignature } from '../shared';
+import { isOwnMetadataWrite, rememberId } from './stripe-invoices';
+
+/**
+ * What the Stripe Invoice Trigger does with one webhook delivery, without n8n: verify the signature (always;
+ * there is no switch to turn it off), parse, drop duplicates, our own metadata writes and events the user did
+ * not select. The node's `webhook()` only reads the request, calls this, and answers.
+ */
+
+export const INVOICE_EVENTS = [
+	'invoice.overdue',
+	'invoice.will_be_due',
+	'invoice.payment_failed',
+	'invoice.paid',
+	'invoice.payment_succeeded',
+	'invoice.marked_uncollectible',
+	'invoice.voided',
+	'invoice.finalized',
+	'invoice.updated',
+] as const;
+
+/** How many recent event ids are kept to drop Stripe's duplicate deliveries (it retries for up to 3 days). */
+export const RECENT_EVENT_IDS = 1000;
+
+export interface DeliveryInput {
+	rawBody: string | Buffer | undefined;
+	signature: string | undefined;
+	/** The endpoint's signing secret; undefined when none is known (the delivery is then refused). */
+	secret: string | undefined;
+	nowSeconds: number;
+	toleranceSeconds: number;
+	/** The event types the user chose. */
+	events: readonly string[];
+	/** Recent event ids (node static data); updated in place when an event is accepted. */
+	recentEventIds: string[];
+}
+
+export type DeliveryOutcome =
+	| { action: 'reject'; status: 400 | 401; reason: string }
+	| {
+			action: 'ignore';
+			status: 200;
+			reason: 'duplicate' | 'own_write' | 'not_selected' | 'not_invoice';
+			eventId: string;
+	  }
+	| { action: 'emit'; status: 200; event: IDataObject; invoice: IDataObject };
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function handleStripeDelivery(input: DeliveryInput): DeliveryOutcome {
+	if (input.signature === undefined || input.signature === '') {
+		return { action: 'reject', status: 400, reason: 'missing Stripe-Signature header' };
+	}
+	if (input.rawBody === undefined) return { action: 'reject', status: 400, reason: 'empty body' };
+	if (!input.secret)
+		return { action: 'reject', status: 401, reason: 'no signing secret is configured' };
+	const verified = verifyStripeSignature(
+		input.rawBody,
+		input.signature,
+		input.secret,
+		input.nowSeconds,
+		input.toleranceSeconds,
+	);
+	if (!verified) return { action: 'reject', status: 401, reason: 'invalid or expired signature' };
+
+	let event: unknown;
+	try {
+		event = JSON.parse(input.rawBody.toString());
+	} catch {
+		return { action: 'reject', status: 400, reason: 'the body is not JSON' };
+	}
+	if (!isObject(event) || typeof event.id !== 'string' || typeof event.type !== 'string') {
+		return { action: 'reject', status: 400, reason: 'not a Stripe event' };
+	}
+	const eventId = event.id;
+	const data = isObject(event.data) ? event.data : {};
+	const invoice = data.object;
+	if (!isObject(invoice) || invoice.object !== 'invoice') {
+		return { action: 'ignore', status: 200, reason: 'not_invoice', eventId };
+	}
+	if (!input.events.includes(event.type)) {
+		return { action: 'ignore', status: 200, reason: 'not_selected', eventId };
+	}
+	if (isOwnMetadataWrite(event))
+		return { action: 'ignore', status: 200, reason: 'own_write', eventId };
+	if (!rememberId(input.recentEventIds, eventId, RECENT_EVENT_IDS)) {
+		return { action: 'ignore', status: 200, reason: 'duplicate', eventId };
+	}
+	return { action: 'emit', status: 200, event, invoice };
+}
+
+/** The `event` field of an emitted item: what happened, without the invoice (which is in `raw`). */
+export function webhookEventSummary(event: IDataObject): IDataObject {
+	const data = isObject(event.data) ? event.data : {};
+	return {
+		source: 'webhook',
+		id: event.id,
+		type: event.type,
+		created:
+			typeof event.created === 'number' ? new Date(event.created * 1000).toISOString() : null,
+		livemode: event.livemode === true,
+		apiVersion: event.api_version ?? null,
+		previousAttributes: isObject(data.previous_attributes) ? data.previous_attributes : null,
+	};
+}
