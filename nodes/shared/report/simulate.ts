@@ -10,6 +10,7 @@ import {
 } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import type { Invoice, InvoiceStatus } from '../invoice';
+import { customerKey as gapCustomerKey, latestSentOnByCustomer } from '../scenario/customer-gap';
 import { evaluateScenario } from '../scenario/evaluate';
 import type { Scenario, Step } from '../scenario/types';
 import { validateScenario } from '../scenario/validate';
@@ -184,14 +185,25 @@ export function simulatePolicy(
 	const calendar: CalendarDay[] = [];
 	const contacts = new Map<string, WeeklyContactExcess>();
 
+	const customerGap = (checked.minDaysBetweenCustomer ?? 0) > 0;
+	const gapKeys = active.map((entry) => gapCustomerKey(entry.replay.invoice));
+
 	for (let day = from; day <= to; day++) {
 		const date = fromDayNumber(day);
 		const events: CalendarEvent[] = [];
-		for (const entry of active) {
+		// As in a live run, every invoice of the day sees the customer's last message as it stood before the run.
+		const customerLastSentOn = customerGap ? latestByCustomer(active, gapKeys, day) : null;
+		for (const [index, entry] of active.entries()) {
 			if (entry.done || day < entry.replay.issued) continue;
 			const invoice = invoiceOnDay(entry.replay, day, entry.state);
+			const key = gapKeys[index];
 			// The scenario as given (not the validated copy): the evaluator caches its compilation per object.
-			const decision = evaluateScenario(invoice, scenario, date);
+			const decision =
+				customerLastSentOn === null
+					? evaluateScenario(invoice, scenario, date)
+					: evaluateScenario(invoice, scenario, date, {
+							customerLastSentOn: key === null ? null : (customerLastSentOn.get(key) ?? null),
+						});
 			if (decision.action === 'stop') {
 				entry.done = true;
 				events.push(eventOf(invoice, 'stop', decision, undefined));
@@ -237,6 +249,23 @@ export function simulatePolicy(
 	};
 }
 
+/** The newest message day per customer among the invoices issued by `day` (the per-customer gap's input). */
+function latestByCustomer(
+	active: ReadonlyArray<{ replay: Replay; state: { lastSentOn: IsoDate | null } }>,
+	keys: ReadonlyArray<string | null>,
+	day: number,
+): Map<string, IsoDate> {
+	const latest = new Map<string, IsoDate>();
+	active.forEach((entry, index) => {
+		const key = keys[index];
+		const sentOn = entry.state.lastSentOn;
+		if (key === null || sentOn === null || day < entry.replay.issued) return;
+		const known = latest.get(key);
+		if (known === undefined || sentOn > known) latest.set(key, sentOn);
+	});
+	return latest;
+}
+
 /** "Today" of a run: a bare date is that date, an instant is read in the scenario's zone. */
 export function runDate(now: Date | string, timezone: string): IsoDate {
 	if (typeof now === 'string' && isIsoDate(now)) return now;
@@ -260,8 +289,16 @@ export function previewRun(
 	const on = runDate(now, checked.timezone);
 	const counts: Preview['counts'] = { send: 0, escalate: 0, wait: 0, skip: 0, stop: 0 };
 	const byReason: Record<string, number> = {};
+	// The per-customer gap, fed as the Dunning Scenario node feeds it: from the invoices of the same batch.
+	const customerGap = (checked.minDaysBetweenCustomer ?? 0) > 0;
+	const lastSent = customerGap ? latestSentOnByCustomer(invoices) : new Map<string, IsoDate>();
 	const entries = invoices.map((invoice): PreviewEntry => {
-		const decision = evaluateScenario(invoice, scenario, now);
+		const key = customerGap ? gapCustomerKey(invoice) : null;
+		const decision = customerGap
+			? evaluateScenario(invoice, scenario, now, {
+					customerLastSentOn: key === null ? null : (lastSent.get(key) ?? null),
+				})
+			: evaluateScenario(invoice, scenario, now);
 		counts[decision.action]++;
 		byReason[decision.reason] = (byReason[decision.reason] ?? 0) + 1;
 		const step = decision.stepId === null ? undefined : steps.get(decision.stepId);

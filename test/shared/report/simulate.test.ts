@@ -93,6 +93,13 @@ const vipScenario: Scenario = validateScenario({
 	escalateAfter: 1,
 });
 
+/** Issue 11's per-customer gap: a week between two messages to one customer, whichever invoice. */
+const customerGapScenario: Scenario = validateScenario({
+	...SCENARIO_PRESETS['classic-7-14-21'],
+	id: 'classic-customer-gap',
+	minDaysBetweenCustomer: 7,
+});
+
 describe('simulatePolicy agrees day by day with the evaluator', () => {
 	const book = generateBook(120, 20261126);
 	const scenarios: Scenario[] = [
@@ -100,6 +107,7 @@ describe('simulatePolicy agrees day by day with the evaluator', () => {
 		SCENARIO_PRESETS['firm-5-steps'],
 		SCENARIO_PRESETS['pre-due-courtesy'],
 		vipScenario,
+		customerGapScenario,
 	];
 
 	it.each(scenarios.map((scenario) => [scenario.id, scenario] as const))('%s', (_id, scenario) => {
@@ -119,10 +127,21 @@ describe('simulatePolicy agrees day by day with the evaluator', () => {
 				stepId: string | null;
 				reason: string;
 			}> = [];
+			// the customer's last message before today's run, over its invoices issued by then
+			const lastToCustomer = new Map<string, string>();
+			for (const invoice of book) {
+				const last = state.get(invoice.id)!.last;
+				const key = invoice.customer.id;
+				if (last === null || key === null || date < invoice.issueDate) continue;
+				if (!lastToCustomer.has(key) || last > lastToCustomer.get(key)!)
+					lastToCustomer.set(key, last);
+			}
 			for (const invoice of book) {
 				const s = state.get(invoice.id)!;
 				if (s.done || date < invoice.issueDate) continue;
-				const decision = evaluateScenario(asOn(invoice, date, s.sent, s.last), scenario, date);
+				const decision = evaluateScenario(asOn(invoice, date, s.sent, s.last), scenario, date, {
+					customerLastSentOn: lastToCustomer.get(invoice.customer.id!) ?? null,
+				});
 				if (decision.action === 'stop') {
 					s.done = true;
 					expected.push({
@@ -167,6 +186,15 @@ describe('simulatePolicy agrees day by day with the evaluator', () => {
 				if (event.action !== 'stop' && paid !== undefined) expect(day.date < paid).toBe(true);
 			}
 		}
+	});
+
+	it('holds messages back with the per-customer gap', () => {
+		const classic = simulatePolicy(book, SCENARIO_PRESETS['classic-7-14-21'], {
+			from: FROM,
+			to: TO,
+		});
+		const gap = simulatePolicy(book, customerGapScenario, { from: FROM, to: TO });
+		expect(gap.totals.reminders).toBeLessThan(classic.totals.reminders);
 	});
 
 	it('escalates VIP customers and counts per step', () => {
