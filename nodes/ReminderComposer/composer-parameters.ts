@@ -5,7 +5,7 @@ import {
 	DunningInputError,
 	SCENARIO_PRESETS,
 	TONES,
-	resolveLanguage,
+	resolveComposerLanguage,
 	type ComposeSender,
 	type ComposeTemplate,
 	type ComposedReminder,
@@ -190,9 +190,9 @@ export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone 
 export function languageOf(invoice: Invoice, parameters: ComposerParameters): string {
 	if (parameters.language !== LANGUAGE_CUSTOMER) return parameters.language;
 	try {
-		return resolveLanguage(invoice.customer.locale);
+		return resolveComposerLanguage(invoice.customer.locale);
 	} catch {
-		return resolveLanguage(parameters.fallbackLanguage, 'fallbackLanguage');
+		return resolveComposerLanguage(parameters.fallbackLanguage, 'fallbackLanguage');
 	}
 }
 

@@ -17,7 +17,12 @@ export const LANGUAGE_CUSTOMER = 'customer';
 export const TONE_FROM_DECISION = 'decision';
 export const STEP_TONES_CUSTOM = 'custom';
 
-const LANGUAGE_NAMES: Record<string, string> = { fr: 'French', en: 'English' };
+const LANGUAGE_NAMES: Record<string, string> = {
+	fr: 'French',
+	en: 'English',
+	de: 'German',
+	es: 'Spanish',
+};
 
 const label = (value: string) =>
 	value.replace(/_/g, ' ').replace(/(^|\s)\w/g, (first) => first.toUpperCase());

@@ -112,3 +112,9 @@ export {
 	type CustomerInvoiceLine,
 	type CustomerTotal,
 } from './composer';
+export {
+	CORE_LANGUAGES,
+	resolveComposerLanguage,
+	type ComposerLanguage,
+	type CoreLanguage,
+} from './composer';

@@ -7,7 +7,7 @@ import { builtinPrograms, builtinTemplate, builtinTemplateId } from './builtin';
 import type { Program } from './ast';
 import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
 import { escapeHtml, type HelperEnv, type RenderMode } from './helpers';
-import { resolveLanguage, type ComposerLanguage } from './language';
+import { resolveComposerLanguage, type ComposerLanguage } from './language';
 import { renderProgram } from './render';
 import { checkedProgram, parseTemplate } from './template';
 import type { BuiltinPrograms, ComposeInput, ComposeTemplate, ComposedReminder } from './types';
@@ -143,7 +143,7 @@ export function composeReminder(input: ComposeInput): ComposedReminder {
 	}
 	const invoice = normalizeInvoice(input.invoice, 'invoice');
 	const tone = assertTone(input.tone);
-	const language = resolveLanguage(input.language);
+	const language = resolveComposerLanguage(input.language);
 	const sender = validateSender(input.sender);
 	const penalty = validatePenalty(input.penalty);
 	const stepId = optionalStepId(input.stepId);

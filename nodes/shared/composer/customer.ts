@@ -7,7 +7,7 @@ import { assertTone, composeReminder, renderTemplateSet, resolveTemplateSet } fr
 import { safeLink, validatePenalty, validateSender } from './context';
 import { formatDate, formatMoney } from './format';
 import type { SenderView } from './helpers';
-import { resolveLanguage, type ComposerLanguage } from './language';
+import { resolveComposerLanguage, type ComposerLanguage } from './language';
 import type { ComposeSender, ComposeTemplate, ComposedReminder } from './types';
 
 /** DESIGN.md section 5b: several invoices of one customer, one message. */
@@ -330,7 +330,7 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 	const penalties = optionalList<PenaltyResult>(input.penalties, 'penalties', count);
 	const defaultTone =
 		input.tone === undefined || input.tone === null ? null : assertTone(input.tone);
-	const language = resolveLanguage(input.language);
+	const language = resolveComposerLanguage(input.language);
 	const sender = validateSender(input.sender);
 
 	const seen = new Set<string>();

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format as formatDateFns, type Locale } from 'date-fns';
+import { de } from 'date-fns/locale/de';
 import { enGB } from 'date-fns/locale/en-GB';
+import { es } from 'date-fns/locale/es';
 import { fr } from 'date-fns/locale/fr';
 
 import { isIsoDate, type IsoDate } from '../dates';
@@ -15,6 +17,9 @@ import type { ComposerLanguage } from './language';
 const LOCALES: Record<ComposerLanguage, { intl: string; dateFns: Locale; datePattern: string }> = {
 	fr: { intl: 'fr-FR', dateFns: fr, datePattern: 'do MMMM yyyy' },
 	en: { intl: 'en', dateFns: enGB, datePattern: 'd MMMM yyyy' },
+	// "1. November 2026", "1 de noviembre de 2026"
+	de: { intl: 'de-DE', dateFns: de, datePattern: 'd. MMMM yyyy' },
+	es: { intl: 'es-ES', dateFns: es, datePattern: "d 'de' MMMM 'de' yyyy" },
 };
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -110,6 +115,16 @@ const RELATIVE_DAYS: Record<
 		today: 'due today',
 		overdue: { one: '{n} day overdue', other: '{n} days overdue' },
 		ahead: { one: 'due in {n} day', other: 'due in {n} days' },
+	},
+	de: {
+		today: 'heute fällig',
+		overdue: { one: '{n} Tag überfällig', other: '{n} Tage überfällig' },
+		ahead: { one: 'fällig in {n} Tag', other: 'fällig in {n} Tagen' },
+	},
+	es: {
+		today: 'vence hoy',
+		overdue: { one: '{n} día de retraso', other: '{n} días de retraso' },
+		ahead: { one: 'vence en {n} día', other: 'vence en {n} días' },
 	},
 };
 

@@ -1,7 +1,14 @@
 /** The Reminder Composer core (DESIGN.md section 5): no n8n import, no code generation. */
 export { composeReminder, renderTemplateSet, resolveTemplateSet, textToHtml } from './compose';
 export { buildTemplateData, ROOT_VARIABLES, type TemplateData } from './context';
-export { COMPOSER_LANGUAGES, resolveLanguage, type ComposerLanguage } from './language';
+export {
+	COMPOSER_LANGUAGES,
+	CORE_LANGUAGES,
+	resolveComposerLanguage,
+	resolveLanguage,
+	type ComposerLanguage,
+	type CoreLanguage,
+} from './language';
 export { INLINE_HELPERS, BLOCK_HELPERS, escapeHtml } from './helpers';
 export { builtinTemplateKeys } from './builtin';
 export type { ComposeInput, ComposedReminder, ComposeSender, ComposeTemplate } from './types';

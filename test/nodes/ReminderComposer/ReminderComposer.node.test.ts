@@ -184,7 +184,9 @@ describe('Reminder Composer node: one message per invoice', () => {
 	});
 
 	it.each([
-		['de-DE', 'en', 'en'],
+		['it-IT', 'en', 'en'],
+		['de-DE', 'fr', 'de'],
+		['es_MX', 'fr', 'es'],
 		[null, 'en', 'en'],
 		['fr_CA', 'en', 'fr'],
 		['en', 'fr', 'en'],

@@ -1,5 +1,6 @@
 // Built-in templates are parsed at build time (scripts/build-templates.js): at run time only custom
 // templates go through Handlebars' parser, and no code is generated for either.
+import { COMPOSER_LANGUAGES } from '../../../nodes/shared/composer/language';
 import { BUILTIN_PROGRAMS } from '../../../nodes/shared/composer/generated/programs';
 import { BUILTIN_TEMPLATES } from '../../../nodes/shared/composer/generated/templates';
 import { TONES } from '../../../nodes/shared/scenario/types';
@@ -9,7 +10,7 @@ const PARSER = 'handlebars/dist/cjs/handlebars/compiler/base';
 
 test('every built-in has its three parts parsed, and only those', () => {
 	expect(Object.keys(BUILTIN_PROGRAMS).sort()).toEqual(Object.keys(BUILTIN_TEMPLATES).sort());
-	for (const language of ['fr', 'en']) {
+	for (const language of COMPOSER_LANGUAGES) {
 		for (const name of [...TONES, 'customer']) {
 			const programs = BUILTIN_PROGRAMS[`${language}/${name}`];
 			for (const part of ['subject', 'text', 'html'] as const) {
@@ -64,7 +65,7 @@ describe('at run time', () => {
 	afterAll(() => jest.dontMock(PARSER));
 
 	test('built-in templates are never parsed, single or per customer', () => {
-		for (const language of ['fr', 'en']) {
+		for (const language of COMPOSER_LANGUAGES) {
 			for (const tone of TONES) {
 				composer.composeReminder({
 					invoice: makeInvoice(),

@@ -51,7 +51,7 @@ describe('the ComposedReminder contract (DESIGN.md section 5)', () => {
 	});
 
 	test.each([
-		[{ language: 'it' }, 'language: "it" is not a supported language (fr, en)'],
+		[{ language: 'it' }, 'language: "it" is not a supported language (fr, en, de, es)'],
 		[
 			{ tone: 'angry' as Tone },
 			'tone: "angry" is not one of notice, friendly, reminder, firm, formal_notice, internal',

@@ -1,0 +1,71 @@
+// The German and Spanish built-in templates (issue 4: "German and Spanish are welcome"), single and per
+// customer, with their formatting.
+import { composeCustomerReminder, composeReminder } from '../../../nodes/shared/composer';
+import { TONES } from '../../../nodes/shared/scenario/types';
+import { composeInput, frPenalty, overdueInvoice, sender } from './fixtures';
+
+const NBSP = '\u00a0';
+
+const FORMATS = {
+	de: { amount: `1.234,56${NBSP}€`, date: '15. November 2026', late: '11 Tage überfällig' },
+	es: { amount: `1234,56${NBSP}€`, date: '15 de noviembre de 2026', late: '11 días de retraso' },
+} as const;
+
+describe.each(['de', 'es'] as const)('%s', (language) => {
+	for (const tone of TONES) {
+		test(`single invoice, ${tone}`, () => {
+			const reminder = composeReminder(composeInput({ language, tone, penalty: frPenalty }));
+			expect(reminder.templateId).toBe(`builtin:${language}/${tone}`);
+			expect(reminder.subject).toMatchSnapshot('subject');
+			expect(reminder.text).toMatchSnapshot('text');
+			expect(reminder.html).toMatchSnapshot('html');
+			for (const part of [reminder.text, reminder.html]) {
+				expect(part).toContain('F-2026-0142');
+				expect(part).toContain(FORMATS[language].amount);
+				expect(part).toContain(FORMATS[language].date);
+				expect(part).toContain(FORMATS[language].late);
+			}
+			expect(reminder.html).toContain(`<html lang="${language}"`);
+		});
+
+		test(`per customer, ${tone}`, () => {
+			const invoices = [
+				overdueInvoice(),
+				overdueInvoice({
+					id: 'in_2',
+					number: 'F-2026-0120',
+					currency: 'USD',
+					dueDate: '2026-11-01',
+				}),
+			];
+			const reminder = composeCustomerReminder({
+				invoices,
+				tones: [tone, tone],
+				language,
+				sender,
+				penalties: [frPenalty, null],
+			});
+			expect(reminder.templateId).toBe(`builtin:${language}/customer/${tone}`);
+			expect(reminder.subject).toMatchSnapshot('subject');
+			expect(reminder.text).toMatchSnapshot('text');
+			expect(reminder.html).toMatchSnapshot('html');
+			expect(reminder.text).toContain(FORMATS[language].amount);
+		});
+	}
+
+	test('singular and plural of days', () => {
+		const one = composeReminder(composeInput({ language, daysOverdue: 1, tone: 'notice' })).text;
+		const ahead = composeReminder(composeInput({ language, daysOverdue: -3, tone: 'notice' })).text;
+		expect(one).toContain(language === 'de' ? '(1 Tag überfällig)' : '(1 día de retraso)');
+		expect(ahead).toContain(language === 'de' ? '(fällig in 3 Tagen)' : '(vence en 3 días)');
+	});
+
+	test('the formal notice states the statutory penalty', () => {
+		const { text } = composeReminder(
+			composeInput({ language, tone: 'formal_notice', penalty: frPenalty }),
+		);
+		expect(text).toContain(`40,00${NBSP}€`);
+		expect(text).toContain('Code de commerce L441-10 and D441-5');
+		expect(text).toContain(`12,4${NBSP}%`);
+	});
+});
