@@ -1,0 +1,207 @@
+// The Reminder Composer in a real n8n 2.41.1 (scripts/n8n): Manual Trigger → Code node producing invoices →
+// Dunning Scenario → Reminder Composer, run with `n8n execute`, one message per invoice and per customer.
+// Runs with N8N_REAL=1 (or CI=true) after `npm run build`:
+//   N8N_REAL=1 npx jest --selectProjects real-n8n -- test/real-n8n/reminder-composer
+import type { N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
+import { createInstance, nodeOutput, packageBuilt, runError } from '../../scripts/n8n/instance';
+
+const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
+// Under CI a missing build fails (createInstance with the package throws); locally it skips.
+const describeReal =
+	real && (packageBuilt() || process.env.CI === 'true') ? describe : describe.skip;
+
+const MINUTE = 60_000;
+const INSTALL_TIMEOUT = 20 * MINUTE;
+const CLI_TIMEOUT = 3 * MINUTE;
+const COMPOSER = 'Reminder Composer';
+
+function invoice(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		id,
+		source: 'generic',
+		number: `F-2026-${id}`,
+		status: 'open',
+		currency: 'EUR',
+		totalMinor: 123456,
+		paidMinor: 0,
+		dueMinor: 123456,
+		issueDate: '2026-10-02',
+		dueDate: '2026-11-02',
+		customer: {
+			id: 'cus-1',
+			name: 'Atelier Vauclair',
+			email: 'compta@vauclair.example',
+			locale: 'fr-FR',
+			tags: [],
+		},
+		paymentUrl: `https://pay.example/${id}`,
+		dunning: {},
+		...overrides,
+	};
+}
+
+/** Manual Trigger → Code (returns `items`) → Dunning Scenario (Send) → Reminder Composer. */
+function composerWorkflow(
+	id: string,
+	items: unknown[],
+	parameters: Record<string, unknown>,
+	node: Record<string, unknown> = {},
+): WorkflowJson {
+	return {
+		id,
+		name: `Reminder Composer: ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'd0000000-0000-4000-8000-000000000001',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'd0000000-0000-4000-8000-000000000002',
+				name: 'Invoices',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
+			},
+			{
+				id: 'd0000000-0000-4000-8000-000000000003',
+				name: 'Dunning Scenario',
+				type: 'n8n-nodes-dunning.dunningScenario',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { scenario: 'classic-7-14-21', options: { now: '2026-11-09T09:00:00Z' } },
+			},
+			{
+				id: 'd0000000-0000-4000-8000-000000000004',
+				name: COMPOSER,
+				type: 'n8n-nodes-dunning.reminderComposer',
+				typeVersion: 1,
+				position: [600, 0],
+				parameters: {
+					senderName: 'Studio Lumière',
+					senderEmail: 'factures@studio-lumiere.fr',
+					...parameters,
+				},
+				...node,
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: 'Invoices', type: 'main', index: 0 }]] },
+			Invoices: { main: [[{ node: 'Dunning Scenario', type: 'main', index: 0 }]] },
+			'Dunning Scenario': { main: [[{ node: COMPOSER, type: 'main', index: 0 }], [], []] },
+		},
+	};
+}
+
+describeReal('Reminder Composer in a real n8n 2.41.1', () => {
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		n8n = await createInstance({ withPackage: true });
+	}, INSTALL_TIMEOUT);
+
+	afterAll(async () => {
+		await n8n?.dispose();
+	}, MINUTE);
+
+	it(
+		'one message per invoice: the step tone, the customer language, ready for Send Email',
+		async () => {
+			const items = [
+				invoice('0142'),
+				invoice('0150', {
+					customer: { id: 'cus-2', name: 'Harbour Ltd', email: 'ap@harbour.example', locale: 'en' },
+				}),
+				invoice('0160', { status: 'paid', paidMinor: 123456, dueMinor: 0 }),
+			];
+			const id = await n8n.importWorkflow(composerWorkflow('composerPerInvoice', items, {}));
+			const run = await n8n.executeWorkflow(id);
+
+			expect(runError(run)).toBeUndefined();
+			const out = nodeOutput(run, COMPOSER);
+			expect(out.map((json) => json.reminder)).toEqual([
+				expect.objectContaining({
+					to: 'compta@vauclair.example',
+					subject: 'Rappel amical concernant la facture n° F-2026-0142',
+					language: 'fr',
+					templateId: 'builtin:fr/friendly',
+					idempotencyKey: 'generic:0142:d7',
+				}),
+				expect.objectContaining({
+					to: 'ap@harbour.example',
+					subject: 'Friendly reminder about invoice F-2026-0150',
+					language: 'en',
+					templateId: 'builtin:en/friendly',
+					idempotencyKey: 'generic:0150:d7',
+				}),
+			]);
+			const [fr, en] = out.map((json) => json.reminder as Record<string, string>);
+			expect(fr.text).toContain('1\u202f234,56\u00a0€');
+			expect(fr.text).toContain('(7 jours de retard)');
+			expect(fr.html).toContain('href="https://pay.example/0142"');
+			expect(en.text).toContain('€1,234.56');
+			expect(en.text).toContain('2 November 2026');
+			// The input item is kept next to the reminder.
+			expect(out[0]).toMatchObject({ decision: { stepId: 'd7' }, invoice: { id: '0142' } });
+		},
+		CLI_TIMEOUT,
+	);
+
+	it(
+		'one message per customer: every invoice listed once, each invoice key for the claim step',
+		async () => {
+			const items = [
+				invoice('0142'),
+				invoice('0098', {
+					dueDate: '2026-10-26',
+					currency: 'USD',
+					totalMinor: 30000,
+					dueMinor: 30000,
+					dunning: { sentStepIds: ['d7'], lastSentOn: '2026-11-02' },
+				}),
+				invoice('0150', {
+					customer: { id: 'cus-2', name: 'Harbour Ltd', email: 'ap@harbour.example', locale: 'en' },
+				}),
+				invoice('0160', { customer: { id: 'cus-3', name: 'No Mail', locale: 'fr' } }),
+			];
+			const id = await n8n.importWorkflow(
+				composerWorkflow(
+					'composerPerCustomer',
+					items,
+					{ mode: 'customer' },
+					{ onError: 'continueRegularOutput' },
+				),
+			);
+			const run = await n8n.executeWorkflow(id);
+
+			expect(runError(run)).toBeUndefined();
+			const out = nodeOutput(run, COMPOSER);
+			expect(out).toHaveLength(3);
+			expect(out[0].reminder).toMatchObject({
+				to: 'compta@vauclair.example',
+				subject: 'Relance concernant 2 factures en attente de règlement',
+				tone: 'reminder',
+				invoiceIds: ['0098', '0142'],
+				idempotencyKey: 'generic:customer:cus-1:0098:d14,0142:d7',
+				invoiceIdempotencyKeys: ['generic:0098:d14', 'generic:0142:d7'],
+			});
+			const text = (out[0].reminder as { text: string }).text;
+			expect(text).toContain('Total dû en EUR : 1\u202f234,56\u00a0€');
+			expect(text).toContain('Total dû en USD : 300,00\u00a0$US');
+			expect(out[1].reminder).toMatchObject({
+				subject: 'Friendly reminder about invoice F-2026-0150',
+				invoiceIds: ['0150'],
+			});
+			// Continue On Fail: the customer without email fails alone, with its data.
+			expect(out[2]).toMatchObject({ id: '0160' });
+			expect(out[2].error).toContain('has no email address');
+		},
+		CLI_TIMEOUT,
+	);
+});
