@@ -67,7 +67,7 @@ export const dunningReportProperties: INodeProperties[] = [
 			{
 				name: 'Preview',
 				value: PREVIEW,
-				action: 'Preview what today s run would send',
+				action: 'Preview the reminders a run would send now',
 				description:
 					'List the reminders and escalations a run would make now, without sending anything',
 			},
