@@ -42,8 +42,8 @@ function delivery(event: IDataObject, overrides: Partial<DeliveryInput> = {}): D
 	};
 }
 
-const overdue = stripeFixture('event-invoice.overdue');
-const ownWrite = stripeFixture('event-invoice.updated-metadata');
+const overdue = stripeFixture<IDataObject>('event-invoice.overdue');
+const ownWrite = stripeFixture<IDataObject>('event-invoice.updated-metadata');
 
 describe('handleStripeDelivery', () => {
 	it('emits a correctly signed invoice event, with its invoice', () => {
@@ -151,7 +151,7 @@ describe('handleStripeDelivery', () => {
 			action: 'ignore',
 			reason: 'not_selected',
 		});
-		const dispute = stripeFixture('event-charge.dispute.created');
+		const dispute = stripeFixture<IDataObject>('event-charge.dispute.created');
 		expect(handleStripeDelivery(delivery(dispute))).toMatchObject({
 			action: 'ignore',
 			reason: 'not_invoice',
