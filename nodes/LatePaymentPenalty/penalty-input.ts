@@ -30,7 +30,7 @@ export interface PenaltyDebt {
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-function describe(value: unknown): string {
+function shown(value: unknown): string {
 	return typeof value === 'string' ? JSON.stringify(value) : typeof value;
 }
 
@@ -50,18 +50,16 @@ export function readDate(value: unknown, field: string, timezone: string): IsoDa
 	if (typeof value === 'string') {
 		const text = value.trim();
 		const dateTime = DATE_TIME.exec(text);
-		if (dateTime && dateTime[2] !== undefined) {
-			const instant = Date.parse(text);
-			if (Number.isFinite(instant)) return dateInTimeZone(instant, timezone);
-		} else if (dateTime) {
-			return assertIsoDate(dateTime[1], field);
-		} else {
-			return assertIsoDate(text, field);
-		}
+		if (!dateTime) return assertIsoDate(text, field);
+		// Checked first: Date.parse would roll "2026-02-30T10:00Z" over to 2 March.
+		const wallDate = assertIsoDate(dateTime[1], field);
+		if (dateTime[2] === undefined) return wallDate;
+		const instant = Date.parse(text);
+		if (Number.isFinite(instant)) return dateInTimeZone(instant, timezone);
 	}
 	throw new DunningInputError(
 		field,
-		`${describe(value)} is not a date (YYYY-MM-DD, or a date-time with an offset)`,
+		`${shown(value)} is not a date (YYYY-MM-DD, or a date-time with an offset)`,
 	);
 }
 
@@ -74,7 +72,7 @@ function parsePaymentList(value: unknown): unknown[] {
 	}
 	if (list === undefined || list === null) return [];
 	if (!Array.isArray(list)) {
-		throw new DunningInputError('payments', `${describe(list)} is not a list of payments`);
+		throw new DunningInputError('payments', `${shown(list)} is not a list of payments`);
 	}
 	return list;
 }

@@ -84,6 +84,18 @@ describe('Late Payment Penalty: bad items', () => {
 			'dueDate',
 		],
 		[
+			'an impossible date-time (never rolled over to March)',
+			fields({ dueDate: '2026-02-30T10:00:00Z' }),
+			'Item 0: dueDate: "2026-02-30" is not a date (YYYY-MM-DD)',
+			'dueDate',
+		],
+		[
+			'a date-time with an impossible hour',
+			fields({ asOf: '2026-03-09T25:00:00Z' }),
+			'Item 0: asOf: "2026-03-09T25:00:00Z" is not a date (YYYY-MM-DD, or a date-time with an offset)',
+			'asOf',
+		],
+		[
 			'an as-of date that is not a date',
 			fields({ asOf: 'yesterday' }),
 			'Item 0: asOf: "yesterday" is not a date (YYYY-MM-DD)',
