@@ -131,8 +131,10 @@ export function toEpochMs(value: unknown, field = 'now'): number {
 	let ms: number;
 	if (value instanceof Date) ms = value.getTime();
 	else if (typeof value === 'number') ms = value;
-	else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) ms = Date.parse(value);
-	else ms = Number.NaN;
+	else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+		// Date.parse rolls impossible dates over (2026-02-30 becomes 2 March): refuse them instead.
+		ms = isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
+	} else ms = Number.NaN;
 	if (!Number.isFinite(ms)) {
 		throw new DunningInputError(
 			field,
