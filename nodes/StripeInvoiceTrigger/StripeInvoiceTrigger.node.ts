@@ -44,6 +44,39 @@ function selectedEvents(context: StripeContext): string[] {
 }
 
 /**
+ * Whether this is the first delivery of an event, across executions and workers. n8n 2.41 does not reliably save
+ * static data changed in `webhook()` when the webhook starts an execution, so the recent-ids list in static data
+ * is only a first filter. The decision is Stripe's own idempotency layer: an update of the invoice that changes
+ * nothing (only `expand[]=customer`), sent with `Idempotency-Key: dunning-event:<event id>`. The first delivery
+ * gets a fresh answer; a later or concurrent one gets `Idempotent-Replayed: true` (after a 409 while the first
+ * is in flight). Stripe keeps keys for at least 24 hours. The answer also carries the customer, used to fill in
+ * an invoice that lacks the customer's email or name. If Stripe cannot be asked, the event is emitted
+ * (at least once rather than lost; Claim Step still stops a second reminder).
+ */
+async function firstDelivery(
+	context: IWebhookFunctions,
+	event: IDataObject,
+	invoice: IDataObject,
+): Promise<{ first: boolean; customer?: IDataObject }> {
+	const outcome = await stripeCall(context, {
+		method: 'POST',
+		path: `/v1/invoices/${encodeURIComponent(String(invoice.id))}`,
+		form: { expand: ['customer'] },
+		idempotencyKey: `dunning-event:${String(event.id)}`,
+	}).then(
+		(response) => response,
+		() => undefined,
+	);
+	if (!outcome) return { first: true };
+	const customer = outcome.body.customer;
+	return {
+		first: !outcome.replayed,
+		customer:
+			typeof customer === 'object' && customer !== null ? (customer as IDataObject) : undefined,
+	};
+}
+
+/**
  * One node, two modes. n8n 2.41 registers a node's webhooks from its `webhooks` description and polls any node
  * that has a `poll` method. The webhook's HTTP method is an expression that is empty in polling mode, and n8n
  * registers no webhook for an empty method (so no URL, no Stripe endpoint); in webhook mode `poll()` returns
@@ -184,19 +217,10 @@ export class StripeInvoiceTrigger implements INodeType {
 		if (outcome.action === 'ignore') {
 			return { webhookResponse: { received: true, ignored: outcome.reason } };
 		}
+		const first = await firstDelivery(this, outcome.event, outcome.invoice);
+		if (!first.first) return { webhookResponse: { received: true, ignored: 'duplicate' } };
 		let raw = outcome.invoice;
-		const customerId = needsCustomer(raw);
-		if (customerId) {
-			// Best effort: a customer that cannot be read leaves the invoice as Stripe sent it.
-			const customer = await stripeCall(this, {
-				method: 'GET',
-				path: `/v1/customers/${encodeURIComponent(customerId)}`,
-			}).then(
-				(response) => response.body,
-				() => undefined,
-			);
-			if (customer) raw = { ...raw, customer };
-		}
+		if (needsCustomer(raw) && first.customer) raw = { ...raw, customer: first.customer };
 		const invoice = normalizeStripeInvoice(raw, { timezone: timezoneOf(this) });
 		const json: IDataObject = {
 			invoice: invoiceForOutput(invoice),

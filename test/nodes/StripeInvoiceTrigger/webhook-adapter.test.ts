@@ -136,6 +136,10 @@ describe('Stripe Invoice Trigger: webhook()', () => {
 	const event = stripeFixture('event-invoice.overdue');
 	const secret = 'whsec_adapter_secret';
 
+	beforeEach(() => {
+		stripe.addInvoice((event.data as { object: IDataObject }).object);
+	});
+
 	async function deliver(options: FakeOptions & { body?: string }) {
 		const rawBody = options.body ?? JSON.stringify(event);
 		const setup = context({
@@ -165,9 +169,15 @@ describe('Stripe Invoice Trigger: webhook()', () => {
 			event: { source: 'webhook', id: event.id, type: 'invoice.overdue' },
 			raw: { id: invoice.id, customer: 'cus_P7HORSO8SSRA0u' },
 		});
-		expect(stripe.requests.map((request) => request.path)).toEqual([
-			'/v1/customers/cus_P7HORSO8SSRA0u',
-		]);
+		// One update that changes nothing, keyed by the event id: Stripe decides whether it is a first delivery.
+		expect(
+			stripe.requests.map((request) => [
+				request.method,
+				request.path,
+				request.headers['idempotency-key'],
+			]),
+		).toEqual([['POST', `/v1/invoices/${invoice.id}`, `dunning-event:${event.id}`]]);
+		expect(stripe.events).toHaveLength(0);
 		expect(staticData.recentEventIds).toEqual([event.id]);
 	});
 
@@ -187,6 +197,27 @@ describe('Stripe Invoice Trigger: webhook()', () => {
 		expect(first.result.workflowData).toHaveLength(1);
 		const again = await deliver({ staticData: first.staticData });
 		expect(again.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+	});
+
+	it('drops a duplicate even when the static data was not saved, through Stripe’s idempotency key', async () => {
+		expect((await deliver({})).result.workflowData).toHaveLength(1);
+		const again = await deliver({ staticData: { webhookSecret: secret } });
+		expect(again.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+		expect(stripe.requests.at(-1)?.headers['idempotency-key']).toBe(`dunning-event:${event.id}`);
+	});
+
+	it('two concurrent deliveries of one event: exactly one is emitted', async () => {
+		stripe.latencyMs = 50;
+		const results = await Promise.all([
+			deliver({ staticData: { webhookSecret: secret } }),
+			deliver({ staticData: { webhookSecret: secret } }),
+		]);
+		expect(results.filter(({ result }) => result.workflowData !== undefined)).toHaveLength(1);
+	}, 30_000);
+
+	it('emits anyway when Stripe cannot be asked (at least once rather than lost)', async () => {
+		stripe.inject({ fault: { kind: 'status', status: 400 } });
+		expect((await deliver({})).result.workflowData).toHaveLength(1);
 	});
 
 	it('ignores our own metadata writes', async () => {

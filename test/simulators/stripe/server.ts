@@ -30,7 +30,7 @@ export function stripeId(prefix: string, length = 24): string {
 }
 
 export type Fault =
-	| { kind: 'status'; status: 429 | 500 | 502 | 503 | 409; headers?: Record<string, string> }
+	| { kind: 'status'; status: number; headers?: Record<string, string> }
 	| { kind: 'timeout'; holdMs?: number }
 	| { kind: 'malformed' }
 	| { kind: 'reset' }
