@@ -102,6 +102,14 @@ export const quickBooksDunningProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName:
+			"Place this after n8n's Webhook node (HTTP Method POST, Respond: Immediately, Options → Raw Body on) whose production URL is registered in the Intuit developer portal. Intuit expects an answer within seconds and retries otherwise; the signature is checked here, on the raw body.",
+		name: 'webhookNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: ['verifyWebhook'] } },
+	},
+	{
 		displayName: 'Invoice ID',
 		name: 'invoiceId',
 		type: 'string',

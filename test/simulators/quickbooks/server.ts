@@ -218,7 +218,13 @@ export class QuickBooksSimulator {
 	 */
 	seedInvoices(
 		count: number,
-		options: { dueDate?: string; dueDateOf?: (index: number) => string; amount?: number } = {},
+		options: {
+			dueDate?: string;
+			dueDateOf?: (index: number) => string;
+			amount?: number;
+			/** When they were last changed (default now): older than a CDC window keeps them out of CDC. */
+			updatedAt?: number;
+		} = {},
 	): QbObject[] {
 		const template = invoiceOf(invoiceOverdue);
 		const created: QbObject[] = [];
@@ -250,7 +256,11 @@ export class QuickBooksSimulator {
 				TxnTaxDetail: { TotalTax: 0 },
 			};
 			if (index % 5 === 4) delete invoice.BillEmail;
-			created.push(this.putInvoice(invoice));
+			if (options.updatedAt !== undefined) {
+				const at = pacificTimestamp(options.updatedAt);
+				invoice.MetaData = { CreateTime: at, LastUpdatedTime: at };
+			}
+			created.push(this.putInvoice(invoice, { keepMetaData: options.updatedAt !== undefined }));
 		}
 		return created;
 	}
