@@ -25,7 +25,7 @@ import {
 } from './api';
 import type { QuickBooksOperation } from './description';
 import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from './overdue';
-import { isStaleSyncToken, type QuickBooksConnection } from './transport';
+import { isStaleSyncToken, quickBooksErrorCode, type QuickBooksConnection } from './transport';
 
 export interface OperationContext {
 	fn: IExecuteFunctions;
@@ -327,7 +327,14 @@ async function verifyWebhook(ctx: OperationContext, item: INodeExecutionData, it
 			invoiceIds.push(change.id);
 			notified.set(change.id, { ...change });
 		} else if (change.entity === 'payment' && change.operation !== 'delete') {
-			const payment = await fetchPayment(fn, ctx.connection, change.id, itemIndex);
+			let payment: RawObject;
+			try {
+				payment = await fetchPayment(fn, ctx.connection, change.id, itemIndex);
+			} catch (error) {
+				// Deleted since the notification was sent (610, object not found): nothing to follow.
+				if (quickBooksErrorCode(error) === '610') continue;
+				throw new NodeApiError(fn.getNode(), error as JsonObject);
+			}
 			for (const id of invoiceIdsOfPayment(payment)) {
 				invoiceIds.push(id);
 				if (!notified.has(id)) notified.set(id, { ...change });

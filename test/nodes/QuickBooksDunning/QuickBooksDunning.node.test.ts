@@ -360,6 +360,20 @@ describe('throttling, outages and faults', () => {
 		SLOW,
 	);
 
+	it(
+		"gives up on a connection reset five times in a row with n8n's connection error",
+		async () => {
+			sim.injectFault({ kind: 'reset', times: 5 });
+			const result = await run(
+				actionWorkflow([{}], { operation: 'get', invoiceId: '1042' }),
+				credentialFor(sim),
+			);
+			expect(result.error?.message).toMatch(/^Item 0: /);
+			expect(sim.requests.map((request) => request.status)).toEqual([-1, -1, -1, -1, -1]);
+		},
+		SLOW,
+	);
+
 	it('does not retry a Fault such as 610 (object not found)', async () => {
 		const result = await run(
 			actionWorkflow([{}], { operation: 'get', invoiceId: '99999' }),
@@ -557,6 +571,22 @@ describe('Verify and Expand Webhook', () => {
 		const result = await run(webhookWorkflow([delivery(name)]), credentialFor(sim));
 		expect(result.error?.message).toBe(message);
 		expect(sim.requests).toEqual([]);
+	});
+
+	it('skips a payment deleted since the notification was sent', async () => {
+		sim.payments.clear();
+		const note = sim.notification([
+			{ entity: 'payment', id: '212', operation: 'created' },
+			{ entity: 'invoice', id: '1042', operation: 'updated' },
+		]);
+		const result = await run(
+			webhookWorkflow([{ rawBody: note.body, headers: { 'intuit-signature': note.signature } }]),
+			credentialFor(sim),
+		);
+		expect(result.error).toBeUndefined();
+		expect((result.jsonOf('QuickBooks') as Json[]).map((item) => item.invoice.id)).toEqual([
+			'1042',
+		]);
 	});
 
 	it('refuses a delivery whose raw body was not kept, explaining the Webhook option', async () => {
