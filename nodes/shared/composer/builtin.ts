@@ -1,4 +1,4 @@
-import { BUILTIN_PROGRAMS } from './generated/programs';
+import { BUILTIN_PROGRAM_JSON } from './generated/programs';
 import { BUILTIN_TEMPLATES } from './generated/templates';
 import type { ComposerLanguage } from './language';
 import type { Tone } from '../scenario/types';
@@ -17,9 +17,20 @@ export function builtinTemplate(language: ComposerLanguage, tone: BuiltinName): 
 	return BUILTIN_TEMPLATES[`${language}/${tone}`];
 }
 
-/** Its parts already parsed at build time: built-ins never go through the parser at run time. */
+const programs = new Map<string, BuiltinPrograms>();
+
+/**
+ * Its parts already parsed at build time: built-ins never go through the Handlebars parser at run time.
+ * The trees are read from their JSON on first use of the template (JSON.parse, no code generation).
+ */
 export function builtinPrograms(language: ComposerLanguage, tone: BuiltinName): BuiltinPrograms {
-	return BUILTIN_PROGRAMS[`${language}/${tone}`];
+	const key = `${language}/${tone}`;
+	let found = programs.get(key);
+	if (!found) {
+		found = JSON.parse(BUILTIN_PROGRAM_JSON[key]) as BuiltinPrograms;
+		programs.set(key, found);
+	}
+	return found;
 }
 
 export function builtinTemplateKeys(): string[] {

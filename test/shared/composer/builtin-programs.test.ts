@@ -1,7 +1,9 @@
 // Built-in templates are parsed at build time (scripts/build-templates.js): at run time only custom
 // templates go through Handlebars' parser, and no code is generated for either.
-import { COMPOSER_LANGUAGES } from '../../../nodes/shared/composer/language';
-import { BUILTIN_PROGRAMS } from '../../../nodes/shared/composer/generated/programs';
+import { COMPOSER_LANGUAGES, type ComposerLanguage } from '../../../nodes/shared/composer/language';
+import type { BuiltinName as TemplateName } from '../../../nodes/shared/composer/builtin';
+import { builtinPrograms } from '../../../nodes/shared/composer/builtin';
+import { BUILTIN_PROGRAM_JSON } from '../../../nodes/shared/composer/generated/programs';
 import { BUILTIN_TEMPLATES } from '../../../nodes/shared/composer/generated/templates';
 import { TONES } from '../../../nodes/shared/scenario/types';
 import { makeInvoice } from '../invoice-factory';
@@ -9,10 +11,10 @@ import { makeInvoice } from '../invoice-factory';
 const PARSER = 'handlebars/dist/cjs/handlebars/compiler/base';
 
 test('every built-in has its three parts parsed, and only those', () => {
-	expect(Object.keys(BUILTIN_PROGRAMS).sort()).toEqual(Object.keys(BUILTIN_TEMPLATES).sort());
+	expect(Object.keys(BUILTIN_PROGRAM_JSON).sort()).toEqual(Object.keys(BUILTIN_TEMPLATES).sort());
 	for (const language of COMPOSER_LANGUAGES) {
 		for (const name of [...TONES, 'customer']) {
-			const programs = BUILTIN_PROGRAMS[`${language}/${name}`];
+			const programs = builtinPrograms(language, name as TemplateName);
 			for (const part of ['subject', 'text', 'html'] as const) {
 				expect([`${language}/${name}`, part, programs[part].type]).toEqual([
 					`${language}/${name}`,
@@ -36,7 +38,10 @@ test('the stored trees are what the parser makes of the sources', () => {
 	};
 	for (const [key, template] of Object.entries(BUILTIN_TEMPLATES)) {
 		for (const part of ['subject', 'text', 'html'] as const) {
-			expect(contentOf(BUILTIN_PROGRAMS[key][part])).toEqual(contentOf(parse(template[part])));
+			const [language, name] = key.split('/') as [ComposerLanguage, TemplateName];
+			expect(contentOf(builtinPrograms(language, name)[part])).toEqual(
+				contentOf(parse(template[part])),
+			);
 		}
 	}
 });
