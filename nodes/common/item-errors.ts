@@ -27,10 +27,10 @@ export function itemError(
 }
 
 /**
- * The item that carries a failed input on with Continue On Fail. With "Continue (using error output)" it
- * carries the error itself: n8n moves it to the error output and merges the input item's data back in. With
- * "Continue" it keeps the input data next to the message (n8n would replace the data of an item carrying an
- * error object by the message alone).
+ * The item that carries a failed input on with Continue On Fail. With "Continue (using error output)" its data
+ * is only the message: n8n recognises such items, moves them to the error output and merges the input item's
+ * data back in (an item carrying an error object would have its data replaced by the message after that merge).
+ * With "Continue" it keeps the input data next to the message.
  */
 export function failedItem(
 	context: IExecuteFunctions,
@@ -40,7 +40,7 @@ export function failedItem(
 ): INodeExecutionData {
 	const pairedItem = { item: itemIndex };
 	if (context.getNode().onError === 'continueErrorOutput') {
-		return { json: { error: error.message }, error, pairedItem };
+		return { json: { error: error.message }, pairedItem };
 	}
 	return { json: { ...item.json, error: error.message }, pairedItem };
 }

@@ -255,6 +255,8 @@ describe('Dunning Scenario node in the n8n engine', () => {
 			'Item 1: invoice: not a recognised invoice (expected a Stripe invoice, a QuickBooks invoice or a normalised invoice with totalMinor, dueMinor and status)',
 		);
 		expect(errors[0].pairedItem).toEqual({ item: 1 });
+		// n8n merges the input item back in, so the failed invoice can be handled downstream.
+		expect(errors[0].json.ref).toBe('broken');
 		expect(result.jsonOf('Dunning Scenario', 2)).toEqual([]);
 	});
 
