@@ -153,8 +153,9 @@ export function nothingToSend(json: IDataObject, invoice: Invoice): boolean {
 }
 
 /**
- * The tone of an item: the fixed one, else `decision.tone` when something upstream set it, else the
- * decision's step looked up in the chosen scenario's steps (the decision itself names no tone).
+ * The tone of an item: the fixed one; else `internal` for an escalate decision; else `decision.tone` when
+ * something upstream set it; else the decision's step looked up in the chosen scenario's steps (the
+ * decision itself names no tone).
  */
 export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone {
 	if (parameters.fixedTone !== null) return parameters.fixedTone;
@@ -165,6 +166,9 @@ export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone 
 			'the item has no decision from a Dunning Scenario node: choose a fixed Tone',
 		);
 	}
+	// Escalate (an internal step, or a customer handed to a human by an escalate tag): the message is the
+	// summary for the team, whatever the tone of the step would have been for the customer.
+	if (decision.action === 'escalate') return 'internal';
 	if (decision.tone !== undefined && decision.tone !== null) {
 		if (!isTone(decision.tone)) {
 			throw new DunningInputError(

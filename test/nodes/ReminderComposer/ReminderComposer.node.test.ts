@@ -166,6 +166,18 @@ describe('Reminder Composer node: one message per invoice', () => {
 		]);
 	});
 
+	it('an escalate decision gives the internal summary, even for a customer-facing step', async () => {
+		const escalated = due('A', 'd14', 14, { action: 'escalate', reason: 'escalation' });
+		const result = await run([item('A', {}, escalated)], {
+			internalRecipient: 'accounts@studio.example',
+		});
+		expect(reminderOf(result.jsonOf('Reminder Composer')[0])).toMatchObject({
+			to: 'accounts@studio.example',
+			tone: 'internal',
+			templateId: 'builtin:fr/internal',
+		});
+	});
+
 	it('an unknown step says how to fix it', async () => {
 		const result = await run([item('A', {}, due('A', 'd9'))]);
 		expect(result.error?.message).toBe(
