@@ -192,12 +192,12 @@ export function triggerWorkflow(parameters: Record<string, unknown>): WorkflowJs
 export async function run(
 	workflow: WorkflowJson,
 	credential: ICredentialDataDecryptedObject,
-	options: Omit<RunWorkflowOptions, 'nodeTypes' | 'credentialTypes' | 'credentials'> = {},
+	options: Omit<RunWorkflowOptions, 'credentialTypes' | 'credentials'> = {},
 ) {
 	return await runWorkflow(workflow, {
-		nodeTypes,
+		...options,
+		nodeTypes: { ...nodeTypes, ...options.nodeTypes },
 		credentialTypes: [new QuickBooksDunningOAuth2Api()],
 		credentials: { [CREDENTIAL]: credential },
-		...options,
 	});
 }
