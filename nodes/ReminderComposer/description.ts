@@ -120,7 +120,7 @@ export const reminderComposerProperties: INodeProperties[] = [
 				name: "From the Decision's Step",
 				value: TONE_FROM_DECISION,
 				description:
-					'The tone of the step chosen by the Dunning Scenario node (decision.tone when the item has one, else the step ID looked up in the scenario below)',
+					'The tone of the step chosen by the Dunning Scenario node: the step ID looked up in the scenario below (decision.tone wins when the item has one; an escalate decision gives the internal summary)',
 			},
 			...TONES.map((value) => ({ name: label(value), value })),
 		],
