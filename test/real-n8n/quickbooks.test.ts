@@ -69,6 +69,22 @@ async function waitFor<T>(
 	}
 }
 
+/** n8n's REST API sends execution data in the `flatted` format: objects and strings by index in one array. */
+function parseFlatted(text: string): unknown {
+	const table = JSON.parse(text) as unknown[];
+	const revived = new Set<object>();
+	const revive = (value: unknown): unknown => {
+		if (typeof value !== 'object' || value === null || revived.has(value)) return value;
+		revived.add(value);
+		const entries = value as Record<string, unknown>;
+		for (const key of Object.keys(entries)) {
+			if (typeof entries[key] === 'string') entries[key] = revive(table[Number(entries[key])]);
+		}
+		return value;
+	};
+	return revive(table[0]);
+}
+
 function todayIn(zone: string): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
 }
@@ -343,8 +359,17 @@ describeReal('QuickBooks nodes in a real n8n 2.41.1', () => {
 				'GET',
 				`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'qbWebhookWorkflow1' }))}`,
 			);
-			const results = (list.body as { data: { results: { status: string }[] } }).data.results;
+			const results = (list.body as { data: { results: { id: string; status: string }[] } }).data
+				.results;
 			expect(results.map((execution) => execution.status).sort()).toEqual(['error', 'success']);
+			const refused = results.find((execution) => execution.status === 'error')!;
+			const detail = await n8n.rest('GET', `/rest/executions/${refused.id}`);
+			const run = parseFlatted((detail.body as { data: { data: string } }).data.data) as {
+				resultData: { runData: Record<string, { error?: { message: string } }[]> };
+			};
+			expect(run.resultData.runData['Verify and Expand'][0].error?.message).toBe(
+				'Refused: the intuit-signature header does not match the body',
+			);
 		},
 		3 * MINUTE,
 	);
