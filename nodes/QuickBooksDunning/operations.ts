@@ -15,7 +15,6 @@ import {
 import {
 	customerLookup,
 	fetchInvoice,
-	fetchInvoicesById,
 	fetchPayment,
 	invoiceIdsOfPayment,
 	queryAll,
@@ -342,9 +341,16 @@ async function verifyWebhook(ctx: OperationContext, item: INodeExecutionData, it
 		}
 	}
 	const cutoff = overdueCutoff(ctx.now, timezone, graceDays);
-	const rows = invoiceIds.length ? await fetchInvoicesById(fn, ctx.connection, invoiceIds) : [];
 	const done: IDataObject[] = [];
-	for (const raw of rows) {
+	for (const id of new Set(invoiceIds)) {
+		// One read per invoice, with its payment link (a query would leave InvoiceLink out).
+		let raw: RawObject;
+		try {
+			raw = await fetchInvoice(fn, ctx.connection, id, itemIndex);
+		} catch (error) {
+			if (quickBooksErrorCode(error) === '610') continue; // deleted since the notification
+			throw new NodeApiError(fn.getNode(), error as JsonObject);
+		}
 		const customer = await ctx.customerOf(raw, itemIndex);
 		const invoice = normalize(raw, timezone, customer);
 		const event = invoiceEvent(invoice, cutoff);

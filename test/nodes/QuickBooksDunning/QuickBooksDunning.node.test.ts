@@ -518,14 +518,11 @@ describe('Verify and Expand Webhook', () => {
 			operation: 'update',
 			realmId: SIMULATOR_REALM_ID,
 		});
-		expect(sim.requests.map((request) => request.path)).toEqual([
-			'/payment/212',
-			'/query',
-			'/customer/58',
+		expect(sim.requests.map((request) => [request.path, request.query.include])).toEqual([
+			['/payment/212', undefined],
+			['/invoice/1043', 'invoiceLink'],
+			['/customer/58', undefined],
 		]);
-		expect(sim.requests[1].query.query).toBe(
-			"select * from Invoice where Id in ('1043') maxresults 1000",
-		);
 	});
 
 	it('expands the legacy format too, with voided and paid invoices', async () => {
@@ -553,9 +550,7 @@ describe('Verify and Expand Webhook', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOf('QuickBooks')).toEqual([]);
-		expect(sim.requests.map((request) => request.query.query)).toEqual([
-			"select * from Invoice where Id in ('1046') maxresults 1000",
-		]);
+		expect(sim.requests.map((request) => request.path)).toEqual(['/invoice/1046']);
 	});
 
 	it.each([
@@ -571,6 +566,22 @@ describe('Verify and Expand Webhook', () => {
 		const result = await run(webhookWorkflow([delivery(name)]), credentialFor(sim));
 		expect(result.error?.message).toBe(message);
 		expect(sim.requests).toEqual([]);
+	});
+
+	it('reads each invoice with its payment link, skipping one deleted since the notification', async () => {
+		sim.editInvoice('1046', { DueDate: '2026-11-01' });
+		const note = sim.notification([
+			{ entity: 'invoice', id: '1046', operation: 'updated' },
+			{ entity: 'invoice', id: '99999', operation: 'updated' },
+		]);
+		const result = await run(
+			webhookWorkflow([{ rawBody: note.body, headers: { 'intuit-signature': note.signature } }]),
+			credentialFor(sim),
+		);
+		expect(result.error).toBeUndefined();
+		const items = result.jsonOf('QuickBooks') as Json[];
+		expect(items.map((item) => [item.invoice.id, item.event])).toEqual([['1046', 'overdue']]);
+		expect(items[0].invoice.paymentUrl).toMatch(/^https:\/\/connect\.intuit\.com\//);
 	});
 
 	it('skips a payment deleted since the notification was sent', async () => {
