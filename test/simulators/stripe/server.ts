@@ -2,21 +2,33 @@
 // metadata update, send), customers, webhook endpoints, idempotency keys, signed webhook delivery and
 // injectable faults. Objects keep the shapes of the recorded fixtures in test/fixtures/stripe/.
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 
+import authenticationErrorFixture from '../../fixtures/stripe/error-authentication-401.json';
+import idempotencyErrorFixture from '../../fixtures/stripe/error-idempotency.json';
+import rateLimitErrorFixture from '../../fixtures/stripe/error-rate-limit-429.json';
+import customerFixture from '../../fixtures/stripe/customer.json';
+import openInvoiceFixture from '../../fixtures/stripe/invoice-open-send-invoice.json';
 import { decodeForm, type FormValue } from './form';
 
 export const STRIPE_API_VERSION = '2026-10-28.endive';
 
 type Json = Record<string, unknown>;
 
-const fixtureDir = join(__dirname, '..', '..', 'fixtures', 'stripe');
+// Imported (not read from disk) so that esbuild inlines them when the demo bundles the simulator.
+const FIXTURES: Record<string, unknown> = {
+	customer: customerFixture,
+	'invoice-open-send-invoice': openInvoiceFixture,
+	'error-idempotency': idempotencyErrorFixture,
+	'error-authentication-401': authenticationErrorFixture,
+	'error-rate-limit-429': rateLimitErrorFixture,
+};
 
+/** A copy of one of the recorded fixtures the simulator is built from. */
 export function fixture<T = Json>(name: string): T {
-	return JSON.parse(readFileSync(join(fixtureDir, `${name}.json`), 'utf8')) as T;
+	if (!(name in FIXTURES)) throw new Error(`the simulator does not carry the fixture ${name}`);
+	return JSON.parse(JSON.stringify(FIXTURES[name])) as T;
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
