@@ -3,6 +3,7 @@
 //   activation, accepts a correctly signed delivery (and fills in the customer), and refuses forged, stale and
 //   unsigned ones; our own metadata write and a duplicate delivery start nothing;
 // - an active polling workflow emits each overdue invoice once across polls, and registers no endpoint.
+// - deactivating the webhook workflow deletes the endpoint it registered.
 // Runs with N8N_REAL=1 after npm run build.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -292,5 +293,21 @@ describeReal('Stripe nodes in a real n8n 2.41.1', () => {
 			);
 		},
 		6 * MINUTE,
+	);
+
+	it(
+		'deactivating the webhook workflow deletes its Stripe endpoint',
+		async () => {
+			expect(stripe.endpoints.size).toBe(1);
+			const response = await n8n.rest('POST', '/rest/workflows/stripeWebhookWf01/deactivate', {});
+			expect(response.status).toBe(200);
+			await waitFor('the endpoint deleted', () => stripe.endpoints.size === 0, MINUTE);
+			expect(
+				stripe.requests
+					.filter((request) => request.method === 'DELETE')
+					.map((request) => request.status),
+			).toEqual([200]);
+		},
+		2 * MINUTE,
 	);
 });
