@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -110,6 +111,8 @@ export class DunningScenario implements INodeType {
 						...items[itemIndex].json,
 						invoice: invoiceForOutput(invoice),
 						decision: { ...decision },
+						// The step itself (tone, channel, approval, penalty), so later nodes need no lookup.
+						step: stepOf(scenario, decision.stepId),
 					},
 					pairedItem: { item: itemIndex },
 				});
@@ -119,6 +122,12 @@ export class DunningScenario implements INodeType {
 		}
 		return outputs;
 	}
+}
+
+function stepOf(scenario: Scenario, stepId: string | null): IDataObject | null {
+	const step =
+		stepId === null ? undefined : scenario.steps.find((candidate) => candidate.id === stepId);
+	return step ? { ...step } : null;
 }
 
 /**

@@ -154,8 +154,8 @@ export function nothingToSend(json: IDataObject, invoice: Invoice): boolean {
 
 /**
  * The tone of an item: the fixed one; else `internal` for an escalate decision; else `decision.tone` when
- * something upstream set it; else the decision's step looked up in the chosen scenario's steps (the
- * decision itself names no tone).
+ * something upstream set it; else the tone of the `step` the Dunning Scenario node wrote beside its decision;
+ * else the decision's step looked up in the chosen scenario's steps (the decision itself names no tone).
  */
 export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone {
 	if (parameters.fixedTone !== null) return parameters.fixedTone;
@@ -179,6 +179,9 @@ export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone 
 		return decision.tone;
 	}
 	const stepId = decision.stepId;
+	// The Dunning Scenario node puts the decided step beside the decision: its tone needs no lookup.
+	const step = json.step as IDataObject | null | undefined;
+	if (step && typeof step === 'object' && step.id === stepId && isTone(step.tone)) return step.tone;
 	const { source, tones } = parameters.stepTones as NonNullable<ComposerParameters['stepTones']>;
 	const tone = typeof stepId === 'string' ? tones.get(stepId) : undefined;
 	if (tone === undefined) {

@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DunningScenario } from '../../../nodes/DunningScenario/DunningScenario.node';
+import { SCENARIO_PRESETS } from '../../../nodes/shared';
 import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import { makeInvoice } from '../../shared/invoice-factory';
@@ -54,6 +55,9 @@ const run = (
 	settings?: Record<string, unknown>,
 ) => runWorkflow(workflow(items, parameters, settings), { nodeTypes });
 
+const classicStep = (id: string) =>
+	SCENARIO_PRESETS['classic-7-14-21'].steps.find((step) => step.id === id);
+
 const invoiceItem = (id: string, overrides: Parameters<typeof makeInvoice>[0] = {}) => ({
 	ref: id,
 	invoice: makeInvoice({ id, ...overrides }),
@@ -79,6 +83,7 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		).toEqual([['due-d7', 'd7']]);
 		expect(send[0].pairedItem).toEqual({ item: 0 });
 		expect(send[0].json.invoice).toMatchObject({ id: 'due-d7', dueMinor: 120000 });
+		expect(send[0].json.step).toEqual(classicStep('d7'));
 		expect(send[0].json.decision).toMatchObject({
 			action: 'send',
 			idempotencyKey: 'generic:due-d7:d7',
@@ -91,6 +96,7 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		).toEqual([['due-d21', 'internal_step']]);
 		expect(escalate[0].pairedItem).toEqual({ item: 1 });
 
+		expect(escalate[0].json.step).toEqual(classicStep('d21'));
 		const none = result.outputOf('Dunning Scenario', 2);
 		expect(
 			none.map((item) => [item.json.ref, (item.json.decision as { reason: string }).reason]),

@@ -166,6 +166,24 @@ describe('Reminder Composer node: one message per invoice', () => {
 		]);
 	});
 
+	it('after custom steps in Dunning Scenario, takes the tone from the step it wrote, with no lookup', async () => {
+		const scenario: INodeParameters = {
+			scenario: 'custom',
+			timezone: 'Europe/Paris',
+			steps: { step: [{ id: 'gentle', offsetDays: 3, tone: 'notice' }] },
+			options: { now: '2026-11-05T10:00:00Z' },
+		};
+		const result = await run(
+			[{ invoice: makeInvoice({ id: 'A' }) }],
+			{ language: 'en' },
+			{ scenario },
+		);
+		expect(result.error).toBeUndefined();
+		const [json] = result.jsonOf('Reminder Composer');
+		expect(json.step).toMatchObject({ id: 'gentle', tone: 'notice' });
+		expect(reminderOf(json)).toMatchObject({ tone: 'notice', templateId: 'builtin:en/notice' });
+	});
+
 	it('an escalate decision gives the internal summary, even for a customer-facing step', async () => {
 		const escalated = due('A', 'd14', 14, { action: 'escalate', reason: 'escalation' });
 		const result = await run([item('A', {}, escalated)], {
