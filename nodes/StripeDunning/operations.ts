@@ -19,10 +19,9 @@ import {
 import {
 	stripeErrorOf,
 	stripePages,
-	stripeRequest,
+	stripeCall,
 	type StripeContext,
 	type StripeRequest,
-	type StripeResponse,
 } from './transport';
 
 export interface CallOptions {
@@ -60,13 +59,6 @@ export function assertStepId(value: unknown): string {
 	return id;
 }
 
-function call<T = IDataObject>(
-	context: StripeContext,
-	request: StripeRequest,
-): Promise<StripeResponse<T>> {
-	return stripeRequest.call(context, request) as Promise<StripeResponse<T>>;
-}
-
 function read(raw: IDataObject, options: CallOptions): ReadInvoice {
 	return { invoice: normalizeStripeInvoice(raw, { timezone: options.timezone }), raw };
 }
@@ -77,7 +69,7 @@ export async function getInvoice(
 	invoiceId: string,
 	options: CallOptions,
 ): Promise<ReadInvoice> {
-	const { body } = await call(context, {
+	const { body } = await stripeCall(context, {
 		method: 'GET',
 		path: `/v1/invoices/${encodeURIComponent(invoiceId)}`,
 		query: { expand: ['customer'] },
@@ -93,7 +85,7 @@ export async function writeMetadata(
 	metadata: Record<string, string>,
 	options: CallOptions,
 ): Promise<ReadInvoice> {
-	const { body } = await call(context, {
+	const { body } = await stripeCall(context, {
 		method: 'POST',
 		path: `/v1/invoices/${encodeURIComponent(invoiceId)}`,
 		form: { metadata, expand: ['customer'] },
@@ -149,7 +141,7 @@ export async function claimStep(
 		[STRIPE_METADATA_KEYS.lastSentOn]: today,
 		[claimKey]: token,
 	};
-	const outcome = await call(context, {
+	const outcome = await stripeCall(context, {
 		method: 'POST',
 		path: `/v1/invoices/${encodeURIComponent(invoiceId)}`,
 		form: { metadata, expand: ['customer'] },
@@ -177,7 +169,7 @@ export async function sendReminder(
 	today: string,
 	options: CallOptions,
 ): Promise<ReadInvoice> {
-	const { body } = await call(context, {
+	const { body } = await stripeCall(context, {
 		method: 'POST',
 		path: `/v1/invoices/${encodeURIComponent(invoiceId)}/send`,
 		form: { expand: ['customer'] },

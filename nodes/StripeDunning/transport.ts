@@ -266,11 +266,7 @@ export async function* stripePages<T extends { id: string }>(
 ): AsyncGenerator<{ data: T[]; hasMore: boolean; lastId: string | undefined }> {
 	let cursor = options.startingAfter;
 	for (;;) {
-		const { body } = await stripeRequest.call<
-			StripeContext,
-			[StripeRequest],
-			Promise<StripeResponse<{ data: T[]; has_more: boolean }>>
-		>(context, {
+		const { body } = await stripeCall<{ data: T[]; has_more: boolean }>(context, {
 			method: 'GET',
 			path,
 			query: {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { daysBetween, STRIPE_METADATA_KEYS, type Invoice } from '../shared';
+import { daysBetween, type Invoice } from '../shared';
 
 /**
  * Stripe logic shared by the Stripe Invoice Trigger and the Stripe Dunning node, kept free of I/O so that it is
@@ -114,14 +114,6 @@ export function needsCustomer(raw: IDataObject): string | null {
 	return has(raw.customer_email) && has(raw.customer_name) ? null : customer;
 }
 
-/**
- * Fills the customer's email and name into the invoice from the customer object when the invoice lacks them
- * (the invoice's own `customer_*` copies win: they are what the invoice was issued to).
- */
-export function withCustomer(raw: IDataObject, customer: IDataObject): IDataObject {
-	return { ...raw, customer };
-}
-
 /** Keeps the most recent `max` ids, oldest first; returns false when the id was already there. */
 export function rememberId(list: string[], id: string, max: number): boolean {
 	if (list.includes(id)) return false;
@@ -141,13 +133,3 @@ export function claimedSteps(invoice: Invoice, raw: IDataObject): Set<string> {
 	}
 	return steps;
 }
-
-/** The metadata keys written by the package, for the README and the own-write filter. */
-export const WRITTEN_METADATA_KEYS = [
-	STRIPE_METADATA_KEYS.sentSteps,
-	STRIPE_METADATA_KEYS.lastSentOn,
-	STRIPE_METADATA_KEYS.promisedOn,
-	STRIPE_METADATA_KEYS.disputed,
-	STRIPE_METADATA_KEYS.paused,
-	`${CLAIM_METADATA_PREFIX}<step id>`,
-];

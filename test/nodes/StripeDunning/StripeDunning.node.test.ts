@@ -105,6 +105,23 @@ describe('Stripe Dunning: retries', () => {
 		expect(stripe.requests).toHaveLength(1);
 	}, 60_000);
 
+	it('follows Stripe-Should-Retry when Stripe sends it, over the status', async () => {
+		const [seeded] = stripe.seedInvoices(1);
+		stripe.inject({
+			fault: { kind: 'status', status: 500, headers: { 'Stripe-Should-Retry': 'false' } },
+		});
+		const refused = await runDunning(stripe, [{ id: seeded.id }], { operation: 'get' });
+		expect(refused.status).toBe('error');
+		expect(stripe.requests).toHaveLength(1);
+		stripe.requests.length = 0;
+		stripe.inject({
+			fault: { kind: 'status', status: 400, headers: { 'Stripe-Should-Retry': 'true' } },
+		});
+		const retried = await runDunning(stripe, [{ id: seeded.id }], { operation: 'get' });
+		expect(retried.error).toBeUndefined();
+		expect(stripe.requests.map((request) => request.status)).toEqual([400, 200]);
+	}, 30_000);
+
 	it('times out a request that never answers and retries it', async () => {
 		const [seeded] = stripe.seedInvoices(1);
 		stripe.inject({ fault: { kind: 'timeout' } });

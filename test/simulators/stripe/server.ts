@@ -1,7 +1,7 @@
 // A local Stripe for tests and the demo: invoices (list with cursor pagination and due_date ranges, get,
 // metadata update, send), customers, webhook endpoints, idempotency keys, signed webhook delivery and
 // injectable faults. Objects keep the shapes of the recorded fixtures in test/fixtures/stripe/.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,6 +10,7 @@ import idempotencyErrorFixture from '../../fixtures/stripe/error-idempotency.jso
 import rateLimitErrorFixture from '../../fixtures/stripe/error-rate-limit-429.json';
 import customerFixture from '../../fixtures/stripe/customer.json';
 import openInvoiceFixture from '../../fixtures/stripe/invoice-open-send-invoice.json';
+import { signStripePayload } from '../../../nodes/shared/webhooks/stripe-signature';
 import { decodeForm, type FormValue } from './form';
 
 export const STRIPE_API_VERSION = '2026-10-28.endive';
@@ -146,7 +147,6 @@ export class StripeSimulator {
 	private readonly heldSockets = new Set<http.ServerResponse>();
 	private readonly pendingDeliveries = new Set<Promise<void>>();
 	private server: http.Server | undefined;
-	private sequence = 0;
 	url = '';
 	port = 0;
 
@@ -317,12 +317,7 @@ export class StripeSimulator {
 
 	/** The `Stripe-Signature` header for a body, as Stripe computes it (one v1 per secret). */
 	signature(rawBody: string, secrets: string | string[], timestamp = this.now()): string {
-		const list = Array.isArray(secrets) ? secrets : [secrets];
-		const v1 = list.map(
-			(secret) =>
-				`v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`,
-		);
-		return [`t=${timestamp}`, ...v1].join(',');
+		return signStripePayload(rawBody, secrets, timestamp);
 	}
 
 	/**
@@ -697,7 +692,6 @@ export class StripeSimulator {
 			status: 'enabled',
 			url: form.url,
 		};
-		this.sequence++;
 		this.endpoints.set(endpoint.id, endpoint);
 		return endpoint;
 	}
