@@ -8,7 +8,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { failedItem, itemError } from '../common/item-errors';
 import { quickBooksDunningProperties, type QuickBooksOperation } from './description';
-import { makeCustomerLookup, readOptions, runOperation, type OperationContext } from './operations';
+import { perItemParameters } from '../common/parameters';
+import {
+	makeCustomerLookup,
+	readOptions,
+	runOperation,
+	timezoneOf,
+	type OperationContext,
+} from './operations';
 import { QUICKBOOKS_CREDENTIAL, quickBooksConnection } from './transport';
 
 const DONE = 0;
@@ -44,6 +51,7 @@ export class QuickBooksDunning implements INodeType {
 			// One clock for the whole run: every item is judged on the same "today".
 			now: Date.now(),
 			customerOf: makeCustomerLookup(this, connection, options.customerLookup),
+			timezoneOf: perItemParameters(this, ['options'], (itemIndex) => timezoneOf(this, itemIndex)),
 		};
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

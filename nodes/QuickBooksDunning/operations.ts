@@ -31,6 +31,8 @@ export interface OperationContext {
 	connection: QuickBooksConnection;
 	now: number;
 	customerOf: (invoice: RawObject, itemIndex?: number) => Promise<RawObject | undefined>;
+	/** The company's zone for an item (read once when the option holds no expression). */
+	timezoneOf: (itemIndex: number) => string;
 }
 
 /** Items for one input item: on the Done output, or on the Not Claimed output. */
@@ -87,14 +89,14 @@ function stringParameter(fn: IExecuteFunctions, name: string, itemIndex: number)
 }
 
 async function get(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
-	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const timezone = ctx.timezoneOf(itemIndex);
 	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
 	const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
 	return { done: [{ ...item.json, ...invoiceJson(invoice, raw, { customer }) }], notClaimed: [] };
 }
 
 async function listOverdue(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
-	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const timezone = ctx.timezoneOf(itemIndex);
 	const graceDays = ctx.fn.getNodeParameter('graceDays', itemIndex, 0) as number;
 	const returnAll = ctx.fn.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const limit = returnAll ? undefined : (ctx.fn.getNodeParameter('limit', itemIndex, 50) as number);
@@ -137,7 +139,7 @@ async function updateState(
 	item: INodeExecutionData,
 	itemIndex: number,
 ) {
-	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const timezone = ctx.timezoneOf(itemIndex);
 	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
 	const change = CHANGES[operation]!(ctx.fn, itemIndex);
 	for (let attempt = 1; ; attempt++) {
@@ -178,7 +180,7 @@ async function updateState(
  * 5010 (stale object), which is reported as `claimed: false` on the Not Claimed output, never as a failure.
  */
 async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
-	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const timezone = ctx.timezoneOf(itemIndex);
 	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
 	const stepId = stringParameter(ctx.fn, 'stepId', itemIndex);
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to claim');
@@ -241,7 +243,7 @@ async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIn
 }
 
 async function sendEmail(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
-	const timezone = timezoneOf(ctx.fn, itemIndex);
+	const timezone = ctx.timezoneOf(itemIndex);
 	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
 	const sendTo = stringParameter(ctx.fn, 'sendTo', itemIndex);
 	if (sendTo !== '' && !/^[^\s@]+@[^\s@]+$/.test(sendTo)) {
@@ -276,7 +278,7 @@ function headerValue(headers: unknown, name: string): string | undefined {
  */
 async function verifyWebhook(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
 	const fn = ctx.fn;
-	const timezone = timezoneOf(fn, itemIndex);
+	const timezone = ctx.timezoneOf(itemIndex);
 	const graceDays = fn.getNodeParameter('graceDays', itemIndex, 0) as number;
 	const property = stringParameter(fn, 'binaryProperty', itemIndex) || 'data';
 	if (ctx.connection.verifierToken === '') {
