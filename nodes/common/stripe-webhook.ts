@@ -42,7 +42,7 @@ export type DeliveryOutcome =
 	| {
 			action: 'ignore';
 			status: 200;
-			reason: 'duplicate' | 'own_write' | 'not_selected' | 'not_invoice';
+			reason: 'duplicate' | 'own_write' | 'no_change' | 'not_selected' | 'not_invoice';
 			eventId: string;
 	  }
 	| { action: 'emit'; status: 200; event: IDataObject; invoice: IDataObject };
@@ -85,8 +85,18 @@ export function handleStripeDelivery(input: DeliveryInput): DeliveryOutcome {
 	if (!input.events.includes(event.type)) {
 		return { action: 'ignore', status: 200, reason: 'not_selected', eventId };
 	}
-	if (isOwnMetadataWrite(event))
+	if (isOwnMetadataWrite(event)) {
 		return { action: 'ignore', status: 200, reason: 'own_write', eventId };
+	}
+	// An update that changed nothing carries nothing to act on; ignoring it also rules out any loop with the
+	// no-op update the trigger sends to detect duplicate deliveries.
+	const previous = data.previous_attributes;
+	if (
+		event.type === 'invoice.updated' &&
+		(!isObject(previous) || Object.keys(previous).length === 0)
+	) {
+		return { action: 'ignore', status: 200, reason: 'no_change', eventId };
+	}
 	if (!rememberId(input.recentEventIds, eventId, RECENT_EVENT_IDS)) {
 		return { action: 'ignore', status: 200, reason: 'duplicate', eventId };
 	}

@@ -146,6 +146,20 @@ describe('handleStripeDelivery', () => {
 		expect(handleStripeDelivery(delivery(other)).action).toBe('emit');
 	});
 
+	it('ignores an invoice.updated that changed nothing', () => {
+		const noop = structuredClone(ownWrite) as IDataObject & { data: IDataObject };
+		noop.data.previous_attributes = {};
+		expect(handleStripeDelivery(delivery(noop))).toMatchObject({
+			action: 'ignore',
+			reason: 'no_change',
+		});
+		delete noop.data.previous_attributes;
+		expect(handleStripeDelivery(delivery(noop))).toMatchObject({
+			action: 'ignore',
+			reason: 'no_change',
+		});
+	});
+
 	it('ignores events the user did not select and events that are not about an invoice', () => {
 		expect(handleStripeDelivery(delivery(overdue, { events: ['invoice.paid'] }))).toMatchObject({
 			action: 'ignore',
