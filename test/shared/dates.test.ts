@@ -84,6 +84,8 @@ describe('time zones', () => {
 		expect(toEpochMs('2026-11-26T09:00:00+01:00')).toBe(Date.parse('2026-11-26T08:00:00Z'));
 		expect(() => toEpochMs('tomorrow')).toThrow('now: "tomorrow" is not an instant');
 		expect(() => toEpochMs(new Date('nope'))).toThrow('is not an instant');
-		expect(() => toEpochMs('2026-02-30T10:00:00Z')).toThrow('now: "2026-02-30T10:00:00Z" is not an instant');
+		expect(() => toEpochMs('2026-02-30T10:00:00Z')).toThrow(
+			'now: "2026-02-30T10:00:00Z" is not an instant',
+		);
 	});
 });
