@@ -413,7 +413,7 @@ describeReal('our nodes in the n8n 2.41.1 editor (headless Chromium)', () => {
 		await instance.setupOwner(OWNER);
 
 		browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-		context = await browser.newContext({ baseURL: url, viewport: { width: 1600, height: 1000 } });
+		context = await browser.newContext({ baseURL: url, viewport: { width: 1600, height: 1400 } });
 		context.on('response', (response) => {
 			if (response.url().includes(`/${PACKAGE_NAME}/`) && response.status() >= 400) {
 				failedPackageRequests.push(`${response.status()} ${response.url()}`);
