@@ -110,7 +110,8 @@ export class DunningScenario implements INodeType {
 					json: {
 						...items[itemIndex].json,
 						invoice: invoiceForOutput(invoice),
-						decision: { ...decision },
+						// A fresh object per invoice already: no copy.
+						decision: decision as unknown as IDataObject,
 						// The step itself (tone, channel, approval, penalty), so later nodes need no lookup.
 						step: stepOf(scenario, decision.stepId),
 					},

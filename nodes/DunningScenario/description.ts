@@ -195,6 +195,23 @@ export const dunningScenarioProperties: INodeProperties[] = [
 				description: 'Comma-separated customer tags never chased automatically',
 			},
 			{
+				displayName: 'Gap Between Messages (Days)',
+				name: 'minDaysBetween',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 0 },
+				description: 'At least this many days after the last reminder sent for the invoice',
+			},
+			{
+				displayName: 'Gap Per Customer (Days)',
+				name: 'minDaysBetweenCustomer',
+				type: 'number',
+				default: 7,
+				typeOptions: { minValue: 0 },
+				description:
+					"At least this many days after the last reminder to the same customer, about any of its invoices in this run's input (the newest one counts). 0: off.",
+			},
+			{
 				displayName: 'Holidays Country',
 				name: 'holidays',
 				type: 'options',
@@ -217,23 +234,6 @@ export const dunningScenarioProperties: INodeProperties[] = [
 				placeholder: 'e.g. 10.00',
 				description:
 					"Below this amount still due (in the invoice's currency), the invoice is not chased",
-			},
-			{
-				displayName: 'Minimum Days Between Messages',
-				name: 'minDaysBetween',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 0 },
-				description: 'At least this many days after the last reminder sent for the invoice',
-			},
-			{
-				displayName: 'Minimum Days Between Messages to One Customer',
-				name: 'minDaysBetweenCustomer',
-				type: 'number',
-				default: 7,
-				typeOptions: { minValue: 0 },
-				description:
-					"At least this many days after the last reminder to the same customer, about any of its invoices in this run's input (the newest one counts). 0: off.",
 			},
 			{
 				displayName: 'Now',
