@@ -18,16 +18,31 @@ const BASE = Date.UTC(2026, 10, 26);
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 function generateInvoices(count, seed = 42) {
+	return generateRange(mulberry32(seed), 0, count);
+}
+
+/**
+ * The same book, generated lazily: batches of `batchSize` invoices, so that a benchmark over a million
+ * invoices never holds more than one batch (the invoices of a batch are the ones `generateInvoices` gives).
+ */
+function* invoiceBatches(count, batchSize = 10_000, seed = 42) {
 	const random = mulberry32(seed);
+	for (let start = 0; start < count; start += batchSize) {
+		yield generateRange(random, start, Math.min(batchSize, count - start));
+	}
+}
+
+function generateRange(random, first, count) {
 	const invoices = new Array(count);
-	for (let index = 0; index < count; index++) {
+	for (let offset = 0; offset < count; offset++) {
+		const index = first + offset;
 		const dueOffset = Math.floor(random() * 120) - 30;
 		const dueMs = BASE - dueOffset * DAY;
 		const totalMinor = 1000 + Math.floor(random() * 5_000_000);
 		const roll = random();
 		const status = roll < 0.1 ? 'paid' : roll < 0.12 ? 'void' : 'open';
 		const sent = random() < 0.4 ? ['d7'] : random() < 0.2 ? ['d7', 'd14'] : [];
-		invoices[index] = {
+		invoices[offset] = {
 			id: `inv_${index}`,
 			source: 'generic',
 			number: `F-${100000 + index}`,
@@ -60,4 +75,4 @@ function generateInvoices(count, seed = 42) {
 	return invoices;
 }
 
-module.exports = { generateInvoices };
+module.exports = { generateInvoices, invoiceBatches, mulberry32 };

@@ -1,43 +1,130 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run bench`: every benchmark in one run, printed as tables and written to bench/results.json (not in
-// git) so that figures can be compared from one run to the next.
+// git) so that figures can be compared from one run to the next. Each figure is a median of several runs.
+//   BENCH_QUICK=1   core sizes 10k and 100k only, polling over 20k invoices, n8n over 2k items
+//   BENCH_SKIP=n8n,polling   leave out parts (core, n8n, polling)
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { benchEvaluateScenario } = require('./evaluate-scenario');
-const { formatRate, printTable } = require('./measure');
+const { benchEvaluateScenario, printEvaluateScenario } = require('./evaluate-scenario');
+const { benchCalculatePenalty, printCalculatePenalty } = require('./calculate-penalty');
+const { benchComposeScaling } = require('./compose-scaling');
+const { benchComposeReminder, printComposeReminder } = require('./compose-reminder');
+const { benchN8nChain, printN8nChain } = require('./n8n-chain');
+const { benchPolling, printPolling } = require('./polling');
+const { printScaling, loadNote } = require('./measure');
 
-const machine = {
-	cpus: os.cpus().length,
-	cpuModel: os.cpus()[0]?.model ?? 'unknown',
-	memoryGB: Math.round(os.totalmem() / 2 ** 30),
-	node: process.version,
-	platform: `${os.platform()} ${os.release()}`,
-	date: new Date().toISOString(),
-};
+const quick = process.env.BENCH_QUICK === '1';
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 
-const evaluate = benchEvaluateScenario([10_000, 100_000]);
-printTable([
-	['evaluateScenario', 'ms (median of 5)', 'invoices/s', '× structuredClone'],
-	...evaluate.map((r) => [
-		`${r.size.toLocaleString('en-US')} invoices`,
-		r.ms.toFixed(1),
-		formatRate(r.perSecond),
-		r.vsCopy.toFixed(2),
-	]),
-]);
+const round = (value, digits = 3) => Number(value.toFixed(digits));
+const largest = (rows) => rows[rows.length - 1];
+const scalingFigures = (rows) => ({
+	perSecond: Math.round(largest(rows).perSecond),
+	vsCopy: round(largest(rows).vsCopy),
+	sizes: rows.map((r) => ({
+		size: r.size,
+		runs: r.runs,
+		ms: round(r.ms, 1),
+		perSecond: Math.round(r.perSecond),
+		nsPerItem: Math.round(r.nsPerItem),
+		vsCopy: round(r.vsCopy),
+		peakHeapGrowthMB: round(r.peakHeapGrowthMB, 1),
+		peakRssGrowthMB: round(r.peakRssGrowthMB, 1),
+	})),
+});
 
-const largest = evaluate[evaluate.length - 1];
-const results = {
-	machine,
-	core: {
-		evaluateScenario: {
-			perSecond: Math.round(largest.perSecond),
-			vsCopy: Number(largest.vsCopy.toFixed(3)),
-			runs: evaluate,
-		},
-	},
-};
-fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nWritten to ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}`);
+async function main() {
+	const machine = {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[0]?.model ?? 'unknown',
+		memoryGB: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+		platform: `${os.platform()} ${os.release()}`,
+		date: new Date().toISOString(),
+		loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+	};
+	const results = { machine, core: {}, n8n: null, polling: null };
+
+	if (!skip.has('core')) {
+		const evaluate = benchEvaluateScenario(sizes);
+		printEvaluateScenario(evaluate);
+		results.core.evaluateScenario = {
+			...scalingFigures(evaluate.rows),
+			codeNodeBaseline: {
+				perSecond: Math.round(evaluate.baseline.perSecond),
+				vsCopy: round(evaluate.baseline.vsCopy),
+			},
+		};
+		console.log();
+		const penalty = benchCalculatePenalty(sizes);
+		printCalculatePenalty(penalty);
+		results.core.calculatePenalty = {
+			...scalingFigures(penalty.rows),
+			meanPeriods: round(penalty.meanPeriods, 2),
+			partialPaymentShare: round(penalty.partialPaymentShare, 2),
+		};
+		console.log();
+		const compose = benchComposeScaling(sizes);
+		printScaling('composeReminder (text + HTML)', compose, 'reminders/s');
+		const templates = benchComposeReminder();
+		printComposeReminder(templates);
+		results.core.composeReminder = {
+			...scalingFigures(compose),
+			templates: templates.rows.map((r) => ({
+				label: r.label,
+				perSecond: Math.round(r.perSecond),
+				vsCopy: round(r.vsCopy),
+			})),
+			speedupVsCompilePerItem: round(templates.speedupBuiltin, 1),
+		};
+		console.log();
+	}
+
+	if (!skip.has('polling')) {
+		const polling = await benchPolling(quick ? 20_000 : 100_000);
+		printPolling(polling);
+		const worst = polling.reduce((a, b) => (b.rssGrowthMB > a.rssGrowthMB ? b : a));
+		results.polling = {
+			invoices: worst.invoices,
+			ms: Math.round(worst.ms),
+			rssGrowthMB: round(worst.rssGrowthMB, 1),
+			sources: polling.map((r) => ({
+				source: r.source,
+				invoices: r.invoices,
+				polls: r.polls,
+				requests: r.requests,
+				emitted: r.emitted,
+				ms: Math.round(r.ms),
+				simulatorMs: Math.round(r.simulatorMs),
+				rssGrowthMB: round(r.rssGrowthMB, 1),
+				heapGrowthMB: round(r.heapGrowthMB, 1),
+				retainedHeapMB: round(r.retainedHeapMB, 1),
+			})),
+		};
+		console.log();
+	}
+
+	if (!skip.has('n8n')) {
+		const n8n = await benchN8nChain({ items: quick ? 2_000 : 10_000, runs: 3 });
+		printN8nChain(n8n);
+		const { samples, counts, ...figures } = n8n;
+		results.n8n = {
+			...Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, round(value, 2)])),
+			counts,
+		};
+	}
+
+	machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
+	console.log(`\n${loadNote()}`);
+	const file = path.join(__dirname, 'results.json');
+	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	console.log(`Written to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

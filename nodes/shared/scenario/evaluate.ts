@@ -100,10 +100,21 @@ function compile(input: Scenario): CompiledScenario {
 	return rules;
 }
 
+// A run judges a whole book against one clock: the last clock value read is kept (a pure memo, not state), so
+// that a string `now` is not parsed again for every invoice.
+let lastToday: { now: string | number; timezone: string; day: number } | undefined;
+
 /** "Today" is a calendar date in the scenario's zone; a bare `YYYY-MM-DD` is taken as that date. */
 function todayIn(now: Date | string, timezone: string): number {
-	if (isIsoDate(now)) return toDayNumber(now);
-	return toDayNumber(dateInTimeZone(toEpochMs(now, 'now'), timezone));
+	const key = now instanceof Date ? now.getTime() : now;
+	if (lastToday !== undefined && lastToday.now === key && lastToday.timezone === timezone) {
+		return lastToday.day;
+	}
+	const day = isIsoDate(now)
+		? toDayNumber(now)
+		: toDayNumber(dateInTimeZone(toEpochMs(now, 'now'), timezone));
+	if (typeof key === 'string' || typeof key === 'number') lastToday = { now: key, timezone, day };
+	return day;
 }
 
 function checkInvoice(invoice: Invoice): void {
@@ -241,27 +252,31 @@ function isObsolete(c: Context, step: Step): boolean {
  */
 function rule5StepToConsider(c: Context): Candidate | undefined {
 	const { steps } = c.rules.scenario;
-	const sent = new Set(c.invoice.dunning.sentStepIds);
+	// A handful of sent ids per invoice: a linear scan, no Set and no closure per invoice.
+	const sent = c.invoice.dunning.sentStepIds;
 	let firstOpen = 0;
-	for (const id of sent) {
-		const index = c.rules.stepIndex.get(id);
+	for (let i = 0; i < sent.length; i++) {
+		const index = c.rules.stepIndex.get(sent[i]);
 		if (index !== undefined && index + 1 > firstOpen) firstOpen = index + 1;
 	}
-	const open = (step: Step) => !sent.has(step.id) && !isObsolete(c, step);
 
 	if (c.rules.scenario.catchUp === 'latest') {
 		for (let index = steps.length - 1; index >= firstOpen; index--) {
 			const step = steps[index];
-			if (!open(step)) continue;
+			if (!isOpen(c, sent, step)) continue;
 			const date = rule4StepDate(c, step);
 			if (date <= c.today) return { step, date };
 		}
 	}
 	for (let index = firstOpen; index < steps.length; index++) {
 		const step = steps[index];
-		if (open(step)) return { step, date: rule4StepDate(c, step) };
+		if (isOpen(c, sent, step)) return { step, date: rule4StepDate(c, step) };
 	}
 	return undefined;
+}
+
+function isOpen(c: Context, sent: readonly string[], step: Step): boolean {
+	return !sent.includes(step.id) && !isObsolete(c, step);
 }
 
 /** Rule 6: not before the step's date, not too soon after the last message, not on a non-business day. */
