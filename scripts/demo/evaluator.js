@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm run demo`: builds the package, then runs the Dunning Scenario evaluator of the built core over a small
+// `npm run demo:evaluator` (or `npm run demo -- --evaluator`): builds the package, then runs the Dunning Scenario evaluator of the built core over a small
 // book of sample invoices and prints what would happen today for each of them.
 // Options: --scenario=<preset id> (default classic-7-14-21), --now=<YYYY-MM-DD or ISO instant>.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 const argument = (name, fallback) => {
 	const found = process.argv.find((arg) => arg.startsWith(`--${name}=`));
 	return found ? found.slice(name.length + 3) : fallback;
@@ -23,7 +23,7 @@ const build = spawnSync(
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const core = require(path.join(root, 'dist', 'nodes', 'shared', 'index.js'));
-const invoices = require('./demo/sample-invoices.json');
+const invoices = require('./sample-invoices.json');
 const scenarioId = argument('scenario', 'classic-7-14-21');
 const scenario = core.SCENARIO_PRESETS[scenarioId];
 if (!scenario) {

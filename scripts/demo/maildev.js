@@ -1,0 +1,110 @@
+// MailDev (a devDependency) as a child process on 127.0.0.1 and free ports, for the demo and the e2e tests.
+// MailDev 3 is ESM-only, so it is driven through its CLI and REST API (`GET /api/email`) rather than imported.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+
+const BIN = path.join(
+	__dirname,
+	'..',
+	'..',
+	'node_modules',
+	'maildev',
+	'dist',
+	'bin',
+	'maildev.js',
+);
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+function request(method, url) {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method }, (res) => {
+			let text = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => (text += chunk));
+			res.on('end', () => resolve({ status: res.statusCode, text }));
+		});
+		req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+/** Starts MailDev; resolves to { smtpPort, webUrl, emails(), clear(), stop() } once its API answers. */
+async function startMailDev() {
+	const smtpPort = await freePort();
+	const webPort = await freePort();
+	const child = spawn(
+		process.execPath,
+		[
+			BIN,
+			'--smtp',
+			String(smtpPort),
+			'--web',
+			String(webPort),
+			'--ip',
+			'127.0.0.1',
+			'--web-ip',
+			'127.0.0.1',
+			'--silent',
+		],
+		{ stdio: ['ignore', 'ignore', 'pipe'] },
+	);
+	let stderr = '';
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	const stopChild = () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+	};
+	process.once('exit', stopChild);
+	const webUrl = `http://127.0.0.1:${webPort}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`MailDev exited: ${stderr.slice(-500)}`);
+		try {
+			const res = await request('GET', `${webUrl}/api/email`);
+			if (res.status === 200) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			stopChild();
+			throw new Error(`MailDev did not answer on ${webUrl}: ${stderr.slice(-500)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return {
+		smtpPort,
+		webUrl,
+		pid: child.pid,
+		/** Every email received so far: { id, subject, to: [{ address }], text, html, date, ... }. */
+		async emails() {
+			const res = await request('GET', `${webUrl}/api/email`);
+			return JSON.parse(res.text);
+		},
+		stop() {
+			process.removeListener('exit', stopChild);
+			return new Promise((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+			});
+		},
+	};
+}
+
+module.exports = { startMailDev, freePort };
