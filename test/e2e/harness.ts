@@ -1,0 +1,127 @@
+// Shared set-up of the end-to-end tests: MailDev, one real n8n per test file with the templates of
+// workflows/ imported (credentials bound to the simulators), and small readers of the inbox and of runs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { startMailDev, type MailDev, type MailDevEmail } from '../../scripts/demo/maildev';
+import type { CredentialJson, N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
+import {
+	createInstance,
+	getFreePort,
+	nodeOutput,
+	packageBuilt,
+	type WorkflowRun,
+} from '../../scripts/n8n/instance';
+
+export const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
+export const describeReal = real ? describe : describe.skip;
+export const MINUTE = 60_000;
+export const SMTP_CREDENTIAL = { id: 'e2eSmtpMailDev001', name: 'SMTP (reminders)' };
+
+const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows');
+
+export function template(file: string): WorkflowJson {
+	return JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as WorkflowJson;
+}
+
+/**
+ * The template with its credential references of one type pointed at a given credential (what a user does
+ * when picking a credential after import); everything else is the file as users import it.
+ */
+export function bind(
+	workflow: WorkflowJson,
+	bindings: Record<string, { id: string; name: string }>,
+): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	for (const node of copy.nodes) {
+		const credentials = node.credentials as Record<string, unknown> | undefined;
+		if (!credentials) continue;
+		for (const type of Object.keys(credentials)) {
+			if (bindings[type]) credentials[type] = { ...bindings[type] };
+		}
+	}
+	return copy;
+}
+
+export function smtpCredential(mail: MailDev): CredentialJson {
+	return {
+		...SMTP_CREDENTIAL,
+		type: 'smtp',
+		data: {
+			user: '',
+			password: '',
+			host: '127.0.0.1',
+			port: mail.smtpPort,
+			secure: false,
+			disableStartTls: true,
+		},
+	};
+}
+
+export interface E2eEnvironment {
+	n8n: N8nInstance;
+	mail: MailDev;
+	/** The port `n8n.start({ port })` must use: resume links in approval emails point at it. */
+	port: number;
+}
+
+/** The items a node put on an output, or none when the node did not run (nothing reached it). */
+export function itemsOf(run: WorkflowRun, node: string, output = 0): Record<string, unknown>[] {
+	if (!run.data.resultData.runData[node]) return [];
+	return nodeOutput(run, node, output);
+}
+
+/** A fresh n8n with our package and MailDev; the credentials (one CLI call) and the workflows imported. */
+export async function startEnvironment(
+	credentials: (mail: MailDev) => CredentialJson[],
+	workflows: WorkflowJson[],
+): Promise<E2eEnvironment> {
+	if (!packageBuilt()) throw new Error('run npm run build first');
+	const mail = await startMailDev();
+	try {
+		const port = await getFreePort();
+		const n8n = await createInstance({
+			withPackage: true,
+			env: { N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/` },
+		});
+		await n8n.importCredentials([smtpCredential(mail), ...credentials(mail)]);
+		// One import per workflow: n8n 2.41.1's batch import (`--separate`) creates a tag once per workflow and
+		// fails on the second workflow carrying the same tag name (UNIQUE constraint on tag_entity.name).
+		for (const workflow of workflows) await n8n.importWorkflow(workflow);
+		return { n8n, mail, port };
+	} catch (error) {
+		await mail.stop();
+		throw error;
+	}
+}
+
+/** The emails that arrived after `seen` (ids), and the updated set. */
+export async function newEmails(mail: MailDev, seen: Set<string>): Promise<MailDevEmail[]> {
+	const fresh = (await mail.emails()).filter((email) => !seen.has(email.id));
+	for (const email of fresh) seen.add(email.id);
+	return fresh;
+}
+
+export const recipients = (email: MailDevEmail) => email.to.map((to) => to.address.toLowerCase());
+
+/** How many emails each address received. */
+export function countByRecipient(emails: MailDevEmail[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const email of emails) {
+		for (const address of recipients(email)) counts[address] = (counts[address] ?? 0) + 1;
+	}
+	return counts;
+}
+
+/** Waits until the inbox stops growing (SMTP delivery is asynchronous to the run). */
+export async function settledEmails(mail: MailDev, seen: Set<string>): Promise<MailDevEmail[]> {
+	const all: MailDevEmail[] = [];
+	let quiet = 0;
+	while (quiet < 3) {
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const fresh = await newEmails(mail, seen);
+		all.push(...fresh);
+		quiet = fresh.length ? 0 : quiet + 1;
+	}
+	return all;
+}

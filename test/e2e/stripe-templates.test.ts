@@ -1,0 +1,215 @@
+// The Stripe templates of workflows/ in a real n8n 2.41.1, each against its own Stripe simulator seeded with
+// the demo book, and MailDev as the SMTP server: what arrives in the inbox is what is asserted.
+// Runs with N8N_REAL=1 after npm run build (one n8n for the file; each run is one `n8n execute`).
+import type { MailDevEmail } from '../../scripts/demo/maildev';
+import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
+import { ageBook, payInvoice, seedDemoBook, type SeededBook } from '../simulators/stripe/demo-book';
+import {
+	bind,
+	countByRecipient,
+	describeReal,
+	itemsOf,
+	MINUTE,
+	recipients,
+	settledEmails,
+	startEnvironment,
+	template,
+	type E2eEnvironment,
+} from './harness';
+
+const API_KEY = 'sk_test_e2eTemplatesStripeSimulator';
+
+interface Book {
+	sim: StripeSimulator;
+	book: SeededBook;
+	credential: { id: string; name: string };
+}
+
+const BOOKS = ['classic', 'formal', 'exceptions', 'report'] as const;
+type BookName = (typeof BOOKS)[number];
+
+const WORKFLOWS: Record<BookName, string> = {
+	classic: 'stripe-classic-7-14-21.json',
+	formal: 'stripe-formal-notice-approval.json',
+	exceptions: 'stripe-exceptions-account-manager.json',
+	report: 'stripe-weekly-report.json',
+};
+
+describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () => {
+	let env: E2eEnvironment;
+	const books = {} as Record<BookName, Book>;
+	const ids = {} as Record<BookName, string>;
+	const seen = new Set<string>();
+
+	const customerEmail = (name: BookName, customerKey: string) =>
+		books[name].book.emails[customerKey];
+	const to = (emails: MailDevEmail[], address: string) =>
+		emails.filter((entry) => recipients(entry).includes(address.toLowerCase()));
+
+	beforeAll(async () => {
+		for (const name of BOOKS) {
+			const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
+			books[name] = {
+				sim,
+				book: seedDemoBook(sim),
+				credential: { id: `e2eStripe${name.padEnd(8, '0')}`, name: `Stripe ${name} book` },
+			};
+		}
+		const workflows = BOOKS.map((name) => {
+			const workflow = bind(template(WORKFLOWS[name]), {
+				stripeDunningApi: books[name].credential,
+			});
+			ids[name] = String(workflow.id);
+			return workflow;
+		});
+		env = await startEnvironment(
+			() =>
+				BOOKS.map((name) => ({
+					...books[name].credential,
+					type: 'stripeDunningApi',
+					data: { apiKey: API_KEY, webhookSecret: '', baseUrl: books[name].sim.url },
+				})),
+			workflows,
+		);
+	}, 25 * MINUTE);
+
+	afterAll(async () => {
+		await env?.n8n.dispose();
+		await env?.mail.stop();
+		for (const name of BOOKS) await books[name]?.sim.stop();
+	}, MINUTE);
+
+	it(
+		'classic J+7 / J+14 / J+21: the right step once per customer, grouped, accounting notified, nothing twice, a payment stops it',
+		async () => {
+			const { sim, book } = books.classic;
+			const run = await env.n8n.executeWorkflow(ids.classic);
+			const day0 = await settledEmails(env.mail, seen);
+
+			// J+7 friendly to the first customer, J+14 to the second; one email each.
+			const counts = countByRecipient(day0);
+			expect(counts[customerEmail('classic', 'c0')]).toBe(1);
+			expect(counts[customerEmail('classic', 'c1')]).toBe(1);
+			expect(to(day0, customerEmail('classic', 'c0'))[0].subject).toMatch(/rappel amical/i);
+			expect(to(day0, customerEmail('classic', 'c1'))[0].subject).toMatch(/relance/i);
+
+			// Three overdue invoices of one customer: one email listing them all; each invoice's step recorded.
+			const multi = to(day0, customerEmail('classic', 'c3'));
+			expect(multi).toHaveLength(1);
+			for (const key of ['multi-a', 'multi-b', 'multi-c']) {
+				const invoice = sim.invoice(book.ids[key])!;
+				expect(multi[0].text).toContain(String(invoice.number));
+				expect((invoice.metadata as Record<string, string>).dunning_sent_steps).toBe('d7');
+			}
+
+			// Paid and disputed: nothing.
+			expect(counts[customerEmail('classic', 'c4')]).toBeUndefined();
+			expect(counts[customerEmail('classic', 'c5')]).toBeUndefined();
+
+			// J+21: no customer email, the case summary to accounting.
+			expect(counts[customerEmail('classic', 'c2')]).toBeUndefined();
+			const accounting = to(day0, 'accounting@example.com');
+			const escalated = sim.invoice(book.ids['escalate-d21'])!;
+			const summary = accounting.find((entry) =>
+				(entry.text ?? '').includes(String(escalated.number)),
+			);
+			expect(summary).toBeDefined();
+			expect(summary!.text).toMatch(/2\s?875|2,875|2 875/);
+			// No item failed.
+			expect(accounting.filter((entry) => /failed/i.test(entry.subject))).toEqual([]);
+			expect(itemsOf(run, 'Claim Step', 0).length).toBeGreaterThanOrEqual(8);
+
+			// The same day again: nothing new.
+			const rerun = await env.n8n.executeWorkflow(ids.classic);
+			expect(await settledEmails(env.mail, seen)).toEqual([]);
+			expect(itemsOf(rerun, 'Claim Step', 0)).toEqual([]);
+
+			// `payer` pays; a week later `twin` (same history) gets J+14, `payer` nothing.
+			payInvoice(sim, book.ids.payer);
+			ageBook(sim, 7);
+			await env.n8n.executeWorkflow(ids.classic);
+			const day7 = countByRecipient(await settledEmails(env.mail, seen));
+			expect(day7[customerEmail('classic', 'c7')]).toBe(1);
+			expect(day7[customerEmail('classic', 'c6')]).toBeUndefined();
+			expect(
+				(sim.invoice(book.ids.twin)!.metadata as Record<string, string>).dunning_sent_steps,
+			).toBe('d7,d14');
+		},
+		10 * MINUTE,
+	);
+
+	it(
+		'exceptions: a disputed invoice is never chased, a strategic customer goes to the account manager with the history',
+		async () => {
+			const { sim, book } = books.exceptions;
+			await env.n8n.executeWorkflow(ids.exceptions);
+			const emails = await settledEmails(env.mail, seen);
+			const counts = countByRecipient(emails);
+			// vip-b: two reminders unanswered (J+7, J+14) → handed over, no third reminder to the customer.
+			expect(counts[customerEmail('exceptions', 'c22')]).toBeUndefined();
+			const vip = sim.invoice(book.ids['vip-b'])!;
+			const handover = to(emails, 'account-manager@example.com').filter((entry) =>
+				(entry.text ?? '').includes(String(vip.number)),
+			);
+			expect(handover).toHaveLength(1);
+			expect(handover[0].text).toMatch(/d7|d14|J\+7|J\+14/);
+			// vip-a: one reminder so far, so it still gets the J+14 reminder itself.
+			expect(counts[customerEmail('exceptions', 'c13')]).toBe(1);
+			// Disputed: nothing to the customer.
+			expect(counts[customerEmail('exceptions', 'c5')]).toBeUndefined();
+			expect(to(emails, 'accounting@example.com')).toEqual([]);
+			// The same day again: nothing.
+			await env.n8n.executeWorkflow(ids.exceptions);
+			expect(await settledEmails(env.mail, seen)).toEqual([]);
+		},
+		5 * MINUTE,
+	);
+
+	it(
+		'weekly report: one email to the finance team with the report and its CSV',
+		async () => {
+			await env.n8n.executeWorkflow(ids.report);
+			const emails = await settledEmails(env.mail, seen);
+			expect(emails).toHaveLength(1);
+			expect(recipients(emails[0])).toEqual(['finance@example.com']);
+			expect(emails[0].subject).toMatch(/Unpaid invoices \(Stripe\)/);
+			expect((emails[0].attachments ?? []).map((file) => file.contentType)).toContain('text/csv');
+		},
+		5 * MINUTE,
+	);
+
+	it(
+		'J-3 notice, J+1 reminder with penalties, and a formal notice that waits for a human approval',
+		async () => {
+			const { sim, book } = books.formal;
+			// The run pauses at the approval: `n8n execute` then exits 0 before its (large) raw output is fully
+			// written, so the inbox and the simulator are what is checked, not the printed run.
+			const run = await env.n8n.cli(['execute', `--id=${ids.formal}`], { timeoutMs: 3 * MINUTE });
+			expect(run.code).toBe(0);
+			const emails = await settledEmails(env.mail, seen);
+			const counts = countByRecipient(emails);
+			expect(counts[customerEmail('formal', 'c8')]).toBe(1); // due in 3 days: courtesy notice
+			const late = to(emails, customerEmail('formal', 'c9'));
+			expect(late).toHaveLength(1); // 1 day late: reminder stating the penalties
+			expect(late[0].text).toMatch(/40/);
+			// The formal notice is not sent: an approval request is.
+			expect(counts[customerEmail('formal', 'c10')]).toBeUndefined();
+			const approval = to(emails, 'finance-manager@example.com');
+			expect(approval).toHaveLength(1);
+			const formal = sim.invoice(book.ids.formal)!;
+			expect(approval[0].html).toContain(String(formal.number));
+			expect((formal.metadata as Record<string, string>).dunning_sent_steps).toBe('d1');
+
+			// The approval request carries the signed resume links (approve and decline) pointing at this n8n.
+			expect(approval[0].html).toMatch(/href="[^"]*approved=true[^"]*"/);
+			expect(approval[0].html).toMatch(/href="[^"]*approved=false[^"]*"/);
+			// Re-running the same day: nothing new reaches a customer (the formal notice waits, the rest is claimed).
+			await env.n8n.cli(['execute', `--id=${ids.formal}`], { timeoutMs: 3 * MINUTE });
+			const again = await settledEmails(env.mail, seen);
+			expect(
+				again.filter((entry) => !recipients(entry).includes('finance-manager@example.com')),
+			).toEqual([]);
+		},
+		10 * MINUTE,
+	);
+});
