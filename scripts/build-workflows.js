@@ -516,7 +516,7 @@ function formalNotice(source, index) {
 					jsCode: [
 						"// One approval request for all of today's formal notices (the approval node waits once).",
 						'const notices = $input.all().map((item) => item.json);',
-						'const lines = notices.map((n) => `${n.invoice.customer.name} – invoice ${n.invoice.number || n.invoice.id}: ${(n.invoice.dueMinor / 100).toFixed(2)} ${n.invoice.currency.toUpperCase()} due ${n.invoice.dueDate}, ${n.decision.daysOverdue} days late; penalties ${n.penalty ? (n.penalty.totalMinor / 100).toFixed(2) + " " + n.penalty.currency : "n/a"}`);',
+						'const lines = notices.map((n) => `${n.invoice.customer.name} – invoice ${n.invoice.number || n.invoice.id}: ${(n.invoice.dueMinor / 100).toFixed(2)} ${n.invoice.currency.toUpperCase()} due ${n.invoice.dueDate}, ${n.decision.daysOverdue} days late; penalties ${n.penalty ? (n.penalty.totalMinor / 100).toFixed(2) + " " + n.invoice.currency : "n/a"}`);',
 						'return [{ json: { notices, count: notices.length, summary: lines.join("\\n") } }];',
 					].join('\n'),
 				},
