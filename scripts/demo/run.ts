@@ -15,11 +15,21 @@ import {
 	nodeOutput,
 	type N8nInstance,
 	type WorkflowJson,
-	type WorkflowRun,
 } from '../n8n/instance';
+import {
+	SIMULATOR_CLIENT_ID,
+	SIMULATOR_CLIENT_SECRET,
+	SIMULATOR_VERIFIER_TOKEN,
+	startQuickBooksSimulator,
+	type QuickBooksSimulator,
+} from '../../test/simulators/quickbooks';
+import {
+	ageQuickBooksBook,
+	seedQuickBooksDemoBook,
+} from '../../test/simulators/quickbooks/demo-book';
 import { startStripeSimulator, type StripeSimulator } from '../../test/simulators/stripe';
 import { ageBook, seedDemoBook, todayIn, addDays } from '../../test/simulators/stripe/demo-book';
-import { startMailDev, type MailDev } from './maildev';
+import { startMailDev, type MailDev, type MailDevEmail } from './maildev';
 
 const ROOT = path.join(__dirname, '..', '..');
 const API_KEY = 'sk_test_demoStripeSimulatorKey';
@@ -29,6 +39,10 @@ interface Flow {
 	label: string;
 	file: string;
 	book: string;
+	/** Step ids whose message states the statutory penalties (Late Payment Penalty upstream). */
+	penaltySteps?: string[];
+	/** Run in the server (Data Table nodes need n8n's modules, which `n8n execute` does not load). */
+	inServer?: boolean;
 }
 
 const REMINDER_FLOWS: Flow[] = [
@@ -37,11 +51,18 @@ const REMINDER_FLOWS: Flow[] = [
 		label: 'J-3 notice + formal notice',
 		file: 'stripe-formal-notice-approval.json',
 		book: 'formal',
+		penaltySteps: ['d1', 'd15'],
 	},
 	{
 		label: 'exceptions (VIP, disputes)',
 		file: 'stripe-exceptions-account-manager.json',
 		book: 'exceptions',
+	},
+	{
+		label: 'QuickBooks + CRM task',
+		file: 'quickbooks-classic-crm-task.json',
+		book: 'quickbooks',
+		inServer: true,
 	},
 ];
 const REPORT_FLOW: Flow = {
@@ -65,55 +86,172 @@ function template(file: string): WorkflowJson {
 	return JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
 }
 
-function bindStripe(
+/** Points the template's Stripe or QuickBooks credential at the book's (what a user does after import). */
+function bindCredential(
 	workflow: WorkflowJson,
 	credential: { id: string; name: string },
 ): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
 		const credentials = node.credentials as Record<string, unknown> | undefined;
-		if (credentials?.stripeDunningApi) credentials.stripeDunningApi = { ...credential };
+		for (const type of ['stripeDunningApi', 'quickBooksDunningOAuth2Api']) {
+			if (credentials?.[type]) credentials[type] = { ...credential };
+		}
 	}
 	return copy;
 }
 
+/** One simulated book: its credential, the steps its invoices hold, and ageing. */
+interface Ledger {
+	credential: { id: string; name: string; type: string; data: Record<string, unknown> };
+	sentSteps(): Map<string, string[]>;
+	listed(): number;
+	age(days: number): void;
+}
+
+function stripeLedger(name: string, sim: StripeSimulator): Ledger {
+	return {
+		credential: {
+			id: `demoStripe${name}`.slice(0, 20),
+			name: `Stripe (${name} book)`,
+			type: 'stripeDunningApi',
+			data: { apiKey: API_KEY, webhookSecret: '', baseUrl: sim.url },
+		},
+		sentSteps: () => sentSteps(sim),
+		listed: () => listed(sim),
+		age: (days) => ageBook(sim, days),
+	};
+}
+
+function quickBooksLedger(sim: QuickBooksSimulator): Ledger {
+	const today = () => todayIn(ZONE);
+	return {
+		credential: {
+			id: 'demoQuickBooks01',
+			name: 'QuickBooks (demo book)',
+			type: 'quickBooksDunningOAuth2Api',
+			data: {
+				grantType: 'authorizationCode',
+				authUrl: `${sim.url}/connect/oauth2`,
+				accessTokenUrl: sim.tokenUrl,
+				clientId: SIMULATOR_CLIENT_ID,
+				clientSecret: SIMULATOR_CLIENT_SECRET,
+				scope: 'com.intuit.quickbooks.accounting',
+				authQueryParameters: '',
+				authentication: 'header',
+				environment: 'sandbox',
+				realmId: '',
+				baseUrl: sim.url,
+				webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
+				oauthTokenData: { ...sim.issueTokens(), callbackQueryString: { realmId: sim.realmId } },
+			},
+		},
+		sentSteps: () => {
+			const steps = new Map<string, string[]>();
+			for (const [id, invoice] of sim.invoices) {
+				const sent = /sent=([^;]*)/.exec(String(invoice.PrivateNote ?? ''))?.[1] ?? '';
+				steps.set(id, sent ? sent.split(',').map((entry) => entry.split('@')[0]) : []);
+			}
+			return steps;
+		},
+		listed: () =>
+			[...sim.invoices.values()].filter(
+				(invoice) => Number(invoice.Balance) > 0 && String(invoice.DueDate) < today(),
+			).length,
+		age: (days) => ageQuickBooksBook(sim, days),
+	};
+}
+
 interface DayStats {
 	evaluated: number;
+	/** Steps claimed (and sent) per step id, customer and internal ones. */
 	byStep: Record<string, number>;
 	emails: number;
+	/** Case summaries sent to accounting or an account manager. */
 	escalations: number;
+	/** Steps sent that state the statutory penalties. */
 	penalties: number;
+	/** Approval requests for formal notices. */
 	approvals: number;
-	notClaimed: number;
 	errors: number;
 }
 
-function statsOf(run: WorkflowRun, stats: DayStats): void {
-	const count = (node: string, output: number) => {
-		try {
-			return nodeOutput(run, node, output).length;
-		} catch {
-			return 0;
-		}
-	};
-	const items = (node: string, output: number) => {
-		try {
-			return nodeOutput(run, node, output);
-		} catch {
-			return [];
-		}
-	};
-	stats.evaluated +=
-		count('Dunning Scenario', 0) + count('Dunning Scenario', 1) + count('Dunning Scenario', 2);
-	for (const item of items('Claim Step', 0)) {
-		const step = String((item.claim as { stepId?: string } | undefined)?.stepId ?? '?');
-		stats.byStep[step] = (stats.byStep[step] ?? 0) + 1;
+/** Step ids sent per invoice, as the simulator holds them (what the claims wrote). */
+function sentSteps(sim: StripeSimulator): Map<string, string[]> {
+	const steps = new Map<string, string[]>();
+	for (const [id, invoice] of sim.invoices) {
+		const value = (invoice.metadata as Record<string, string> | undefined)?.dunning_sent_steps;
+		steps.set(id, value ? value.split(',') : []);
 	}
-	stats.escalations += count('Claim Escalation', 0);
-	stats.penalties += items('Late Payment Penalty', 0).filter((item) => item.penalty).length;
-	stats.approvals += count('Formal Notices To Approve', 0);
-	stats.notClaimed += count('Not Claimed (Already Sent Or Paid)', 0);
-	stats.errors += count('Alert Finance: Failed Item', 0);
+	return steps;
+}
+
+/** Invoices the listing returns today: open, something due, due date at most 3 days ahead. */
+function listed(sim: StripeSimulator): number {
+	const horizon = Date.now() / 1000 + 3 * 86_400;
+	return [...sim.invoices.values()].filter(
+		(invoice) =>
+			invoice.status === 'open' &&
+			(invoice.amount_remaining as number) > 0 &&
+			typeof invoice.due_date === 'number' &&
+			invoice.due_date <= horizon,
+	).length;
+}
+
+const INTERNAL = ['accounting@example.com', 'account-manager@example.com'];
+
+/**
+ * What a run did, read from the simulator (the steps claimed) and the inbox (the emails), rather than from the
+ * printed run: a run that pauses for an approval exits before printing all of it.
+ */
+function statsOf(
+	before: Map<string, string[]>,
+	after: Map<string, string[]>,
+	emails: MailDevEmail[],
+	evaluated: number,
+	penaltySteps: string[],
+): DayStats {
+	const stats: DayStats = {
+		evaluated,
+		byStep: {},
+		emails: emails.length,
+		escalations: 0,
+		penalties: 0,
+		approvals: 0,
+		errors: 0,
+	};
+	for (const [id, steps] of after) {
+		const known = before.get(id) ?? [];
+		for (const step of steps.slice(known.length)) {
+			stats.byStep[step] = (stats.byStep[step] ?? 0) + 1;
+			if (penaltySteps.includes(step)) stats.penalties++;
+		}
+	}
+	for (const email of emails) {
+		const to = email.to.map((entry) => entry.address.toLowerCase());
+		if (/failed/i.test(email.subject)) stats.errors++;
+		else if (to.some((address) => INTERNAL.includes(address))) stats.escalations++;
+		else if (to.includes('finance-manager@example.com')) stats.approvals++;
+	}
+	return stats;
+}
+
+/** The editor's "Execute workflow" from the Run Now trigger, through the REST API; waits for the end. */
+async function runInServer(n8n: N8nInstance, workflowId: string): Promise<string> {
+	const started = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: 'Run Now' },
+	});
+	const executionId = (started.body as { data?: { executionId?: string } }).data?.executionId;
+	if (!executionId)
+		throw new Error(`run not started: ${started.status} ${started.text.slice(0, 300)}`);
+	const deadline = Date.now() + 5 * 60_000;
+	for (;;) {
+		const response = await n8n.rest('GET', `/rest/executions/${executionId}`);
+		const status = (response.body as { data?: { status?: string } }).data?.status ?? 'unknown';
+		if (!['new', 'running', 'unknown'].includes(status)) return status;
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${status}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 }
 
 async function main() {
@@ -139,14 +277,18 @@ async function main() {
 	);
 	if (build.status !== 0) process.exit(build.status ?? 1);
 
-	log('Starting the Stripe simulators (one book per template) and MailDev...');
-	const books: Record<string, StripeSimulator> = {};
+	log('Starting the Stripe and QuickBooks simulators (one book per template) and MailDev...');
+	const books: Record<string, Ledger> = {};
 	for (const name of ['classic', 'formal', 'exceptions']) {
 		const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
 		seedDemoBook(sim);
-		books[name] = sim;
+		books[name] = stripeLedger(name, sim);
 		started.push(() => sim.stop());
 	}
+	const quickBooks = await startQuickBooksSimulator({ fixtures: false });
+	seedQuickBooksDemoBook(quickBooks);
+	books.quickbooks = quickBooksLedger(quickBooks);
+	started.push(() => quickBooks.stop());
 	const mail: MailDev = await startMailDev();
 	started.push(() => mail.stop());
 
@@ -162,8 +304,8 @@ async function main() {
 	started.push(() => n8n.dispose());
 
 	const credential = (book: string) => ({
-		id: `demoStripe${book}`.slice(0, 20),
-		name: `Stripe (${book} book)`,
+		id: books[book].credential.id,
+		name: books[book].credential.name,
 	});
 	await n8n.importCredentials([
 		{
@@ -179,17 +321,13 @@ async function main() {
 				disableStartTls: true,
 			},
 		},
-		...Object.keys(books).map((book) => ({
-			...credential(book),
-			type: 'stripeDunningApi',
-			data: { apiKey: API_KEY, webhookSecret: '', baseUrl: books[book].url },
-		})),
+		...Object.values(books).map((book) => book.credential),
 	]);
 	log('Importing the templates...');
 	const ids: Record<string, string> = {};
 	for (const flow of [...REMINDER_FLOWS, REPORT_FLOW]) {
 		ids[flow.file] = await n8n.importWorkflow(
-			bindStripe(template(flow.file), credential(flow.book)),
+			bindCredential(template(flow.file), credential(flow.book)),
 		);
 	}
 
@@ -202,25 +340,26 @@ async function main() {
 	for (let day = 0; day < days; day++) {
 		const simulated = addDays(today, day);
 		for (const flow of REMINDER_FLOWS) {
-			const before = (await mail.emails()).length;
-			const stats: DayStats = {
-				evaluated: 0,
-				byStep: {},
-				emails: 0,
-				escalations: 0,
-				penalties: 0,
-				approvals: 0,
-				notClaimed: 0,
-				errors: 0,
-			};
-			const run = await n8n.executeWorkflow(ids[flow.file], { allowFailure: true });
-			statsOf(run, stats);
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-			stats.emails = (await mail.emails()).length - before;
+			const book = books[flow.book];
+			const seenIds = new Set((await mail.emails()).map((email) => email.id));
+			const stepsBefore = book.sentSteps();
+			const evaluated = book.listed();
+			// A run that pauses for an approval ends without printing all of its output: not a failure here.
+			if (flow.inServer) await runInServer(n8n, ids[flow.file]);
+			else await n8n.cli(['execute', `--id=${ids[flow.file]}`], { timeoutMs: 5 * 60_000 });
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			const fresh = (await mail.emails()).filter((email) => !seenIds.has(email.id));
+			const stats = statsOf(
+				stepsBefore,
+				book.sentSteps(),
+				fresh,
+				evaluated,
+				flow.penaltySteps ?? [],
+			);
 			summary.push({ day: simulated, flow: flow.label, stats });
 			log(`  ${simulated}  ${flow.label}: ${describe(stats)}`);
 		}
-		if (day < days - 1) for (const sim of Object.values(books)) ageBook(sim, 1);
+		if (day < days - 1) for (const book of Object.values(books)) book.age(1);
 	}
 	const report = await n8n.executeWorkflow(ids[REPORT_FLOW.file], { allowFailure: true });
 	const reportSent = nodeOutput(report, 'Email The Finance Team', 0).length;
