@@ -251,7 +251,11 @@ async function runOnce(n8n, id) {
 }
 
 async function benchN8nChain({ items = 10_000, runs = 3 } = {}) {
-	const n8n = await createInstance({ withPackage: true });
+	// BENCH_PACKAGE_DIR: another build of the package (a folder with package.json and dist/), to compare builds.
+	const n8n = await createInstance({
+		withPackage: true,
+		...(process.env.BENCH_PACKAGE_DIR ? { packageDir: process.env.BENCH_PACKAGE_DIR } : {}),
+	});
 	try {
 		const id = await n8n.importWorkflow(benchWorkflow(items));
 		const samples = [];
