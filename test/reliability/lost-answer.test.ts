@@ -1,0 +1,96 @@
+// A write carried out by QuickBooks whose answer is lost (issue 9, part 3). QuickBooks has no idempotency
+// key: the node retries the sparse update after the connection drops, the retry carries the SyncToken that
+// the first (applied) write already consumed, and QuickBooks answers 5010. A proxy in front of the simulator
+// lets the first claim write through and drops its answer.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { credentialFor } from '../nodes/QuickBooksDunning/quickbooks-harness';
+import { startQuickBooksSimulator, type QuickBooksSimulator } from '../simulators/quickbooks';
+import { recorded, runQuickBooksReminders } from './workflows';
+
+/** Forwards everything to `target`; drops the answer of the first `drops` requests `match` accepts. */
+async function startDroppingProxy(
+	target: string,
+	match: (method: string, path: string) => boolean,
+	drops: number,
+) {
+	let left = drops;
+	const server = http.createServer((request, response) => {
+		const upstream = http.request(
+			`${target}${request.url}`,
+			{ method: request.method, headers: request.headers },
+			(answer) => {
+				if (match(request.method ?? '', new URL(request.url ?? '/', target).pathname) && left > 0) {
+					left--;
+					answer.resume();
+					answer.on('end', () => request.socket.destroy());
+					return;
+				}
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(response);
+			},
+		);
+		upstream.on('error', () => response.destroy());
+		request.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+describe('QuickBooks: the answer of an applied claim write is lost', () => {
+	let sim: QuickBooksSimulator;
+	afterEach(async () => {
+		await sim.stop();
+	});
+
+	// BUG (reported in issue 9's closing note; QuickBooks Dunning, Claim Step, nodes/QuickBooksDunning/operations.ts
+	// claimStep): today the retry's 5010 is reported as `stale_sync_token` ("Another execution updated invoice
+	// first") on Not Claimed, although the note now records the step for today: the step counts as sent and its
+	// email never goes out. `it.failing` keeps CI green while the bug stands and fails once it is fixed: then make
+	// it a plain `it`. A fix needs to tell our write from another execution's (a claim token in the note, as the
+	// Stripe claim keeps one in metadata), which changes the note format: not a small fix.
+	it.failing(
+		'the claim is recorded on the invoice, so the retry must still count as ours and the email go out',
+		async () => {
+			sim = await startQuickBooksSimulator({ fixtures: false });
+			const [invoice] = sim.seedInvoices(1, { dueDate: '2026-10-30' });
+			const proxy = await startDroppingProxy(
+				sim.url,
+				(method, path) => method === 'POST' && /\/invoice$/.test(path),
+				1,
+			);
+			try {
+				const result = await runQuickBooksReminders(
+					sim,
+					{ runId: 'qb-lost-answer', apiOptions: { customerLookup: 'never' } },
+					credentialFor(sim, { baseUrl: proxy.url }),
+				);
+				expect(result.error).toBeUndefined();
+				// The claim was applied: the note records d7 for today.
+				expect(String(sim.invoices.get(String(invoice.Id))!.PrivateNote)).toMatch(
+					/\[dunning\] sent=d7@/,
+				);
+				const outcome = {
+					sent: recorded('qb-lost-answer', 'sent').length,
+					notClaimed: recorded('qb-lost-answer', 'notClaimed').map(
+						(item) => (item.claim as { reason: string }).reason,
+					),
+					emails: sim.sentEmails.length,
+				};
+				// Expected: the step recorded on the invoice is ours, and its email goes out once.
+				expect(outcome).toEqual({ sent: 1, notClaimed: [], emails: 1 });
+			} finally {
+				await proxy.close();
+			}
+		},
+		60_000,
+	);
+});
