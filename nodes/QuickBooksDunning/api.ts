@@ -205,6 +205,8 @@ export async function sendInvoiceEmail(
 		qs: sendTo ? { sendTo } : {},
 		headers: { 'Content-Type': 'application/octet-stream' },
 		itemIndex,
+		// QuickBooks sends an email: a retry after a lost answer would send it twice.
+		notIdempotent: true,
 	});
 	return record(body.Invoice) ?? {};
 }

@@ -78,6 +78,12 @@ export interface QuickBooksRequest {
 	body?: IDataObject;
 	headers?: Record<string, string>;
 	itemIndex?: number;
+	/**
+	 * The request has an effect QuickBooks cannot deduplicate (sending an email): without an answer it may have
+	 * happened, so it is retried only when QuickBooks refused it before doing anything (throttling), never after
+	 * a timeout, a reset or a server error.
+	 */
+	notIdempotent?: boolean;
 }
 
 interface FaultError {
@@ -168,6 +174,11 @@ function retryVerdict(error: unknown): RetryVerdict {
 	return { retry: networkCode(error) !== null };
 }
 
+/** For a request that must not happen twice: only a throttled one is certain not to have happened. */
+function notIdempotentRetryVerdict(error: unknown): RetryVerdict {
+	return { retry: error instanceof QuickBooksFault && isThrottled(error) };
+}
+
 /** The QuickBooks error code carried by an error of quickBooksRequest (`5010`, `610`...), if any. */
 export function quickBooksErrorCode(error: unknown): string | null {
 	const code = (error as { context?: { quickBooksCode?: unknown } })?.context?.quickBooksCode;
@@ -245,7 +256,7 @@ export async function quickBooksRequest<T = IDataObject>(
 				if (response.statusCode >= 200 && response.statusCode < 300) return response.body as T;
 				throw faultOf(response.statusCode, response.body, response.headers);
 			},
-			retryVerdict,
+			request.notIdempotent ? notIdempotentRetryVerdict : retryVerdict,
 			connection.retry,
 		);
 	} catch (error) {

@@ -146,7 +146,8 @@ describe('QuickBooks reminder workflow under faults', () => {
 		sim.injectFault({ method: 'GET', path: /^\/invoice\/\d+$/, kind: 'reset', times: 2 });
 		sim.injectFault({ method: 'GET', path: /^\/invoice\/\d+$/, kind: 'timeout', hangMs: 3000 });
 		sim.injectFault({ method: 'POST', path: '/invoice', kind: 'throttle', times: 2 });
-		sim.injectFault({ method: 'POST', path: /\/send$/, kind: 'server' });
+		// Sending an email is retried only when throttled (refused before anything happened).
+		sim.injectFault({ method: 'POST', path: /\/send$/, kind: 'throttle' });
 		// Between the decisions and the claims, the access token dies: n8n refreshes it and goes on.
 		hooks.set('expire', () => sim.expireAccessTokens());
 		const credential = (

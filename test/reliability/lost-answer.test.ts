@@ -94,34 +94,33 @@ describe('QuickBooks: the answer of an applied claim write is lost', () => {
 		60_000,
 	);
 
-	// BUG (issue 9): QuickBooks Dunning's Send Invoice Email is retried after a connection reset, although
-	// QuickBooks may already have sent the email (POST /invoice/{id}/send has no idempotency key): the customer
-	// gets the invoice email twice.
-	it.failing(
-		'Send Invoice Email whose answer is lost: the customer gets one email, never two',
-		async () => {
-			sim = await startQuickBooksSimulator({ fixtures: false });
-			sim.seedInvoices(1, { dueDate: '2026-10-30' });
-			const proxy = await startDroppingProxy(
-				sim.url,
-				(method, path) => method === 'POST' && /\/send$/.test(path),
-				1,
+	// Was a bug (issue 9): Send Invoice Email was retried after a connection reset although QuickBooks may already
+	// have sent the email (POST /invoice/{id}/send has no idempotency key): the customer got it twice. It is now
+	// retried only when throttled; a lost answer is reported on the error output instead.
+	it('Send Invoice Email whose answer is lost: the customer gets one email, never two; the item is reported', async () => {
+		sim = await startQuickBooksSimulator({ fixtures: false });
+		sim.seedInvoices(1, { dueDate: '2026-10-30' });
+		const proxy = await startDroppingProxy(
+			sim.url,
+			(method, path) => method === 'POST' && /\/send$/.test(path),
+			1,
+		);
+		try {
+			const result = await runQuickBooksReminders(
+				sim,
+				{ runId: 'qb-lost-send', apiOptions: { customerLookup: 'never' } },
+				credentialFor(sim, { baseUrl: proxy.url }),
 			);
-			try {
-				const result = await runQuickBooksReminders(
-					sim,
-					{ runId: 'qb-lost-send', apiOptions: { customerLookup: 'never' } },
-					credentialFor(sim, { baseUrl: proxy.url }),
-				);
-				expect(result.error).toBeUndefined();
-				process.stdout.write(
-					`[lost-answer] QuickBooks send: emails=${sim.sentEmails.length} sent=${recorded('qb-lost-send', 'sent').length} errors=${recorded('qb-lost-send', 'errors').length}\n`,
-				);
-				expect(sim.sentEmails).toHaveLength(1);
-			} finally {
-				await proxy.close();
-			}
-		},
-		60_000,
-	);
+			expect(result.error).toBeUndefined();
+			process.stdout.write(
+				`[lost-answer] QuickBooks send: emails=${sim.sentEmails.length} sent=${recorded('qb-lost-send', 'sent').length} errors=${recorded('qb-lost-send', 'errors').length}\n`,
+			);
+			expect(sim.sentEmails).toHaveLength(1);
+			const [error] = recorded('qb-lost-send', 'errors');
+			expect(String(error?.error)).toMatch(/connection|closed|socket|reset/i);
+			expect(recorded('qb-lost-send', 'sent')).toEqual([]);
+		} finally {
+			await proxy.close();
+		}
+	}, 60_000);
 });
