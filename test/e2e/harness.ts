@@ -136,7 +136,7 @@ export async function runInServer(
 	workflowId: string,
 	trigger = 'Run Now',
 	timeoutMs = 3 * MINUTE,
-): Promise<{ status: string; data: string }> {
+): Promise<{ status: string; data: string; executionId: string }> {
 	const started = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
 		triggerToStartFrom: { name: trigger },
 	});
@@ -150,7 +150,7 @@ export async function runInServer(
 		const execution = (response.body as { data?: { status?: string; data?: string } }).data;
 		const status = execution?.status ?? 'unknown';
 		if (!['new', 'running', 'unknown'].includes(status)) {
-			return { status, data: String(execution?.data ?? '') };
+			return { status, data: String(execution?.data ?? ''), executionId };
 		}
 		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${status}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));

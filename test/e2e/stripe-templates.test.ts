@@ -2,6 +2,7 @@
 // the demo book, and MailDev as the SMTP server: what arrives in the inbox is what is asserted.
 // Runs with N8N_REAL=1 after npm run build (one n8n for the file; each run is one `n8n execute`).
 import type { MailDevEmail } from '../../scripts/demo/maildev';
+import { httpRequest } from '../../scripts/n8n/instance';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 import { ageBook, payInvoice, seedDemoBook, type SeededBook } from '../simulators/stripe/demo-book';
 import {
@@ -11,6 +12,7 @@ import {
 	itemsOf,
 	MINUTE,
 	recipients,
+	runInServer,
 	settledEmails,
 	startEnvironment,
 	template,
@@ -18,6 +20,8 @@ import {
 } from './harness';
 
 const API_KEY = 'sk_test_e2eTemplatesStripeSimulator';
+const BROWSER =
+	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 interface Book {
 	sim: StripeSimulator;
@@ -179,13 +183,15 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 	);
 
 	it(
-		'J-3 notice, J+1 reminder with penalties, and a formal notice that waits for a human approval',
+		'J-3 notice, J+1 reminder with penalties, and a formal notice that waits for a human approval, then goes out',
 		async () => {
 			const { sim, book } = books.formal;
-			// The run pauses at the approval: `n8n execute` then exits 0 before its (large) raw output is fully
-			// written, so the inbox and the simulator are what is checked, not the printed run.
-			const run = await env.n8n.cli(['execute', `--id=${ids.formal}`], { timeoutMs: 3 * MINUTE });
-			expect(run.code).toBe(0);
+			// Run in the server, as the schedule would: the execution pauses at the approval, and the link in the
+			// approval email resumes it there.
+			await env.n8n.start({ port: env.port });
+			await env.n8n.setupOwner();
+			const run = await runInServer(env.n8n, ids.formal);
+			expect(run.status).toBe('waiting');
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			expect(counts[customerEmail('formal', 'c8')]).toBe(1); // due in 3 days: courtesy notice
@@ -200,15 +206,33 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			expect(approval[0].html).toContain(String(formal.number));
 			expect((formal.metadata as Record<string, string>).dunning_sent_steps).toBe('d1');
 
-			// The approval request carries the signed resume links (approve and decline) pointing at this n8n.
-			expect(approval[0].html).toMatch(/href="[^"]*approved=true[^"]*"/);
 			expect(approval[0].html).toMatch(/href="[^"]*approved=false[^"]*"/);
-			// Re-running the same day: nothing new reaches a customer (the formal notice waits, the rest is claimed).
-			await env.n8n.cli(['execute', `--id=${ids.formal}`], { timeoutMs: 3 * MINUTE });
-			const again = await settledEmails(env.mail, seen);
+
+			// Approve: the execution resumes, claims the formal notice and sends it, once.
+			const link = /href="([^"]*approved=true[^"]*)"/.exec(approval[0].html ?? '')?.[1];
+			expect(link).toBeDefined();
+			// A browser's User-Agent: n8n answers an empty page to bots (link previews) without resuming.
+			const response = await httpRequest('GET', link!.replace(/&amp;/g, '&'), {
+				headers: { 'User-Agent': BROWSER },
+			});
+			expect(response.status).toBeLessThan(400);
+			let notice: MailDevEmail[] = [];
+			const deadline = Date.now() + 2 * MINUTE;
+			while (notice.length === 0 && Date.now() < deadline) {
+				notice = to(await settledEmails(env.mail, seen), customerEmail('formal', 'c10'));
+			}
+			if (notice.length === 0) {
+				const execution = await env.n8n.rest('GET', `/rest/executions/${run.executionId}`);
+				const data = (execution.body as { data?: { status?: string; data?: string } }).data;
+				process.stderr.write(
+					`approval link ${response.status} ${response.text.slice(0, 300)}\nexecution ${data?.status}\n${String(data?.data ?? '').slice(-3000)}\n`,
+				);
+			}
+			expect(notice).toHaveLength(1);
+			expect(notice[0].text).toContain(String(formal.number));
 			expect(
-				again.filter((entry) => !recipients(entry).includes('finance-manager@example.com')),
-			).toEqual([]);
+				(sim.invoice(book.ids.formal)!.metadata as Record<string, string>).dunning_sent_steps,
+			).toBe('d1,d15');
 		},
 		10 * MINUTE,
 	);
