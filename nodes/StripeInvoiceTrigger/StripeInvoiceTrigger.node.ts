@@ -248,7 +248,7 @@ export class StripeInvoiceTrigger implements INodeType {
 			timezone,
 			today: dateInTimeZone(nowMs, timezone),
 		};
-		const maxPages = Math.max(1, Number(options.maxPages ?? 100));
+		const maxPages = Math.max(1, Number(options.maxPages ?? 50));
 		const state = pollState(this.getWorkflowStaticData('node'));
 		const startingAfter = beginPass(state);
 		const query = overdueListQuery(nowMs / 1000, settings.filter) as Parameters<

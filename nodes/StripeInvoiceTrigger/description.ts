@@ -159,10 +159,10 @@ export const stripeInvoiceTriggerProperties: INodeProperties[] = [
 				name: 'maxPages',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 100,
+				default: 50,
 				displayOptions: { show: { '/mode': ['polling'] } },
 				description:
-					'Pages of 100 invoices read per poll; a longer list continues at the next poll from the saved cursor',
+					'Pages of 100 invoices read per poll (what one poll holds in memory); a longer list continues at the next poll from the saved cursor',
 			},
 		],
 	},
