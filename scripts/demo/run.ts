@@ -9,13 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-import {
-	createInstance,
-	getFreePort,
-	nodeOutput,
-	type N8nInstance,
-	type WorkflowJson,
-} from '../n8n/instance';
+import { createInstance, getFreePort, type N8nInstance, type WorkflowJson } from '../n8n/instance';
 import {
 	SIMULATOR_CLIENT_ID,
 	SIMULATOR_CLIENT_SECRET,
@@ -41,8 +35,6 @@ interface Flow {
 	book: string;
 	/** Step ids whose message states the statutory penalties (Late Payment Penalty upstream). */
 	penaltySteps?: string[];
-	/** Run in the server (Data Table nodes need n8n's modules, which `n8n execute` does not load). */
-	inServer?: boolean;
 }
 
 const REMINDER_FLOWS: Flow[] = [
@@ -62,7 +54,6 @@ const REMINDER_FLOWS: Flow[] = [
 		label: 'QuickBooks + CRM task',
 		file: 'quickbooks-classic-crm-task.json',
 		book: 'quickbooks',
-		inServer: true,
 	},
 ];
 const REPORT_FLOW: Flow = {
@@ -201,8 +192,8 @@ function listed(sim: StripeSimulator): number {
 const INTERNAL = ['accounting@example.com', 'account-manager@example.com'];
 
 /**
- * What a run did, read from the simulator (the steps claimed) and the inbox (the emails), rather than from the
- * printed run: a run that pauses for an approval exits before printing all of it.
+ * What a run did, read from the simulator (the steps claimed) and the inbox (the emails): the same figures
+ * whatever the template's node names, and also for a run paused for an approval.
  */
 function statsOf(
 	before: Map<string, string[]>,
@@ -344,9 +335,9 @@ async function main() {
 			const seenIds = new Set((await mail.emails()).map((email) => email.id));
 			const stepsBefore = book.sentSteps();
 			const evaluated = book.listed();
-			// A run that pauses for an approval ends without printing all of its output: not a failure here.
-			if (flow.inServer) await runInServer(n8n, ids[flow.file]);
-			else await n8n.cli(['execute', `--id=${ids[flow.file]}`], { timeoutMs: 5 * 60_000 });
+			// In the server, as the editor's "Execute workflow" does: a run paused for an approval stays there,
+			// and the Approve link of its email resumes it (Data Table nodes also need the server's modules).
+			await runInServer(n8n, ids[flow.file]);
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			const fresh = (await mail.emails()).filter((email) => !seenIds.has(email.id));
 			const stats = statsOf(
@@ -361,8 +352,12 @@ async function main() {
 		}
 		if (day < days - 1) for (const book of Object.values(books)) book.age(1);
 	}
-	const report = await n8n.executeWorkflow(ids[REPORT_FLOW.file], { allowFailure: true });
-	const reportSent = nodeOutput(report, 'Email The Finance Team', 0).length;
+	const before = (await mail.emails()).length;
+	await runInServer(n8n, ids[REPORT_FLOW.file]);
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	const reportSent = (await mail.emails())
+		.slice(before)
+		.some((email) => email.to.some((entry) => entry.address === 'finance@example.com'));
 
 	log('');
 	log(
