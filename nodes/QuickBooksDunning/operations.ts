@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
+	DUNNING_NOTE_PREFIX,
 	DunningInputError,
 	applyDunningNoteChange,
 	assertQuickBooksId,
@@ -174,6 +176,18 @@ async function updateState(
 	}
 }
 
+function claimMarker(stepId: string, token: string): string {
+	return `claim=${stepId}:${token}`;
+}
+
+/** Adds the claim marker to the `[dunning]` line (the parser ignores keys it does not know). */
+function withClaimMarker(note: string, marker: string): string {
+	return note
+		.split('\n')
+		.map((line) => (line.trim().startsWith(DUNNING_NOTE_PREFIX) ? `${line}; ${marker}` : line))
+		.join('\n');
+}
+
 /**
  * Claim Step: the step is written into the invoice's note with a sparse update carrying the SyncToken of the
  * read. Of two executions racing for the same step, QuickBooks accepts one update and answers the other with
@@ -207,21 +221,30 @@ async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIn
 			`Invoice ${id} changed since the decision (SyncToken ${expected} → ${String(raw.SyncToken)}); evaluate it again.`,
 		);
 	}
-	let written: RawObject;
+	// This execution's mark on the claim: if the answer to our write is lost and the retry meets 5010, a fresh
+	// read that still carries the mark proves the applied write was ours. The next write of the line drops it.
+	const marker = claimMarker(stepId, randomUUID().slice(0, 8));
+	let written: RawObject | undefined;
 	try {
 		written = await updateInvoiceNote(
 			ctx.fn,
 			ctx.connection,
 			{ Id: id, SyncToken: String(raw.SyncToken) },
-			result.note,
+			withClaimMarker(result.note, marker),
 			itemIndex,
 		);
 	} catch (error) {
 		if (!isStaleSyncToken(error)) throw new NodeApiError(ctx.fn.getNode(), error as JsonObject);
-		return notClaimed(
-			'stale_sync_token',
-			`Another execution updated invoice ${id} first (QuickBooks 5010); step ${stepId} was not claimed here.`,
-		);
+	}
+	if (written === undefined) {
+		const current = await fetchInvoice(ctx.fn, ctx.connection, id, itemIndex);
+		if (!String(current.PrivateNote ?? '').includes(marker)) {
+			return notClaimed(
+				'stale_sync_token',
+				`Another execution updated invoice ${id} first (QuickBooks 5010); step ${stepId} was not claimed here.`,
+			);
+		}
+		written = current;
 	}
 	const updated = normalize(written, timezone, customer);
 	return {

@@ -51,48 +51,42 @@ describe('QuickBooks: the answer of an applied claim write is lost', () => {
 		await sim.stop();
 	});
 
-	// BUG (reported in issue 9's closing note; QuickBooks Dunning, Claim Step, nodes/QuickBooksDunning/operations.ts
-	// claimStep): today the retry's 5010 is reported as `stale_sync_token` ("Another execution updated invoice
-	// first") on Not Claimed, although the note now records the step for today: the step counts as sent and its
-	// email never goes out. `it.failing` keeps CI green while the bug stands and fails once it is fixed: then make
-	// it a plain `it`. A fix needs to tell our write from another execution's (a claim token in the note, as the
-	// Stripe claim keeps one in metadata), which changes the note format: not a small fix.
-	it.failing(
-		'the claim is recorded on the invoice, so the retry must still count as ours and the email go out',
-		async () => {
-			sim = await startQuickBooksSimulator({ fixtures: false });
-			const [invoice] = sim.seedInvoices(1, { dueDate: '2026-10-30' });
-			const proxy = await startDroppingProxy(
-				sim.url,
-				(method, path) => method === 'POST' && /\/invoice$/.test(path),
-				1,
+	// Was a bug (issue 9; QuickBooks Dunning, Claim Step): the retry's 5010 after the lost answer of our own
+	// applied write was reported as `stale_sync_token` on Not Claimed, so the step counted as sent and its email
+	// never went out. The claim write now carries this execution's mark in the [dunning] line, and a 5010 re-reads
+	// the invoice: our mark there means the applied write was ours.
+	it('the claim is recorded on the invoice, so the retry must still count as ours and the email go out', async () => {
+		sim = await startQuickBooksSimulator({ fixtures: false });
+		const [invoice] = sim.seedInvoices(1, { dueDate: '2026-10-30' });
+		const proxy = await startDroppingProxy(
+			sim.url,
+			(method, path) => method === 'POST' && /\/invoice$/.test(path),
+			1,
+		);
+		try {
+			const result = await runQuickBooksReminders(
+				sim,
+				{ runId: 'qb-lost-answer', apiOptions: { customerLookup: 'never' } },
+				credentialFor(sim, { baseUrl: proxy.url }),
 			);
-			try {
-				const result = await runQuickBooksReminders(
-					sim,
-					{ runId: 'qb-lost-answer', apiOptions: { customerLookup: 'never' } },
-					credentialFor(sim, { baseUrl: proxy.url }),
-				);
-				expect(result.error).toBeUndefined();
-				// The claim was applied: the note records d7 for today.
-				expect(String(sim.invoices.get(String(invoice.Id))!.PrivateNote)).toMatch(
-					/\[dunning\] sent=d7@/,
-				);
-				const outcome = {
-					sent: recorded('qb-lost-answer', 'sent').length,
-					notClaimed: recorded('qb-lost-answer', 'notClaimed').map(
-						(item) => (item.claim as { reason: string }).reason,
-					),
-					emails: sim.sentEmails.length,
-				};
-				// Expected: the step recorded on the invoice is ours, and its email goes out once.
-				expect(outcome).toEqual({ sent: 1, notClaimed: [], emails: 1 });
-			} finally {
-				await proxy.close();
-			}
-		},
-		60_000,
-	);
+			expect(result.error).toBeUndefined();
+			// The claim was applied: the note records d7 for today.
+			expect(String(sim.invoices.get(String(invoice.Id))!.PrivateNote)).toMatch(
+				/\[dunning\] sent=d7@/,
+			);
+			const outcome = {
+				sent: recorded('qb-lost-answer', 'sent').length,
+				notClaimed: recorded('qb-lost-answer', 'notClaimed').map(
+					(item) => (item.claim as { reason: string }).reason,
+				),
+				emails: sim.sentEmails.length,
+			};
+			// Expected: the step recorded on the invoice is ours, and its email goes out once.
+			expect(outcome).toEqual({ sent: 1, notClaimed: [], emails: 1 });
+		} finally {
+			await proxy.close();
+		}
+	}, 60_000);
 
 	// Was a bug (issue 9): Send Invoice Email was retried after a connection reset although QuickBooks may already
 	// have sent the email (POST /invoice/{id}/send has no idempotency key): the customer got it twice. It is now
