@@ -13,12 +13,14 @@ import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe
 
 const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
-if (real && !hasRedis) {
+// Locally a machine without redis-server skips this file; under CI (which installs it) it must run.
+const ci = process.env.CI === 'true';
+if (real && !hasRedis && !ci) {
 	process.stdout.write(
 		'[queue-mode] SKIPPED: redis-server is not installed; run scripts/ci/services.sh (CI calls it)\n',
 	);
 }
-const describeReal = real && hasRedis ? describe : describe.skip;
+const describeReal = real && (hasRedis || ci) ? describe : describe.skip;
 
 const MINUTE = 60_000;
 const DAY = 86_400;
