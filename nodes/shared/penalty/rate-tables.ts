@@ -52,7 +52,27 @@ const UPDATE_HINT = 'check the source and update nodes/shared/rates (npm run rat
  * known half-year, or on a row whose value is not published yet: the last known value is carried forward with
  * a warning naming the half-year, never silently. Unconfirmed rows give a warning naming the source gap.
  */
+// Rate look-ups are pure and a book of invoices asks for the same few half-years over and over: the profile of
+// `calculatePenalty` showed this look-up (a scan, decimal parsing and warning texts) among its top costs.
+const lookUps = new Map<string, RateLookup>();
+
 export function lookUpHalfYear(
+	table: RateTable,
+	halfYear: string,
+	label: string,
+	field: string,
+): RateLookup {
+	const key = `${table.table}|${halfYear}|${label}|${field}`;
+	let found = lookUps.get(key);
+	if (!found) {
+		found = lookUpHalfYearUncached(table, halfYear, label, field);
+		if (lookUps.size > 10_000) lookUps.clear();
+		lookUps.set(key, found);
+	}
+	return { ...found, warnings: [...found.warnings] };
+}
+
+function lookUpHalfYearUncached(
 	table: RateTable,
 	halfYear: string,
 	label: string,
