@@ -53,8 +53,9 @@ const UPDATE_HINT = 'check the source and update nodes/shared/rates (npm run rat
  * a warning naming the half-year, never silently. Unconfirmed rows give a warning naming the source gap.
  */
 // Rate look-ups are pure and a book of invoices asks for the same few half-years over and over: the profile of
-// `calculatePenalty` showed this look-up (a scan, decimal parsing and warning texts) among its top costs.
-const lookUps = new Map<string, RateLookup>();
+// `calculatePenalty` showed this look-up (a scan, decimal parsing and warning texts) among its top costs. The
+// answers are shared, so their warning lists are frozen (callers only read them).
+const lookUps = new WeakMap<RateTable, Map<string, RateLookup>>();
 
 export function lookUpHalfYear(
 	table: RateTable,
@@ -62,14 +63,19 @@ export function lookUpHalfYear(
 	label: string,
 	field: string,
 ): RateLookup {
-	const key = `${table.table}|${halfYear}|${label}|${field}`;
-	let found = lookUps.get(key);
+	let byKey = lookUps.get(table);
+	if (!byKey) {
+		byKey = new Map();
+		lookUps.set(table, byKey);
+	}
+	const key = `${halfYear}|${label}|${field}`;
+	let found = byKey.get(key);
 	if (!found) {
 		found = lookUpHalfYearUncached(table, halfYear, label, field);
-		if (lookUps.size > 10_000) lookUps.clear();
-		lookUps.set(key, found);
+		Object.freeze(found.warnings);
+		byKey.set(key, found);
 	}
-	return { ...found, warnings: [...found.warnings] };
+	return found;
 }
 
 function lookUpHalfYearUncached(
