@@ -8,49 +8,14 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const esbuild = require('esbuild');
+const { CHROMIUM_FLAGS, findChromium, loadBundled } = require('./headless-chromium');
 
 const root = path.join(__dirname, '..');
 const outDir = path.join(root, '.artifacts/report');
 const AS_OF = '2026-11-26';
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--hide-scrollbars',
-];
 
-function findChromium() {
-	for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-		const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-		if (found.status === 0) return found.stdout.trim();
-	}
-	console.log('Chromium is missing: installing Debian’s chromium package.');
-	const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
-		stdio: 'inherit',
-	});
-	if (install.status !== 0) throw new Error('could not install chromium with apt-get');
-	return '/usr/bin/chromium';
-}
-
-/** Bundles the TypeScript core to a throw-away CommonJS file, the way the build ships it. */
 function loadCore() {
-	const bundle = path.join(outDir, 'core.bundle.js');
-	esbuild.buildSync({
-		entryPoints: [path.join(root, 'nodes/shared/index.ts')],
-		bundle: true,
-		platform: 'node',
-		format: 'cjs',
-		target: 'node20',
-		outfile: bundle,
-		logLevel: 'error',
-	});
-	return require(bundle);
+	return loadBundled('nodes/shared/index.ts', path.join(outDir, 'core.bundle.js'));
 }
 
 const day = (offset) =>
