@@ -1,6 +1,5 @@
-import type { INodeParameters } from 'n8n-workflow';
-
 import { DunningReport } from '../../../nodes/DunningReport/DunningReport.node';
+import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import type { DunningReport as Report, Simulation } from '../../../nodes/shared';
 import { makeInvoice } from '../../shared/invoice-factory';
@@ -13,39 +12,12 @@ function workflow(
 	parameters: Record<string, unknown>,
 	settings: Record<string, unknown> = {},
 ): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Invoices',
-				type: 'test.items',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{
-				id: '3',
-				name: 'Dunning Report',
-				type: 'n8n-nodes-dunning.dunningReport',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: parameters as INodeParameters,
-				...settings,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Invoices', type: 'main', index: 0 }]] },
-			Invoices: { main: [[{ node: 'Dunning Report', type: 'main', index: 0 }]] },
-		},
-	};
+	return itemsIntoNode(items, {
+		name: 'Dunning Report',
+		type: 'n8n-nodes-dunning.dunningReport',
+		parameters,
+		settings,
+	});
 }
 
 const run = (

@@ -1,8 +1,7 @@
-import type { INodeParameters } from 'n8n-workflow';
-
 import { DunningScenario } from '../../../nodes/DunningScenario/DunningScenario.node';
 import { SCENARIO_PRESETS } from '../../../nodes/shared';
 import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
+import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import { makeInvoice } from '../../shared/invoice-factory';
 
@@ -14,39 +13,8 @@ function workflow(
 	parameters: Record<string, unknown>,
 	settings: Record<string, unknown> = {},
 ): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Invoices',
-				type: 'test.items',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{
-				id: '3',
-				name: 'Dunning Scenario',
-				type: 'n8n-nodes-dunning.dunningScenario',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: parameters as INodeParameters,
-				...settings,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Invoices', type: 'main', index: 0 }]] },
-			Invoices: { main: [[{ node: 'Dunning Scenario', type: 'main', index: 0 }]] },
-		},
-	};
+	const type = 'n8n-nodes-dunning.dunningScenario';
+	return itemsIntoNode(items, { name: 'Dunning Scenario', type, parameters, settings });
 }
 
 const run = (

@@ -1,51 +1,25 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { LatePaymentPenalty } from '../../../nodes/LatePaymentPenalty/LatePaymentPenalty.node';
+import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from '../../helpers/run-workflow';
 
 export const NODE = 'Late Payment Penalty';
 
 const nodeTypes = { 'n8n-nodes-dunning.latePaymentPenalty': new LatePaymentPenalty() };
 
-/** Manual Trigger → items → Late Payment Penalty, as a user would wire it in the editor. */
+/** Manual Trigger → items → the node under test, as a user would wire it in the editor. */
 function workflow(
 	items: unknown[],
 	parameters: Record<string, unknown>,
-	settings: Record<string, unknown>,
+	settings: Record<string, unknown> = {},
 ): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Invoices',
-				type: 'test.items',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{
-				id: '3',
-				name: NODE,
-				type: 'n8n-nodes-dunning.latePaymentPenalty',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: parameters as INodeParameters,
-				...settings,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Invoices', type: 'main', index: 0 }]] },
-			Invoices: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
-		},
-	};
+	return itemsIntoNode(items, {
+		name: NODE,
+		type: 'n8n-nodes-dunning.latePaymentPenalty',
+		parameters,
+		settings,
+	});
 }
 
 export function run(
