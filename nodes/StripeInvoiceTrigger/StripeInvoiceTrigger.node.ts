@@ -199,7 +199,9 @@ export class StripeInvoiceTrigger implements INodeType {
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const signature = this.getHeaderData()['stripe-signature'];
-		state.recentEventIds ??= [];
+		// Static data is only written once a delivery is verified: a request answered while the activation's
+		// static data (endpoint id, secret) is not yet visible must not save a stale copy over it.
+		const recentEventIds = state.recentEventIds ?? [];
 		const outcome = handleStripeDelivery({
 			rawBody: request.rawBody,
 			signature: typeof signature === 'string' ? signature : undefined,
@@ -207,13 +209,14 @@ export class StripeInvoiceTrigger implements INodeType {
 			nowSeconds: Math.floor(Date.now() / 1000),
 			toleranceSeconds: Math.max(1, Number(options.toleranceSeconds ?? 300)),
 			events: selectedEvents(this),
-			recentEventIds: state.recentEventIds,
+			recentEventIds,
 		});
 		if (outcome.action === 'reject') {
 			const response = this.getResponseObject();
 			response.status(outcome.status).json({ error: outcome.reason });
 			return { noWebhookResponse: true };
 		}
+		state.recentEventIds = recentEventIds;
 		if (outcome.action === 'ignore') {
 			return { webhookResponse: { received: true, ignored: outcome.reason } };
 		}
