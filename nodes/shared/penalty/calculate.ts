@@ -1,20 +1,8 @@
-import { fromDayNumber } from '../dates';
-import { DunningInputError } from '../errors';
-import { percentToNumber } from './decimal';
+import { tooLargeToBeExact } from './decimal';
 import { accrue } from './periods';
-import { PENALTY_RULES, quoteRate } from './rules';
-import type { PenaltyInput, PenaltyPeriod, PenaltyResult } from './types';
+import { PENALTY_RULES } from './rules';
+import type { PenaltyInput, PenaltyResult } from './types';
 import { validatePenaltyInput } from './validate';
-
-function safe(value: bigint): number {
-	if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
-		throw new DunningInputError(
-			'penalty.principalMinor',
-			'the interest would exceed 2^53 minor units and could not be exact',
-		);
-	}
-	return Number(value);
-}
 
 /**
  * Late-payment interest and fixed recovery compensation (DESIGN.md section 4, penalty-rules.md).
@@ -41,33 +29,17 @@ export function calculatePenalty(input: PenaltyInput): PenaltyResult {
 			warnings: [],
 		};
 	}
-	const accrual = accrue({
-		firstLateDay,
-		lastLateDay: valid.asOfDay,
-		principalMinor: valid.principalMinor,
-		payments: valid.payments,
-		imputation: valid.imputation,
-		splitAtHalfYears: rule.splitAtHalfYears,
-		dayCountDivisor: rule.dayCountDivisor,
-		rateFor: (halfYear) => quoteRate(rule, halfYear, firstLateDay, valid),
-	});
-	const periods: PenaltyPeriod[] = accrual.periods.map((period) => ({
-		from: fromDayNumber(period.fromDay),
-		to: fromDayNumber(period.toDay),
-		days: period.days,
-		annualRatePercent: percentToNumber(period.rateScaled),
-		baseMinor: period.baseMinor,
-		interestMinor: safe(period.interestMinor),
-	}));
-	const interest = accrual.periods.reduce((sum, period) => sum + period.interestMinor, 0n);
+	const accrual = accrue(rule, valid, firstLateDay);
 	// Once per late invoice, even when part of it was paid on time; nothing when it was all paid on time.
 	const compensationMinor =
 		accrual.lateDebtMinor > 0 ? rule.compensationMinor(accrual.lateDebtMinor, valid) : 0;
+	const totalMinor = accrual.interestMinor + compensationMinor;
+	if (!Number.isSafeInteger(totalMinor)) throw tooLargeToBeExact();
 	return {
-		interestMinor: safe(interest),
+		interestMinor: accrual.interestMinor,
 		compensationMinor,
-		totalMinor: safe(interest + BigInt(compensationMinor)),
-		periods,
+		totalMinor,
+		periods: accrual.periods,
 		legalBasis,
 		warnings: accrual.warnings,
 	};

@@ -1,104 +1,127 @@
-import { fromDayNumber } from '../dates';
+import { fromDayNumber, type IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
-import { periodInterest } from './decimal';
-import { halfYearOfDay, type HalfYear } from './half-year';
-import type { RateQuote } from './rules';
-import type { Payment } from './validate';
-
-export interface AccrualPlan {
-	firstLateDay: number;
-	lastLateDay: number;
-	principalMinor: number;
-	payments: readonly Payment[];
-	imputation: 'principal' | 'interest-first';
-	splitAtHalfYears: boolean;
-	dayCountDivisor: number;
-	rateFor(halfYear: HalfYear): RateQuote;
-}
-
-export interface AccruedPeriod {
-	fromDay: number;
-	toDay: number;
-	days: number;
-	rateScaled: bigint;
-	baseMinor: number;
-	interestMinor: bigint;
-}
+import { percentToNumber, periodInterest, tooLargeToBeExact } from './decimal';
+import { halfYearOfDay, nextHalfYear, type HalfYear } from './half-year';
+import { quoteRate, type PenaltyRuleDefinition, type RateQuote } from './rules';
+import type { PenaltyPeriod } from './types';
+import type { Payment, ValidatedPenaltyInput } from './validate';
 
 export interface Accrual {
-	periods: AccruedPeriod[];
+	periods: PenaltyPeriod[];
+	/** The sum of the periods' interest. */
+	interestMinor: number;
 	/** The debt that became late: the principal less the payments made on time. */
 	lateDebtMinor: number;
 	warnings: string[];
 }
 
 /**
- * Walks the late days once, cutting a period wherever the rate may change (1 January / 1 July for half-yearly
- * rules) and after each payment day (the base changes from the next day). Each period's interest is rounded
- * half-up on its own, so the periods always add up to the interest. Under `interest-first` (Code civil
- * 1343-1, BGB §367) a payment first settles the interest accrued up to and including its day — a sum of
- * rounded periods, which is why such a payment always closes a period — and only the rest reduces the base.
+ * Walks the late days `firstLateDay`..asOf once, cutting a period wherever the rate may change (1 January /
+ * 1 July for half-yearly rules) and after each payment day (the base changes from the next day). Each
+ * period's interest is rounded half-up on its own, so the periods always add up to the interest. Under
+ * `interest-first` (Code civil 1343-1, BGB §367) a payment first settles the interest accrued up to and
+ * including its day — a sum of rounded periods, which is why such a payment always closes a period — and
+ * only the rest reduces the base.
+ *
+ * Every amount is a safe integer: interest that would pass 2^53 throws where it first does, so the sums
+ * below are exact as plain numbers.
  */
-export function accrue(plan: AccrualPlan): Accrual {
-	const { payments } = plan;
-	const periods: AccruedPeriod[] = [];
-	const warnings = new Set<string>();
-	let base = plan.principalMinor;
-	let accrued = 0n;
-	let paidInterest = 0n;
+export function accrue(
+	rule: PenaltyRuleDefinition,
+	input: ValidatedPenaltyInput,
+	firstLateDay: number,
+): Accrual {
+	const { payments, imputation, asOfDay: lastLateDay } = input;
+	const periods: PenaltyPeriod[] = [];
+	const warnings: string[] = [];
+	let base = input.principalMinor;
+	let accrued = 0;
+	let paidInterest = 0;
 	let next = 0;
 
-	const apply = (payment: Payment): void => {
-		let toPrincipal = BigInt(payment.amountMinor);
-		const unpaidInterest = accrued - paidInterest;
-		if (plan.imputation === 'interest-first') {
-			const toInterest = toPrincipal < unpaidInterest ? toPrincipal : unpaidInterest;
-			paidInterest += toInterest;
-			toPrincipal -= toInterest;
-		}
-		if (toPrincipal > BigInt(base)) {
-			const interest = plan.imputation === 'interest-first' ? ` + ${unpaidInterest} interest` : '';
-			throw new DunningInputError(
-				`penalty.payments[${payment.index}].amountMinor`,
-				`${payment.amountMinor} is more than was owed on ${fromDayNumber(payment.day)} (${base} principal${interest})`,
-			);
-		}
-		base -= Number(toPrincipal);
-	};
-
 	// Payments up to the last day on time go to the principal: no interest has accrued yet.
-	while (next < payments.length && payments[next].day < plan.firstLateDay) apply(payments[next++]);
+	while (next < payments.length && payments[next].day < firstLateDay) {
+		base = principalAfter(payments[next++], base, 0, imputation);
+	}
 	const lateDebtMinor = base;
 
-	const quotes = new Map<string, RateQuote>();
-	for (let day = plan.firstLateDay; day <= plan.lastLateDay; ) {
-		const pending = payments[next] as Payment | undefined;
-		if (base === 0 && (!pending || pending.day > plan.lastLateDay)) break; // nothing left to accrue on
-		const halfYear = halfYearOfDay(day);
-		let end = plan.lastLateDay;
-		if (plan.splitAtHalfYears) end = Math.min(end, halfYear.endDay);
+	let halfYear = halfYearOfDay(firstLateDay);
+	let quote: RateQuote | null = null;
+	let quotedFor: HalfYear | null = null;
+	for (let day = firstLateDay; day <= lastLateDay; ) {
+		const pending = next < payments.length ? payments[next] : null;
+		if (base === 0 && (!pending || pending.day > lastLateDay)) break; // nothing left to accrue on
+		if (day > halfYear.endDay) {
+			// After a cut at a half-year's end the next one starts; a period of a rule that does not split
+			// at half-years may have crossed several.
+			const following = nextHalfYear(halfYear);
+			halfYear = day <= following.endDay ? following : halfYearOfDay(day);
+		}
+		let end = lastLateDay;
+		if (rule.splitAtHalfYears) end = Math.min(end, halfYear.endDay);
 		if (pending) end = Math.min(end, pending.day);
 		if (base > 0) {
-			let quote = quotes.get(halfYear.label);
-			if (!quote) {
-				quote = plan.rateFor(halfYear);
-				quotes.set(halfYear.label, quote);
-				quote.warnings.forEach((warning) => warnings.add(warning));
+			if (quotedFor !== halfYear || quote === null) {
+				quote = quoteRate(rule, halfYear, firstLateDay, input);
+				quotedFor = halfYear;
+				if (quote.warnings.length > 0) addOnce(warnings, quote.warnings);
 			}
 			const days = end - day + 1;
-			const interestMinor = periodInterest(base, quote.rateScaled, days, plan.dayCountDivisor);
+			const interestMinor = periodInterest(base, quote.rateScaled, days, rule.dayCountDivisor);
 			periods.push({
-				fromDay: day,
-				toDay: end,
+				from: dateOf(day, halfYear),
+				to: dateOf(end, halfYear),
 				days,
-				rateScaled: quote.rateScaled,
+				annualRatePercent: percentToNumber(quote.rateScaled),
 				baseMinor: base,
 				interestMinor,
 			});
 			accrued += interestMinor;
+			if (!Number.isSafeInteger(accrued)) throw tooLargeToBeExact();
 		}
-		while (next < payments.length && payments[next].day === end) apply(payments[next++]);
+		while (next < payments.length && payments[next].day === end) {
+			const payment = payments[next++];
+			const unpaidInterest = accrued - paidInterest;
+			base = principalAfter(payment, base, unpaidInterest, imputation);
+			if (imputation === 'interest-first')
+				paidInterest += Math.min(payment.amountMinor, unpaidInterest);
+		}
 		day = end + 1;
 	}
-	return { periods, lateDebtMinor, warnings: [...warnings] };
+	return { periods, interestMinor: accrued, lateDebtMinor, warnings };
+}
+
+/** Most periods start or end with their half-year, whose dates are at hand. */
+function dateOf(day: number, halfYear: HalfYear): IsoDate {
+	if (day === halfYear.startDay) return halfYear.startDate;
+	if (day === halfYear.endDay) return halfYear.endDate;
+	return fromDayNumber(day);
+}
+
+/** Each warning is given once, in order of appearance. */
+function addOnce(warnings: string[], more: readonly string[]): void {
+	for (let i = 0; i < more.length; i++) if (!warnings.includes(more[i])) warnings.push(more[i]);
+}
+
+/**
+ * The principal left after a payment: under `interest-first` the unpaid interest is settled first. A
+ * payment beyond what was owed on its day is an input error.
+ */
+function principalAfter(
+	payment: Payment,
+	base: number,
+	unpaidInterest: number,
+	imputation: ValidatedPenaltyInput['imputation'],
+): number {
+	const toInterest =
+		imputation === 'interest-first' ? Math.min(payment.amountMinor, unpaidInterest) : 0;
+	const toPrincipal = payment.amountMinor - toInterest;
+	if (toPrincipal > base) {
+		const interest = imputation === 'interest-first' ? ` + ${unpaidInterest} interest` : '';
+		throw new DunningInputError(
+			`penalty.payments[${payment.index}].amountMinor`,
+			`${payment.amountMinor} is more than was owed on ${fromDayNumber(payment.day)} (${base} principal${interest})`,
+		);
+	}
+	return base - toPrincipal;
 }

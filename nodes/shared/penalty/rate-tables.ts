@@ -40,9 +40,9 @@ export const RATE_TABLES = {
 
 export interface RateLookup {
 	/** The reference rate in 1/10,000 %. */
-	rateScaled: bigint;
+	rateScaled: number;
 	entry: HalfYearRateEntry;
-	warnings: string[];
+	warnings: readonly string[];
 }
 
 const UPDATE_HINT = 'check the source and update nodes/shared/rates (npm run rates:check)';

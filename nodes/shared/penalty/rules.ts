@@ -12,14 +12,14 @@ export interface RuleContext {
 	dueDate: IsoDate;
 	consumer: boolean;
 	/** Contractual rate in 1/10,000 %, or null for the statutory default. */
-	contractualScaled: bigint | null;
-	customScaled: bigint | null;
+	contractualScaled: number | null;
+	customScaled: number | null;
 	customFixedMinor: number;
 }
 
 export interface RateQuote {
-	rateScaled: bigint;
-	warnings: string[];
+	rateScaled: number;
+	warnings: readonly string[];
 }
 
 /** One statutory regime (penalty-rules.md). Everything that differs between FR, EU, DE, UK and custom is here. */
@@ -44,17 +44,34 @@ export interface PenaltyRuleDefinition {
 	compensationMinor(lateDebtMinor: number, ctx: RuleContext): number;
 }
 
-const points = (value: bigint): bigint => value * RATE_SCALE;
+const points = (value: number): number => value * RATE_SCALE;
 
+/**
+ * The statutory rate of a half-year: a reference rate plus a margin in points. A book of invoices asks for
+ * the same few half-years over and over, so each answer is kept (keyed by the half-year's number) and shared
+ * between results: it is frozen. Half-years before the table throw each time and are not kept.
+ */
 function referencePlus(
 	table: RateTable,
-	halfYear: HalfYear,
-	margin: bigint,
+	margin: number,
 	label: string,
-): RateQuote {
-	const reference = lookUpHalfYear(table, halfYear.label, label, 'penalty.dueDate');
-	return { rateScaled: reference.rateScaled + points(margin), warnings: reference.warnings };
+): (halfYear: HalfYear) => RateQuote {
+	const quotes = new Map<number, RateQuote>();
+	return (halfYear) => {
+		let quote = quotes.get(halfYear.index);
+		if (!quote) {
+			const reference = lookUpHalfYear(table, halfYear.label, label, 'penalty.dueDate');
+			quote = Object.freeze({
+				rateScaled: reference.rateScaled + points(margin),
+				warnings: reference.warnings,
+			});
+			quotes.set(halfYear.index, quote);
+		}
+		return quote;
+	};
 }
+
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
 function businessOnly(rule: PenaltyRule, ctx: RuleContext, law: string): void {
 	if (ctx.consumer) {
@@ -110,12 +127,12 @@ const FR: PenaltyRuleDefinition = {
 		compensationCurrency('FR', ctx, 'EUR', '40 EUR');
 	},
 	lastDayOnTime: sameDay,
-	statutoryRate: (halfYear) => referencePlus(RATE_TABLES.fr, halfYear, 10n, 'FR'),
+	statutoryRate: referencePlus(RATE_TABLES.fr, 10, 'FR'),
 	contractualFloor(halfYear) {
 		if (halfYear.label < RATE_TABLES.tauxLegal.entries[0].halfYear) return null;
 		const legal = lookUpHalfYear(RATE_TABLES.tauxLegal, halfYear.label, 'FR', 'penalty.asOf');
 		return {
-			rateScaled: 3n * legal.rateScaled,
+			rateScaled: 3 * legal.rateScaled,
 			warnings: legal.warnings,
 			basis: `3 × taux légal ${formatPercent(legal.rateScaled)}`,
 		};
@@ -135,7 +152,7 @@ const EU: PenaltyRuleDefinition = {
 		compensationCurrency('EU', ctx, 'EUR', '40 EUR');
 	},
 	lastDayOnTime: sameDay,
-	statutoryRate: (halfYear) => referencePlus(RATE_TABLES.eu, halfYear, 8n, 'EU'),
+	statutoryRate: referencePlus(RATE_TABLES.eu, 8, 'EU'),
 	lowContractualNote: () =>
 		'a term that is grossly unfair to the creditor is unenforceable (Directive 2011/7/EU, Article 7)',
 	compensationMinor: () => 4000,
@@ -145,6 +162,10 @@ const EU: PenaltyRuleDefinition = {
 // invoice due before that arose before it, so it keeps the former +8 points and no flat fee.
 const isDe2014 = (ctx: RuleContext): boolean => ctx.dueDate >= '2014-07-29';
 const owesPauschale = (ctx: RuleContext): boolean => !ctx.consumer && isDe2014(ctx);
+
+const deConsumer = referencePlus(RATE_TABLES.de, 5, 'DE');
+const deBusiness = referencePlus(RATE_TABLES.de, 9, 'DE');
+const deBusinessBefore2014 = referencePlus(RATE_TABLES.de, 8, 'DE');
 
 const DE: PenaltyRuleDefinition = {
 	id: 'DE',
@@ -163,8 +184,8 @@ const DE: PenaltyRuleDefinition = {
 	// §193 BGB: a due date on a Saturday, Sunday or public holiday moves to the next business day.
 	lastDayOnTime: (dueDay) => getBusinessCalendar('DE').nextBusinessDayOnOrAfter(dueDay),
 	statutoryRate(halfYear, _firstLateDay, ctx) {
-		const margin = ctx.consumer ? 5n : isDe2014(ctx) ? 9n : 8n;
-		return referencePlus(RATE_TABLES.de, halfYear, margin, 'DE');
+		const rate = ctx.consumer ? deConsumer : isDe2014(ctx) ? deBusiness : deBusinessBefore2014;
+		return rate(halfYear);
 	},
 	lowContractualNote: (ctx) =>
 		ctx.consumer
@@ -172,6 +193,8 @@ const DE: PenaltyRuleDefinition = {
 			: 'a clause limiting default interest is void when grossly unfair to the creditor (BGB §288 VI)',
 	compensationMinor: (_debt, ctx) => (owesPauschale(ctx) ? 4000 : 0),
 };
+
+const ukStatutory = referencePlus(RATE_TABLES.uk, 8, 'UK');
 
 const UK: PenaltyRuleDefinition = {
 	id: 'UK',
@@ -186,8 +209,7 @@ const UK: PenaltyRuleDefinition = {
 	},
 	lastDayOnTime: sameDay,
 	// Base rate on the reference date (31 Dec / 30 Jun) before the day interest starts to run.
-	statutoryRate: (_halfYear, firstLateDay) =>
-		referencePlus(RATE_TABLES.uk, halfYearOfDay(firstLateDay), 8n, 'UK'),
+	statutoryRate: (_halfYear, firstLateDay) => ukStatutory(halfYearOfDay(firstLateDay)),
 	lowContractualNote: () =>
 		'a contractual remedy that is not substantial is void and statutory interest applies (1998 Act, s.8-9)',
 	// s.5A bands on the late debt in GBP: below £1,000 → £40; below £10,000 → £70; above → £100.
@@ -202,8 +224,8 @@ const CUSTOM: PenaltyRuleDefinition = {
 	check: () => undefined,
 	lastDayOnTime: sameDay,
 	statutoryRate: (_halfYear, _firstLateDay, ctx) => ({
-		rateScaled: ctx.customScaled ?? 0n,
-		warnings: [],
+		rateScaled: ctx.customScaled ?? 0,
+		warnings: NO_WARNINGS,
 	}),
 	compensationMinor: (_debt, ctx) => ctx.customFixedMinor,
 };
@@ -251,7 +273,7 @@ export function quoteRate(
 		};
 	}
 	const note = rule.lowContractualNote?.(ctx);
-	if (!note) return { rateScaled: agreed, warnings: [] };
+	if (!note) return { rateScaled: agreed, warnings: NO_WARNINGS };
 	// Before the tables (DE before 2002, UK before 2008) this throws too: a contractual rate cannot be
 	// compared with a statutory one that is not shipped, and saying so beats skipping the check.
 	const statutory = rule.statutoryRate(halfYear, firstLateDay, ctx).rateScaled;

@@ -19,14 +19,47 @@ export interface ValidatedPenaltyInput extends RuleContext {
 	asOfDay: number;
 	asOf: IsoDate;
 	/** In date order, zero amounts dropped (they change nothing). */
-	payments: Payment[];
+	payments: readonly Payment[];
 	imputation: 'principal' | 'interest-first';
 }
 
 const RULES: readonly PenaltyRule[] = ['FR', 'EU', 'DE', 'UK', 'custom'];
-const MAX_RATE = 100n * RATE_SCALE;
+const MAX_RATE = 100 * RATE_SCALE;
 
-function annualRate(value: unknown, field: string): bigint {
+// A book of invoices repeats a few hundred dates and one or two currencies: each valid one is kept (dates
+// with their day number), so that one seen before costs a single look-up instead of a check and a
+// conversion. Only valid values are kept; the dates are bounded, then reset, like the memos in ../dates.
+const knownDays = new Map<string, number>();
+const KNOWN_DAYS_LIMIT = 10_000;
+const knownCurrencies = new Map<string, string>();
+
+function knownDay(value: unknown): number | undefined {
+	return typeof value === 'string' ? knownDays.get(value) : undefined;
+}
+
+/** The day number of a valid `YYYY-MM-DD`; otherwise a `DunningInputError` on `field`. */
+function dayOf(value: unknown, field: string): number {
+	const known = knownDay(value);
+	if (known !== undefined) return known;
+	const date = assertIsoDate(value, field);
+	const day = toDayNumber(date);
+	if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
+	knownDays.set(date, day);
+	return day;
+}
+
+function currencyOf(value: unknown): string {
+	const known = typeof value === 'string' ? knownCurrencies.get(value) : undefined;
+	if (known !== undefined) return known;
+	const code = normalizeCurrency(value, 'penalty.currency');
+	// Valid codes in any case: a few thousand spellings at most.
+	knownCurrencies.set(value as string, code);
+	return code;
+}
+
+const present = (value: unknown): boolean => value !== undefined && value !== null;
+
+function annualRate(value: unknown, field: string): number {
 	if (typeof value !== 'number') {
 		throw new DunningInputError(
 			field,
@@ -34,38 +67,47 @@ function annualRate(value: unknown, field: string): bigint {
 		);
 	}
 	const scaled = parsePercent(value, field);
-	if (scaled < 0n || scaled > MAX_RATE) {
+	if (scaled < 0 || scaled > MAX_RATE) {
 		throw new DunningInputError(field, `${value} is not between 0 and 100 (percent per year)`);
 	}
 	return scaled;
 }
 
-function validatePayments(value: unknown): Payment[] {
+/** Field names are built only for an error: valid payments are the hot path. */
+const paymentField = (index: number): string => `penalty.payments[${index}]`;
+
+function validatePayments(value: unknown): readonly Payment[] {
 	if (value === undefined || value === null) return [];
 	if (!Array.isArray(value)) {
 		throw new DunningInputError('penalty.payments', `${describeValue(value)} is not a list`);
 	}
+	if (value.length === 0) return [];
 	const payments: Payment[] = [];
 	let previous: IsoDate | null = null;
+	let previousDay = -Infinity;
 	value.forEach((payment: unknown, index) => {
-		const field = `penalty.payments[${index}]`;
 		if (typeof payment !== 'object' || payment === null || Array.isArray(payment)) {
 			throw new DunningInputError(
-				field,
+				paymentField(index),
 				`${describeValue(payment)} is not a { date, amountMinor }`,
 			);
 		}
 		const { date, amountMinor } = payment as Record<string, unknown>;
-		const iso = assertIsoDate(date, `${field}.date`);
-		if (previous !== null && iso < previous) {
+		const day = knownDay(date) ?? dayOf(date, `${paymentField(index)}.date`);
+		// Day numbers are in the order of the dates.
+		if (day < previousDay) {
 			throw new DunningInputError(
-				`${field}.date`,
-				`"${iso}" is before the previous payment ("${previous}"): list payments in date order`,
+				`${paymentField(index)}.date`,
+				`"${date as IsoDate}" is before the previous payment ("${previous}"): list payments in date order`,
 			);
 		}
-		previous = iso;
-		const amount = assertMinorAmount(amountMinor, `${field}.amountMinor`);
-		if (amount > 0) payments.push({ index, day: toDayNumber(iso), amountMinor: amount });
+		previous = date as IsoDate;
+		previousDay = day;
+		const amount =
+			typeof amountMinor === 'number' && Number.isSafeInteger(amountMinor) && amountMinor >= 0
+				? amountMinor
+				: assertMinorAmount(amountMinor, `${paymentField(index)}.amountMinor`);
+		if (amount > 0) payments.push({ index, day, amountMinor: amount });
 	});
 	return payments;
 }
@@ -83,10 +125,10 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 			`${describeValue(raw.rule)} is not one of ${RULES.join(', ')}`,
 		);
 	}
-	const currency = normalizeCurrency(raw.currency, 'penalty.currency');
+	const currency = currencyOf(raw.currency);
 	const principalMinor = assertMinorAmount(raw.principalMinor, 'penalty.principalMinor');
-	const dueDate = assertIsoDate(raw.dueDate, 'penalty.dueDate');
-	const asOf = assertIsoDate(raw.asOf, 'penalty.asOf');
+	const dueDay = dayOf(raw.dueDate, 'penalty.dueDate');
+	const asOfDay = dayOf(raw.asOf, 'penalty.asOf');
 	const payments = validatePayments(raw.payments);
 	const imputation = raw.imputation ?? 'principal';
 	if (imputation !== 'principal' && imputation !== 'interest-first') {
@@ -96,7 +138,8 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 		);
 	}
 	// Payments beyond the principal cannot be applied to it; interest-first checks each one as it goes.
-	const paid = payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
+	let paid = 0;
+	for (const payment of payments) paid += payment.amountMinor;
 	if (imputation === 'principal' && paid > principalMinor) {
 		throw new DunningInputError(
 			'penalty.payments',
@@ -109,8 +152,7 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 			`${describeValue(raw.consumer)} is not true or false`,
 		);
 	}
-	const present = (value: unknown): boolean => value !== undefined && value !== null;
-	let customScaled: bigint | null = null;
+	let customScaled: number | null = null;
 	let customFixedMinor = 0;
 	if (rule === 'custom') {
 		if (present(raw.contractualRatePercent)) {
@@ -124,23 +166,26 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 			customFixedMinor = assertMinorAmount(raw.customFixedMinor, 'penalty.customFixedMinor');
 		}
 	} else {
-		for (const field of ['customAnnualRatePercent', 'customFixedMinor'] as const) {
-			if (present(raw[field])) {
-				throw new DunningInputError(
-					`penalty.${field}`,
-					`is only used by rule "custom", not ${rule} (use contractualRatePercent for an agreed rate)`,
-				);
-			}
+		const customField = present(raw.customAnnualRatePercent)
+			? 'customAnnualRatePercent'
+			: present(raw.customFixedMinor)
+				? 'customFixedMinor'
+				: null;
+		if (customField) {
+			throw new DunningInputError(
+				`penalty.${customField}`,
+				`is only used by rule "custom", not ${rule} (use contractualRatePercent for an agreed rate)`,
+			);
 		}
 	}
 	return {
 		rule,
 		currency,
 		principalMinor,
-		dueDate,
-		dueDay: toDayNumber(dueDate),
-		asOf,
-		asOfDay: toDayNumber(asOf),
+		dueDate: raw.dueDate as IsoDate,
+		dueDay,
+		asOf: raw.asOf as IsoDate,
+		asOfDay,
 		payments,
 		imputation,
 		consumer: raw.consumer === true,
