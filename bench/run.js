@@ -3,10 +3,12 @@
 // `npm run bench`: every benchmark in one run, printed as tables and written to bench/results.json (not in
 // git) so that figures can be compared from one run to the next. Each figure is a median of several runs.
 //   BENCH_QUICK=1   core sizes 10k and 100k only, polling over 20k invoices, n8n over 2k items
-//   BENCH_SKIP=n8n,polling   leave out parts (core, n8n, polling)
+//   BENCH_SKIP=n8n,polling   leave out parts (core, core-n8n-node, n8n, polling)
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { ensureN8n } = require('../scripts/n8n/install');
 const { benchEvaluateScenario, printEvaluateScenario } = require('./evaluate-scenario');
 const { benchCalculatePenalty, printCalculatePenalty } = require('./calculate-penalty');
 const { benchComposeScaling } = require('./compose-scaling');
@@ -36,7 +38,65 @@ const scalingFigures = (rows) => ({
 	})),
 });
 
+/** The three core functions over generated invoices, printed and returned as `results.core`. */
+function benchCore() {
+	const core = {};
+	const evaluate = benchEvaluateScenario(sizes);
+	printEvaluateScenario(evaluate);
+	core.evaluateScenario = {
+		...scalingFigures(evaluate.rows),
+		codeNodeBaseline: {
+			perSecond: Math.round(evaluate.baseline.perSecond),
+			vsCopy: round(evaluate.baseline.vsCopy),
+		},
+	};
+	console.log();
+	const penalty = benchCalculatePenalty(sizes);
+	printCalculatePenalty(penalty);
+	core.calculatePenalty = {
+		...scalingFigures(penalty.rows),
+		meanPeriods: round(penalty.meanPeriods, 2),
+		partialPaymentShare: round(penalty.partialPaymentShare, 2),
+	};
+	console.log();
+	const compose = benchComposeScaling(sizes);
+	printScaling('composeReminder (text + HTML)', compose, 'reminders/s');
+	const templates = benchComposeReminder();
+	printComposeReminder(templates);
+	core.composeReminder = {
+		...scalingFigures(compose),
+		templates: templates.rows.map((r) => ({
+			label: r.label,
+			perSecond: Math.round(r.perSecond),
+			vsCopy: round(r.vsCopy),
+		})),
+		speedupVsCompilePerItem: round(templates.speedupBuiltin, 1),
+	};
+	console.log();
+	return core;
+}
+
+/** Runs `benchCore` again in a child on n8n's Node (installed once by scripts/n8n/install.js). */
+async function benchCoreOnN8nNode() {
+	const { nodeBin } = await ensureN8n();
+	const version = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	console.log(`Core functions again on n8n's runtime, Node ${version}:`);
+	const file = path.join(os.tmpdir(), `dunning-bench-core-${process.pid}.json`);
+	const child = spawnSync(nodeBin, [__filename], {
+		stdio: 'inherit',
+		env: { ...process.env, BENCH_CORE_ONLY_JSON: file },
+	});
+	if (child.status !== 0) throw new Error(`core bench on Node ${version} failed (${child.status})`);
+	const core = JSON.parse(fs.readFileSync(file, 'utf8'));
+	fs.rmSync(file, { force: true });
+	return { node: version, ...core };
+}
+
 async function main() {
+	if (process.env.BENCH_CORE_ONLY_JSON) {
+		fs.writeFileSync(process.env.BENCH_CORE_ONLY_JSON, JSON.stringify(benchCore()));
+		return;
+	}
 	const machine = {
 		cpus: os.cpus().length,
 		cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -49,38 +109,13 @@ async function main() {
 	const results = { machine, core: {}, n8n: null, polling: null };
 
 	if (!skip.has('core')) {
-		const evaluate = benchEvaluateScenario(sizes);
-		printEvaluateScenario(evaluate);
-		results.core.evaluateScenario = {
-			...scalingFigures(evaluate.rows),
-			codeNodeBaseline: {
-				perSecond: Math.round(evaluate.baseline.perSecond),
-				vsCopy: round(evaluate.baseline.vsCopy),
-			},
-		};
-		console.log();
-		const penalty = benchCalculatePenalty(sizes);
-		printCalculatePenalty(penalty);
-		results.core.calculatePenalty = {
-			...scalingFigures(penalty.rows),
-			meanPeriods: round(penalty.meanPeriods, 2),
-			partialPaymentShare: round(penalty.partialPaymentShare, 2),
-		};
-		console.log();
-		const compose = benchComposeScaling(sizes);
-		printScaling('composeReminder (text + HTML)', compose, 'reminders/s');
-		const templates = benchComposeReminder();
-		printComposeReminder(templates);
-		results.core.composeReminder = {
-			...scalingFigures(compose),
-			templates: templates.rows.map((r) => ({
-				label: r.label,
-				perSecond: Math.round(r.perSecond),
-				vsCopy: round(r.vsCopy),
-			})),
-			speedupVsCompilePerItem: round(templates.speedupBuiltin, 1),
-		};
-		console.log();
+		results.core = benchCore();
+		// n8n runs our nodes on its own Node (24 for n8n 2.41), not on the Node that runs the bench: the same
+		// figures on that runtime are what users get.
+		if (!skip.has('core-n8n-node')) {
+			results.coreOnN8nNode = await benchCoreOnN8nNode();
+			console.log();
+		}
 	}
 
 	if (!skip.has('polling')) {

@@ -51,6 +51,8 @@ const PHRASES: Record<SummaryLanguage, Phrases> = {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const rateFormats = new Map<SummaryLanguage, Intl.NumberFormat>();
+const rateTexts = new Map<string, string>();
+const MAX_RATE_TEXTS = 1000;
 
 /**
  * `1234` EUR → `€12.34` / `12,34 €`. Intl formats the exact decimal string (never `minor / 100`), with as many
@@ -74,16 +76,25 @@ export function formatMoney(minor: number, currency: string, language: SummaryLa
 
 /** `12.15` → `12.15 %/yr` / `12,15 %/an`: two to four decimals, as the rate tables write them. */
 export function formatAnnualRate(percent: number, language: SummaryLanguage): string {
-	let formatter = rateFormats.get(language);
-	if (!formatter) {
-		formatter = new Intl.NumberFormat(PHRASES[language].intl, {
-			minimumFractionDigits: 2,
-			maximumFractionDigits: 4,
-		});
-		rateFormats.set(language, formatter);
+	// The rates come from a short table: one string per rate and language, formatted once.
+	const key = `${language}|${percent}`;
+	let text = rateTexts.get(key);
+	if (text === undefined) {
+		let formatter = rateFormats.get(language);
+		if (!formatter) {
+			formatter = new Intl.NumberFormat(PHRASES[language].intl, {
+				minimumFractionDigits: 2,
+				maximumFractionDigits: 4,
+			});
+			rateFormats.set(language, formatter);
+		}
+		const phrases = PHRASES[language];
+		text = `${formatter.format(percent)}${phrases.percentSpace}%${phrases.perYear}`;
+		// Custom rules can bring any rate: the memo is a cache, never a leak.
+		if (rateTexts.size >= MAX_RATE_TEXTS) rateTexts.clear();
+		rateTexts.set(key, text);
 	}
-	const phrases = PHRASES[language];
-	return `${formatter.format(percent)}${phrases.percentSpace}%${phrases.perYear}`;
+	return text;
 }
 
 /**
