@@ -4,12 +4,11 @@ import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice } from '../invoice';
 import { TONES, type Tone } from '../scenario/types';
 import { builtinPrograms, builtinTemplate, builtinTemplateId } from './builtin';
-import type { Program } from './ast';
 import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
 import { escapeHtml, type HelperEnv, type RenderMode } from './helpers';
 import { resolveComposerLanguage, type ComposerLanguage } from './language';
-import { renderProgram } from './render';
-import { checkedProgram, parseTemplate } from './template';
+import { createRenderState, renderBody, type RenderState } from './render';
+import { builtinBody, parseTemplate } from './template';
 import type { BuiltinPrograms, ComposeInput, ComposeTemplate, ComposedReminder } from './types';
 
 /** A template set ready to render: where it comes from, and the field its errors name. */
@@ -24,16 +23,47 @@ export interface TemplateSet {
 	programs: BuiltinPrograms | null;
 }
 
+// One frozen set per built-in language and tone, made on first use.
+const builtinSets = new Map<ComposerLanguage, Map<Tone, TemplateSet>>();
+
+function builtinSet(language: ComposerLanguage, tone: Tone): TemplateSet {
+	let sets = builtinSets.get(language);
+	if (!sets) {
+		sets = new Map();
+		builtinSets.set(language, sets);
+	}
+	let set = sets.get(tone);
+	if (!set) {
+		const id = builtinTemplateId(language, tone);
+		const programs = builtinPrograms(language, tone);
+		set = Object.freeze({ id, ...builtinTemplate(language, tone), field: id, programs });
+		sets.set(tone, set);
+	}
+	return set;
+}
+
+// The id of the last custom template: a workflow usually sends the same one with every item, and
+// comparing the sources (often the very same strings) is far cheaper than hashing them again.
+let lastCustom = { subject: '', text: '', html: '', id: '' };
+
+function customTemplateId(subject: string, text: string, html: string | null): string {
+	const last = lastCustom;
+	if (last.subject === subject && last.text === text && last.html === (html ?? '')) return last.id;
+	const hash = createHash('sha256')
+		.update(`${subject}\u0000${text}\u0000${html ?? ''}`)
+		.digest('hex')
+		.slice(0, 16);
+	const id = `custom:${hash}`;
+	lastCustom = { subject, text, html: html ?? '', id };
+	return id;
+}
+
 export function resolveTemplateSet(
 	template: unknown,
 	language: ComposerLanguage,
 	tone: Tone,
 ): TemplateSet {
-	if (template === undefined || template === null) {
-		const id = builtinTemplateId(language, tone);
-		const programs = builtinPrograms(language, tone);
-		return { id, ...builtinTemplate(language, tone), field: id, programs };
-	}
+	if (template === undefined || template === null) return builtinSet(language, tone);
 	if (typeof template !== 'object' || Array.isArray(template)) {
 		throw new DunningInputError('template', `${describeValue(template)} is not an object`);
 	}
@@ -52,26 +82,30 @@ export function resolveTemplateSet(
 	const subject = custom.subject as string;
 	const text = custom.text as string;
 	const html = typeof custom.html === 'string' && custom.html.trim() !== '' ? custom.html : null;
-	const hash = createHash('sha256')
-		.update(`${subject}\u0000${text}\u0000${html ?? ''}`)
-		.digest('hex')
-		.slice(0, 16);
-	return { id: `custom:${hash}`, subject, text, html, field: 'template', programs: null };
+	const id = customTemplateId(subject, text, html);
+	return { id, subject, text, html, field: 'template', programs: null };
 }
 
 function renderPart(
 	set: TemplateSet,
 	part: 'subject' | 'text' | 'html',
 	mode: RenderMode,
-	data: object,
-	env: Omit<HelperEnv, 'mode'>,
+	state: RenderState,
 	rootVariables: ReadonlySet<string>,
 ): string {
 	const field = `${set.field}.${part}`;
-	const program: Program = set.programs
-		? checkedProgram(set.programs[part], mode, field, rootVariables)
+	const body = set.programs
+		? builtinBody(set.programs[part], mode, field, rootVariables)
 		: parseTemplate(set[part] as string, mode, field, rootVariables);
-	return renderProgram(program, data as Record<string, unknown>, { ...env, mode }, field);
+	return renderBody(body, state, mode, field);
+}
+
+/**
+ * One line, whatever the data holds: a name with a line break must not add a mail header. Runs of
+ * whitespace become one space, ends are trimmed; a subject already like that (the usual case) is kept.
+ */
+function oneLine(text: string): string {
+	return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
@@ -84,15 +118,13 @@ export function renderTemplateSet(
 	env: Omit<HelperEnv, 'mode'>,
 	rootVariables: ReadonlySet<string> = ROOT_VARIABLES,
 ): { subject: string; text: string; html: string } {
-	// One line, whatever the data holds: a name with a line break must not add a mail header.
-	const subject = renderPart(set, 'subject', 'text', data, env, rootVariables)
-		.replace(/\s+/g, ' ')
-		.trim();
-	const text = renderPart(set, 'text', 'text', data, env, rootVariables);
+	const state = createRenderState(data as Record<string, unknown>, env);
+	const subject = oneLine(renderPart(set, 'subject', 'text', state, rootVariables));
+	const text = renderPart(set, 'text', 'text', state, rootVariables);
 	const html =
 		set.html === null
 			? textToHtml(text, env.language)
-			: renderPart(set, 'html', 'html', data, env, rootVariables);
+			: renderPart(set, 'html', 'html', state, rootVariables);
 	return { subject, text, html };
 }
 

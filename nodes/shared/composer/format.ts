@@ -22,35 +22,146 @@ const LOCALES: Record<ComposerLanguage, { intl: string; dateFns: Locale; datePat
 	es: { intl: 'es-ES', dateFns: es, datePattern: "d 'de' MMMM 'de' yyyy" },
 };
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Intl's layout of one language and currency (`1 234,56 €`, `€1,234.56`, `1234,56 €`: Spanish groups from
+ * five digits), read once from `formatToParts` so that an integer amount is laid out with string slicing
+ * instead of a call into Intl per amount. Used only when it reproduces Intl on every probe amount below;
+ * otherwise, and for negative amounts, Intl formats.
+ */
+interface MoneyLayout {
+	prefix: string;
+	suffix: string;
+	group: string;
+	decimal: string;
+	/** Fewest digits of the whole part that are grouped (4, or 5 with a minimum grouping of 2). */
+	groupFrom: number;
+}
+
+interface MoneyFormat {
+	intl: Intl.NumberFormat;
+	exponent: number;
+	layout: MoneyLayout | null;
+}
+
+const PROBES = [
+	0,
+	1,
+	9,
+	10,
+	99,
+	100,
+	999,
+	1000,
+	9999,
+	10000,
+	12345,
+	99999,
+	100000,
+	123456,
+	999999,
+	1000000,
+	1234567,
+	12345678,
+	123456789,
+	1234567890,
+	12345678901,
+	123456789012345,
+	Number.MAX_SAFE_INTEGER,
+];
+
+function intlMoney(format: MoneyFormat, minor: number, currency: string): string {
+	// A decimal string keeps amounts above 2^53 / 100 exact (Intl formats strings as decimals).
+	return format.intl.format(minorToDecimalString(minor, currency) as unknown as number);
+}
+
+function layOut(layout: MoneyLayout, exponent: number, minor: number): string {
+	const digits = String(minor).padStart(exponent + 1, '0');
+	const wholeLength = digits.length - exponent;
+	let whole = digits.slice(0, wholeLength);
+	if (wholeLength >= layout.groupFrom) {
+		const head = wholeLength % 3 || 3;
+		whole = digits.slice(0, head);
+		for (let at = head; at < wholeLength; at += 3) {
+			whole += layout.group + digits.slice(at, at + 3);
+		}
+	}
+	const fraction = exponent > 0 ? layout.decimal + digits.slice(wholeLength) : '';
+	return layout.prefix + whole + fraction + layout.suffix;
+}
+
+function readLayout(format: MoneyFormat, currency: string): MoneyLayout | null {
+	const parts = format.intl.formatToParts(
+		minorToDecimalString(123456789, currency) as unknown as number,
+	);
+	const first = parts.findIndex((part) => part.type === 'integer');
+	let last = parts.length - 1;
+	while (last >= 0 && !['integer', 'decimal', 'fraction'].includes(parts[last].type)) last--;
+	const join = (from: number, to: number) =>
+		parts
+			.slice(from, to)
+			.map((part) => part.value)
+			.join('');
+	const thousand = format.intl.formatToParts(
+		minorToDecimalString(1000 * 10 ** format.exponent, currency) as unknown as number,
+	);
+	const layout: MoneyLayout = {
+		prefix: join(0, first),
+		suffix: join(last + 1, parts.length),
+		group: parts.find((part) => part.type === 'group')?.value ?? '',
+		decimal: parts.find((part) => part.type === 'decimal')?.value ?? '',
+		groupFrom: thousand.some((part) => part.type === 'group') ? 4 : 5,
+	};
+	const reproduced = PROBES.every(
+		(minor) => layOut(layout, format.exponent, minor) === intlMoney(format, minor, currency),
+	);
+	return first >= 0 && reproduced ? layout : null;
+}
+
+const moneyFormats = new Map<ComposerLanguage, Map<string, MoneyFormat>>();
+
+function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat {
+	let byCurrency = moneyFormats.get(language);
+	if (!byCurrency) {
+		byCurrency = new Map();
+		moneyFormats.set(language, byCurrency);
+	}
+	let format = byCurrency.get(currency);
+	if (!format) {
+		const exponent = currencyExponent(currency);
+		const intl = new Intl.NumberFormat(LOCALES[language].intl, {
+			style: 'currency',
+			currency,
+			minimumFractionDigits: exponent,
+			maximumFractionDigits: exponent,
+		});
+		format = { intl, exponent, layout: null };
+		format.layout = readLayout(format, currency);
+		byCurrency.set(currency, format);
+	}
+	return format;
+}
 
 /** `123456` EUR → `1 234,56 €` (fr, with the narrow no-break spaces Intl gives) or `€1,234.56` (en). */
 export function formatMoney(minor: number, currency: string, language: ComposerLanguage): string {
-	const key = `${language}|${currency}`;
-	let formatter = moneyFormats.get(key);
-	if (!formatter) {
-		const digits = currencyExponent(currency);
-		formatter = new Intl.NumberFormat(LOCALES[language].intl, {
-			style: 'currency',
-			currency,
-			minimumFractionDigits: digits,
-			maximumFractionDigits: digits,
-		});
-		moneyFormats.set(key, formatter);
-	}
-	// A decimal string keeps amounts above 2^53 / 100 exact (Intl formats strings as decimals).
-	return formatter.format(minorToDecimalString(minor, currency) as unknown as number);
+	const format = moneyFormat(currency, language);
+	return format.layout !== null && minor >= 0 && Number.isSafeInteger(minor)
+		? layOut(format.layout, format.exponent, minor)
+		: intlMoney(format, minor, currency);
 }
 
-const dateCache = new Map<string, string>();
+const dateCaches = new Map<ComposerLanguage, Map<string, string>>();
 
 /**
  * `2026-11-15` → `15 novembre 2026` / `15 November 2026`. The date is built in UTC and formatted in UTC,
  * so the machine's time zone can never move it to the previous day.
  */
 export function formatDate(date: IsoDate, language: ComposerLanguage): string {
-	const key = `${language}|${date}`;
-	let text = dateCache.get(key);
+	let cache = dateCaches.get(language);
+	if (!cache) {
+		cache = new Map();
+		dateCaches.set(language, cache);
+	}
+	let text = cache.get(date);
 	if (text === undefined) {
 		const utc = new TZDate(
 			Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
@@ -58,8 +169,8 @@ export function formatDate(date: IsoDate, language: ComposerLanguage): string {
 		);
 		const locale = LOCALES[language];
 		text = formatDateFns(utc, locale.datePattern, { locale: locale.dateFns });
-		if (dateCache.size > 10_000) dateCache.clear();
-		dateCache.set(key, text);
+		if (cache.size > 10_000) cache.clear();
+		cache.set(date, text);
 	}
 	return text;
 }
@@ -87,6 +198,9 @@ export function formatPercent(percent: number, language: ComposerLanguage): stri
 }
 
 const pluralRules = new Map<ComposerLanguage, Intl.PluralRules>();
+// The categories of small counts (days, invoices), per language: asked of Intl once each.
+const SMALL_COUNTS = 1000;
+const smallCountCategories = new Map<ComposerLanguage, Intl.LDMLPluralRule[]>();
 
 /** The CLDR plural category of a count (`one`, `many`, `other`...) in the language. */
 export function pluralCategory(count: number, language: ComposerLanguage): Intl.LDMLPluralRule {
@@ -94,8 +208,11 @@ export function pluralCategory(count: number, language: ComposerLanguage): Intl.
 	if (!rules) {
 		rules = new Intl.PluralRules(LOCALES[language].intl);
 		pluralRules.set(language, rules);
+		smallCountCategories.set(language, []);
 	}
-	return rules.select(count);
+	if (!Number.isInteger(count) || count < 0 || count >= SMALL_COUNTS) return rules.select(count);
+	const known = smallCountCategories.get(language) as Intl.LDMLPluralRule[];
+	return (known[count] ??= rules.select(count));
 }
 
 const RELATIVE_DAYS: Record<
@@ -128,8 +245,26 @@ const RELATIVE_DAYS: Record<
 	},
 };
 
+// Phrases already made, per language and number of days (a book has a few hundred distinct ones).
+const relativeDaysCache = new Map<ComposerLanguage, Map<number, string>>();
+
 /** `7` → `7 jours de retard` / `7 days overdue`; `-3` → `échéance dans 3 jours` / `due in 3 days`. */
 export function formatRelativeDays(daysOverdue: number, language: ComposerLanguage): string {
+	let cache = relativeDaysCache.get(language);
+	if (!cache) {
+		cache = new Map();
+		relativeDaysCache.set(language, cache);
+	}
+	let phrase = cache.get(daysOverdue);
+	if (phrase === undefined) {
+		phrase = relativeDays(daysOverdue, language);
+		if (cache.size >= 10_000) cache.clear();
+		cache.set(daysOverdue, phrase);
+	}
+	return phrase;
+}
+
+function relativeDays(daysOverdue: number, language: ComposerLanguage): string {
 	const phrases = RELATIVE_DAYS[language];
 	if (daysOverdue === 0) return phrases.today;
 	const count = Math.abs(daysOverdue);

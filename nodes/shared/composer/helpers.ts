@@ -68,9 +68,42 @@ export function escapeHtml(text: string): string {
 	return /[&<>"'`=]/.test(text) ? text.replace(/[&<>"'`=]/g, (char) => HTML_ESCAPES[char]) : text;
 }
 
-function signatureLines(sender: SenderView): string[] {
-	if (sender.signature !== null) return sender.signature.split(/\r?\n/);
-	return [sender.name, sender.email, sender.phone].filter((line): line is string => !!line);
+interface Signature {
+	name: string;
+	email: string | null;
+	phone: string | null;
+	signature: string | null;
+	text: string;
+	html: SafeHtml;
+}
+
+// The signature of the last sender: a workflow signs every reminder the same way.
+let lastSignature: Signature | null = null;
+
+function signatureOf(sender: SenderView): Signature {
+	const last = lastSignature;
+	if (
+		last !== null &&
+		last.name === sender.name &&
+		last.email === sender.email &&
+		last.phone === sender.phone &&
+		last.signature === sender.signature
+	) {
+		return last;
+	}
+	const lines =
+		sender.signature !== null
+			? sender.signature.split(/\r?\n/)
+			: [sender.name, sender.email, sender.phone].filter((line): line is string => !!line);
+	lastSignature = {
+		name: sender.name,
+		email: sender.email,
+		phone: sender.phone,
+		signature: sender.signature,
+		text: lines.join('\n'),
+		html: new SafeHtml(lines.map(escapeHtml).join('<br>')),
+	};
+	return lastSignature;
 }
 
 /**
@@ -145,10 +178,8 @@ export const INLINE_HELPERS: Readonly<Record<string, InlineHelper>> = {
 		maxArgs: 0,
 		hashKeys: [],
 		call(_args, _hash, env) {
-			const lines = signatureLines(env.sender);
-			return env.mode === 'html'
-				? new SafeHtml(lines.map(escapeHtml).join('<br>'))
-				: lines.join('\n');
+			const signature = signatureOf(env.sender);
+			return env.mode === 'html' ? signature.html : signature.text;
 		},
 	},
 	eq: {

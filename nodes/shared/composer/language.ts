@@ -14,6 +14,8 @@ export type CoreLanguage = (typeof CORE_LANGUAGES)[number];
 
 function resolveAmong<T extends string>(languages: readonly T[], value: unknown, field: string): T {
 	if (typeof value === 'string') {
+		// Most calls give the bare code itself.
+		if ((languages as readonly string[]).includes(value)) return value as T;
 		const primary = value.trim().toLowerCase().split(/[-_]/)[0];
 		const found = languages.find((language) => language === primary);
 		if (found) return found;

@@ -2,16 +2,18 @@ import { parse } from 'handlebars/dist/cjs/handlebars/compiler/base';
 
 import { DunningInputError } from '../errors';
 import type { Program } from './ast';
+import { compiledProgram } from './compile';
 import type { RenderMode } from './helpers';
+import type { Body } from './render';
 import { checkSubset } from './subset';
 
 /**
- * Parsed and checked templates, keyed by mode and source text. Bounded so that a workflow feeding a new
- * template per item cannot grow memory without end; a hit moves the entry to the back (least recently used
- * goes first).
+ * Parsed, checked and compiled templates, keyed by mode and source text. Bounded so that a workflow
+ * feeding a new template per item cannot grow memory without end; a hit moves the entry to the back
+ * (least recently used goes first).
  */
 const MAX_CACHED = 256;
-type Caches = Record<RenderMode, Map<string, Program>>;
+type Caches = Record<RenderMode, Map<string, Body>>;
 // One map per mode and per set of variables (the single-invoice and the per-customer data differ, and a
 // template checked against one is not checked against the other), keyed by the source itself: a source is
 // often the same string object on every call, so its hash is computed once (a concatenated key would be
@@ -29,14 +31,14 @@ function cachesFor(rootVariables: ReadonlySet<string>): Caches {
 
 /**
  * Parses a template with Handlebars' own parser (which also applies `~` and standalone-line whitespace
- * control) and checks it against the supported subset. Nothing is compiled to code.
+ * control), checks it against the supported subset and compiles it to closures (never to code).
  */
 export function parseTemplate(
 	source: string,
 	mode: RenderMode,
 	field: string,
 	rootVariables: ReadonlySet<string>,
-): Program {
+): Body {
 	const cache = cachesFor(rootVariables)[mode];
 	const cached = cache.get(source);
 	if (cached) {
@@ -55,42 +57,43 @@ export function parseTemplate(
 		throw new DunningInputError(field, `not a valid template: ${problem.split('\n').join(' ')}`);
 	}
 	checkSubset(program, mode, field, rootVariables);
+	const body = compiledProgram(program, mode);
 	if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-	cache.set(source, program);
-	return program;
+	cache.set(source, body);
+	return body;
 }
 
-// Built-in trees already checked, per mode and set of variables: the check runs once per process.
-const checkedPrograms = new WeakMap<Program, Set<string>>();
-const variableSetIds = new WeakMap<ReadonlySet<string>, number>();
-let nextVariableSetId = 1;
+/** A built-in tree, checked for one mode and set of variables, and its compiled form. */
+interface CheckedBuiltin {
+	mode: RenderMode;
+	rootVariables: ReadonlySet<string>;
+	body: Body;
+}
+// Per tree, one entry per mode and set of variables it was checked against (one or two in practice).
+const checkedBuiltins = new WeakMap<Program, CheckedBuiltin[]>();
 
 /**
  * A tree parsed at build time (a built-in template): checked against the subset on first use, like a
- * parsed template, so a built-in can never render what a custom template could not. No parsing.
+ * parsed template, so a built-in can never render what a custom template could not; then compiled.
  */
-export function checkedProgram(
+export function builtinBody(
 	program: Program,
 	mode: RenderMode,
 	field: string,
 	rootVariables: ReadonlySet<string>,
-): Program {
-	let setId = variableSetIds.get(rootVariables);
-	if (setId === undefined) {
-		setId = nextVariableSetId++;
-		variableSetIds.set(rootVariables, setId);
-	}
-	const key = `${mode}:${setId}`;
-	let checked = checkedPrograms.get(program);
+): Body {
+	let checked = checkedBuiltins.get(program);
 	if (!checked) {
-		checked = new Set();
-		checkedPrograms.set(program, checked);
+		checked = [];
+		checkedBuiltins.set(program, checked);
 	}
-	if (!checked.has(key)) {
-		checkSubset(program, mode, field, rootVariables);
-		checked.add(key);
+	for (const entry of checked) {
+		if (entry.mode === mode && entry.rootVariables === rootVariables) return entry.body;
 	}
-	return program;
+	checkSubset(program, mode, field, rootVariables);
+	const body = compiledProgram(program, mode);
+	checked.push({ mode, rootVariables, body });
+	return body;
 }
 
 /** For tests: how many parsed templates are held. */
