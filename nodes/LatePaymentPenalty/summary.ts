@@ -1,9 +1,6 @@
-import {
-	currencyExponent,
-	minorToDecimalString,
-	type PenaltyResult,
-	type PenaltyRule,
-} from '../shared';
+// Amounts are written exactly as the Reminder Composer writes them (`€12.34`, `12,34 €`): one formatter, with
+// the ISO 4217 exponent's decimals and exact to the last digit.
+import { formatMoney, type PenaltyResult, type PenaltyRule } from '../shared';
 
 /** Languages the one-line summary is written in. */
 export const SUMMARY_LANGUAGES = ['en', 'fr'] as const;
@@ -49,30 +46,9 @@ const PHRASES: Record<SummaryLanguage, Phrases> = {
 	},
 };
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
 const rateFormats = new Map<SummaryLanguage, Intl.NumberFormat>();
 const rateTexts = new Map<string, string>();
 const MAX_RATE_TEXTS = 1000;
-
-/**
- * `1234` EUR → `€12.34` / `12,34 €`. Intl formats the exact decimal string (never `minor / 100`), with as many
- * decimals as the currency's ISO 4217 exponent (0 for JPY, 3 for KWD), whatever Intl's own data says.
- */
-export function formatMoney(minor: number, currency: string, language: SummaryLanguage): string {
-	const key = `${language}|${currency}`;
-	let formatter = moneyFormats.get(key);
-	if (!formatter) {
-		const digits = currencyExponent(currency);
-		formatter = new Intl.NumberFormat(PHRASES[language].intl, {
-			style: 'currency',
-			currency,
-			minimumFractionDigits: digits,
-			maximumFractionDigits: digits,
-		});
-		moneyFormats.set(key, formatter);
-	}
-	return formatter.format(minorToDecimalString(minor, currency) as unknown as number);
-}
 
 /** `12.15` → `12.15 %/yr` / `12,15 %/an`: two to four decimals, as the rate tables write them. */
 export function formatAnnualRate(percent: number, language: SummaryLanguage): string {

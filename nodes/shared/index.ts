@@ -64,6 +64,7 @@ export {
 	COMPOSER_LANGUAGES,
 	resolveLanguage,
 	builtinTemplateKeys,
+	formatMoney,
 	type ComposeInput,
 	type ComposedReminder,
 	type ComposeSender,

@@ -11,6 +11,7 @@ export {
 } from './language';
 export { INLINE_HELPERS, BLOCK_HELPERS, escapeHtml } from './helpers';
 export { builtinTemplateKeys } from './builtin';
+export { formatMoney } from './format';
 export type { ComposeInput, ComposedReminder, ComposeSender, ComposeTemplate } from './types';
 export {
 	composeCustomerReminder,
