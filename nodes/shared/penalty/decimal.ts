@@ -71,7 +71,8 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
  * computes it out of line.)
  */
 export function divideSafeHalfUp(numerator: number, denominator: number): number {
-	// 0 − x rather than −x: a zero result stays +0.
+	// A zero result is +0, never −0 (from a −0 numerator, or as −x of 0).
+	if (numerator === 0) return 0;
 	if (numerator < 0) return 0 - divideSafeHalfUp(-numerator, denominator);
 	const quotient = Math.floor(numerator / denominator);
 	const remainder = numerator - quotient * denominator;
