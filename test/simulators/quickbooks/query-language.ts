@@ -155,12 +155,19 @@ export function parseQuery(statement: string): ParsedQuery {
 	return { count, entity, where, orderBy, startPosition, maxResults };
 }
 
-function fieldValue(object: Record<string, unknown>, path: string): unknown {
+/** An own field, matched case-insensitively as QuickBooks matches field names (the exact name first). */
+function ownField(object: Record<string, unknown>, key: string): unknown {
+	if (Object.prototype.hasOwnProperty.call(object, key)) return object[key];
+	const lower = key.toLowerCase();
+	for (const name of Object.keys(object)) if (name.toLowerCase() === lower) return object[name];
+	return undefined;
+}
+
+function valueAt(object: Record<string, unknown>, path: string[]): unknown {
 	let value: unknown = object;
-	for (const key of path.split('.')) {
+	for (const key of path) {
 		if (typeof value !== 'object' || value === null) return undefined;
-		const entries = Object.entries(value as Record<string, unknown>);
-		value = entries.find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
+		value = ownField(value as Record<string, unknown>, key);
 	}
 	// References (`CustomerRef`) compare by their value.
 	if (typeof value === 'object' && value !== null && 'value' in value) {
@@ -170,50 +177,104 @@ function fieldValue(object: Record<string, unknown>, path: string): unknown {
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
 
-function compare(left: unknown, right: string): number | null {
-	if (left === undefined || left === null) return null;
-	if (
-		typeof left === 'number' ||
-		(/^-?\d+(\.\d+)?$/.test(right) && /^-?\d+(\.\d+)?$/.test(String(left)))
-	) {
-		return Number(left) - Number(right);
-	}
-	const text = String(left);
-	if (TIMESTAMP.test(text) && TIMESTAMP.test(right)) return Date.parse(text) - Date.parse(right);
-	return text < right ? -1 : text > right ? 1 : 0;
+/**
+ * A value with what comparing it needs worked out once (its text, whether that text is a number or a
+ * timestamp): a query compares every row with the same literals, and sorting compares each row many times.
+ */
+interface Operand {
+	value: unknown;
+	text: string;
+	number: number;
+	numeric: boolean;
+	timestamp: boolean;
+	time: number;
 }
 
-export function matches(object: Record<string, unknown>, conditions: Condition[]): boolean {
-	return conditions.every((condition) => {
-		const value = fieldValue(object, condition.field);
-		if (condition.op === 'in') return condition.values.some((entry) => compare(value, entry) === 0);
-		const order = compare(value, condition.values[0]);
-		if (order === null) return false;
-		switch (condition.op) {
-			case '=':
-				return order === 0;
-			case '!=':
-				return order !== 0;
-			case '<':
-				return order < 0;
-			case '<=':
-				return order <= 0;
-			case '>':
-				return order > 0;
-			case '>=':
-				return order >= 0;
-		}
-		return false;
-	});
+function operand(value: unknown): Operand {
+	const text = String(value);
+	const timestamp = TIMESTAMP.test(text);
+	return {
+		value,
+		text,
+		number: typeof value === 'number' ? value : Number(text),
+		numeric: NUMBER.test(text),
+		timestamp,
+		time: timestamp ? Date.parse(text) : NaN,
+	};
+}
+
+/**
+ * A field's value against a prepared literal: numbers as numbers, timestamps as instants, anything else as
+ * text; null when the field is missing.
+ */
+function compare(value: unknown, right: Operand): number | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value === 'number') return value - right.number;
+	const text = String(value);
+	if (right.numeric && NUMBER.test(text)) return Number(text) - right.number;
+	if (right.timestamp && TIMESTAMP.test(text)) return Date.parse(text) - right.time;
+	return text < right.text ? -1 : text > right.text ? 1 : 0;
+}
+
+/** `compare` of two prepared operands (for sorting, where both sides were worked out once). */
+function compareOperands(left: Operand, right: Operand): number | null {
+	if (left.value === undefined || left.value === null) return null;
+	if (typeof left.value === 'number' || (right.numeric && left.numeric)) {
+		return left.number - right.number;
+	}
+	if (left.timestamp && right.timestamp) return left.time - right.time;
+	return left.text < right.text ? -1 : left.text > right.text ? 1 : 0;
+}
+
+/** The conditions of a where clause as one test, with the literals and field paths prepared once. */
+export function compileConditions(
+	conditions: Condition[],
+): (object: Record<string, unknown>) => boolean {
+	const compiled = conditions.map((condition) => ({
+		op: condition.op,
+		path: condition.field.split('.'),
+		literals: condition.values.map((value) => operand(value)),
+	}));
+	return (object) =>
+		compiled.every((condition) => {
+			const value = valueAt(object, condition.path);
+			if (condition.op === 'in') {
+				return condition.literals.some((literal) => compare(value, literal) === 0);
+			}
+			const order = compare(value, condition.literals[0]);
+			if (order === null) return false;
+			switch (condition.op) {
+				case '=':
+					return order === 0;
+				case '!=':
+					return order !== 0;
+				case '<':
+					return order < 0;
+				case '<=':
+					return order <= 0;
+				case '>':
+					return order > 0;
+				case '>=':
+					return order >= 0;
+			}
+			return false;
+		});
 }
 
 export function sortBy(rows: Record<string, unknown>[], orderBy: ParsedQuery['orderBy']) {
 	if (!orderBy) return rows;
 	const sign = orderBy.descending ? -1 : 1;
-	// Stable: equal keys keep the store's order (by id), so pages do not overlap.
-	return [...rows].sort((a, b) => {
-		const order = compare(fieldValue(a, orderBy.field), String(fieldValue(b, orderBy.field) ?? ''));
-		return sign * (order ?? 0);
+	const path = orderBy.field.split('.');
+	// Each row's key is read once (not at every comparison); as the right-hand side, a missing key is the
+	// empty text.
+	const keyed = rows.map((row) => {
+		const value = valueAt(row, path);
+		const left = operand(value);
+		return { row, left, right: value === undefined || value === null ? operand('') : left };
 	});
+	// Stable: equal keys keep the store's order (by id), so pages do not overlap.
+	keyed.sort((a, b) => sign * (compareOperands(a.left, b.right) ?? 0));
+	return keyed.map((entry) => entry.row);
 }

@@ -21,7 +21,7 @@ import invoicePartial from '../../fixtures/quickbooks/invoice-partially-paid.jso
 import invoiceNote from '../../fixtures/quickbooks/invoice-with-private-note.json';
 import invoiceVoided from '../../fixtures/quickbooks/invoice-voided.json';
 import paymentFixture from '../../fixtures/quickbooks/payment.json';
-import { matches, parseQuery, QuerySyntaxError, sortBy } from './query-language';
+import { compileConditions, parseQuery, QuerySyntaxError, sortBy } from './query-language';
 
 export type QbObject = Record<string, unknown>;
 
@@ -642,8 +642,9 @@ export class QuickBooksSimulator {
 						? this.payments
 						: null;
 		if (!source) return reply(400, this.faultBody(faultQuery));
+		const matching = compileConditions(parsed.where);
 		const rows = sortBy(
-			[...source.values()].filter((row) => matches(row, parsed.where)),
+			[...source.values()].filter((row) => matching(row)),
 			parsed.orderBy,
 		);
 		if (parsed.count)
@@ -702,8 +703,10 @@ export class QuickBooksSimulator {
 		let budget = 1000;
 		const responses: QbObject[] = [];
 		if (entities.includes('invoice')) {
+			// Only what fits in the answer is copied (a large book changed at once would otherwise be copied whole).
 			const changed: QbObject[] = [...this.invoices.values()]
 				.filter(changedAfter)
+				.slice(0, budget)
 				.map((row) => clone(row));
 			for (const [id, at] of this.deleted) {
 				if (at >= since)

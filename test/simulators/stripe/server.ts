@@ -147,6 +147,12 @@ export class StripeSimulator {
 	private readonly heldSockets = new Set<http.ServerResponse>();
 	private readonly pendingDeliveries = new Set<Promise<void>>();
 	private server: http.Server | undefined;
+	/**
+	 * The list order (newest first, as ids), worked out once rather than for every page: a list of a large
+	 * account would otherwise sort it all again per page. Rebuilt when an invoice is added or the map's size
+	 * changes.
+	 */
+	private listOrder: { size: number; ids: string[]; index: Map<string, number> } | null = null;
 	url = '';
 	port = 0;
 
@@ -198,6 +204,7 @@ export class StripeSimulator {
 	// ---- data -------------------------------------------------------------------------------------------
 
 	addInvoice(invoice: Json): Json {
+		this.listOrder = null;
 		this.invoices.set(invoice.id as string, clone(invoice));
 		return this.invoices.get(invoice.id as string)!;
 	}
@@ -545,6 +552,22 @@ export class StripeSimulator {
 		return customer ? { ...invoice, customer } : invoice;
 	}
 
+	/** Newest first: created descending, then id for a stable order. */
+	private invoicesNewestFirst() {
+		if (!this.listOrder || this.listOrder.size !== this.invoices.size) {
+			const ids = [...this.invoices.values()]
+				.sort(
+					(a, b) =>
+						(b.created as number) - (a.created as number) ||
+						String(b.id).localeCompare(String(a.id)),
+				)
+				.map((invoice) => invoice.id as string);
+			const index = new Map(ids.map((id, position) => [id, position]));
+			this.listOrder = { size: this.invoices.size, ids, index };
+		}
+		return this.listOrder;
+	}
+
 	private listInvoices(query: Record<string, FormValue>): Json {
 		const limit = query.limit === undefined ? 10 : Number(query.limit);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
@@ -573,26 +596,24 @@ export class StripeSimulator {
 			}
 			return true;
 		};
-		// Newest first: created descending, then id for a stable order.
-		const all = [...this.invoices.values()].sort(
-			(a, b) =>
-				(b.created as number) - (a.created as number) || String(b.id).localeCompare(String(a.id)),
-		);
+		const { ids: all, index: positions } = this.invoicesNewestFirst();
 		let start = 0;
 		if (typeof query.starting_after === 'string') {
-			const index = all.findIndex((invoice) => invoice.id === query.starting_after);
-			if (index < 0) throw missing('invoice', query.starting_after);
+			const index = positions.get(query.starting_after);
+			if (index === undefined) throw missing('invoice', query.starting_after);
 			start = index + 1;
 		}
 		const page: Json[] = [];
 		let hasMore = false;
 		for (let index = start; index < all.length; index++) {
-			if (!matches(all[index])) continue;
+			// The stored invoice as it is now (the order only keeps ids).
+			const invoice = this.invoices.get(all[index]);
+			if (!invoice || !matches(invoice)) continue;
 			if (page.length === limit) {
 				hasMore = true;
 				break;
 			}
-			page.push(this.expanded(all[index], query, 'data.'));
+			page.push(this.expanded(invoice, query, 'data.'));
 		}
 		return { object: 'list', data: page, has_more: hasMore, url: '/v1/invoices' };
 	}
