@@ -13,6 +13,31 @@ function record(value: unknown): RawObject | null {
 		: null;
 }
 
+/** The entities read by id, with the field of the answer that holds them. */
+const ENTITIES = {
+	invoice: { key: 'Invoice', field: 'invoiceId' },
+	customer: { key: 'Customer', field: 'customerId' },
+	payment: { key: 'Payment', field: 'paymentId' },
+} as const;
+
+/** A fresh read of one object by id (`GET /<entity>/<id>`); an answer without it is an empty object. */
+async function readById(
+	context: Context,
+	connection: QuickBooksConnection,
+	entity: keyof typeof ENTITIES,
+	id: string,
+	options: { itemIndex?: number; qs?: IDataObject } = {},
+): Promise<RawObject> {
+	const { key, field } = ENTITIES[entity];
+	const body = await quickBooksRequest(context, connection, {
+		method: 'GET',
+		path: `/${entity}/${assertQuickBooksId(id, field)}`,
+		qs: options.qs,
+		itemIndex: options.itemIndex,
+	});
+	return record(body[key]) ?? {};
+}
+
 /** A fresh read of one invoice; `include=invoiceLink` asks for the customer's payment link. */
 export async function fetchInvoice(
 	context: Context,
@@ -20,13 +45,10 @@ export async function fetchInvoice(
 	id: string,
 	itemIndex?: number,
 ): Promise<RawObject> {
-	const body = await quickBooksRequest(context, connection, {
-		method: 'GET',
-		path: `/invoice/${assertQuickBooksId(id, 'invoiceId')}`,
-		qs: { include: 'invoiceLink' },
+	return await readById(context, connection, 'invoice', id, {
 		itemIndex,
+		qs: { include: 'invoiceLink' },
 	});
-	return record(body.Invoice) ?? {};
 }
 
 export async function fetchCustomer(
@@ -35,12 +57,7 @@ export async function fetchCustomer(
 	id: string,
 	itemIndex?: number,
 ): Promise<RawObject> {
-	const body = await quickBooksRequest(context, connection, {
-		method: 'GET',
-		path: `/customer/${assertQuickBooksId(id, 'customerId')}`,
-		itemIndex,
-	});
-	return record(body.Customer) ?? {};
+	return await readById(context, connection, 'customer', id, { itemIndex });
 }
 
 export async function fetchPayment(
@@ -49,12 +66,7 @@ export async function fetchPayment(
 	id: string,
 	itemIndex?: number,
 ): Promise<RawObject> {
-	const body = await quickBooksRequest(context, connection, {
-		method: 'GET',
-		path: `/payment/${assertQuickBooksId(id, 'paymentId')}`,
-		itemIndex,
-	});
-	return record(body.Payment) ?? {};
+	return await readById(context, connection, 'payment', id, { itemIndex });
 }
 
 export interface QueryPage {
@@ -85,50 +97,53 @@ export async function runQuery(
 }
 
 /**
- * Every row of a paged query: `statementAt(start)` gives the statement for a 1-based start position; pages are
- * read until one is shorter than the page size (behaviour 6), so a page past the end is never needed.
+ * The pages of a paged query, one at a time, so that a caller can turn each into items and let the raw page
+ * go: `statementAt(start, maxResults)` gives the statement for a 1-based start position. Pages are read until
+ * one is shorter than asked (behaviour 6), so a page past the end is never needed, or until `limit` rows.
  */
-export async function queryAll(
+export async function* queryPages(
 	context: Context,
 	connection: QuickBooksConnection,
-	statementAt: (startPosition: number) => string,
+	statementAt: (startPosition: number, maxResults: number) => string,
 	options: { limit?: number; itemIndex?: number } = {},
-): Promise<QueryPage> {
-	const rows: RawObject[] = [];
-	let time: string | null = null;
-	for (let start = 1; ; start += QUERY_PAGE_SIZE) {
+): AsyncGenerator<QueryPage> {
+	const limit = options.limit === undefined ? undefined : Math.floor(options.limit);
+	let read = 0;
+	for (let start = 1; ; ) {
+		const size = limit === undefined ? QUERY_PAGE_SIZE : Math.min(QUERY_PAGE_SIZE, limit - read);
+		if (size <= 0) return;
 		const page = await runQuery(
 			context,
 			connection,
-			statementAt(start),
+			statementAt(start, size),
 			'Invoice',
 			options.itemIndex,
 		);
-		time ??= page.time;
-		rows.push(...page.rows);
-		if (page.rows.length < QUERY_PAGE_SIZE) break;
-		if (options.limit !== undefined && rows.length >= options.limit) break;
+		yield page;
+		read += page.rows.length;
+		if (page.rows.length < size) return;
+		start += page.rows.length;
 	}
-	return { rows: options.limit === undefined ? rows : rows.slice(0, options.limit), time };
 }
 
-/** Invoices by id, a page of ids per query (ids that no longer exist are simply absent). */
-export async function fetchInvoicesById(
+/** How many ids one by-id query asks for (the statement stays short enough for a URL). */
+export const IDS_PER_QUERY = 100;
+
+/** Invoices by id, a query per 100 ids, one page at a time (ids that no longer exist are simply absent). */
+export async function* invoicesById(
 	context: Context,
 	connection: QuickBooksConnection,
 	ids: string[],
-): Promise<RawObject[]> {
+): AsyncGenerator<RawObject[]> {
 	const unique = [...new Set(ids)];
-	const rows: RawObject[] = [];
-	for (let start = 0; start < unique.length; start += 100) {
+	for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
 		const page = await runQuery(
 			context,
 			connection,
-			invoicesByIdQuery(unique.slice(start, start + 100)),
+			invoicesByIdQuery(unique.slice(start, start + IDS_PER_QUERY)),
 		);
-		rows.push(...page.rows);
+		yield page.rows;
 	}
-	return rows;
 }
 
 export interface ChangeSet {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { customerLookupOption, requestTimeoutOption, timeZoneOption } from './shared-options';
+
 export type QuickBooksOperation =
 	| 'get'
 	| 'listOverdue'
@@ -199,43 +201,11 @@ export const quickBooksDunningProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Customer Lookup',
-				name: 'customerLookup',
-				type: 'options',
-				default: 'missingEmail',
-				options: [
-					{
-						name: 'When the Invoice Has No Email',
-						value: 'missingEmail',
-						description: 'Read the customer only when BillEmail is missing',
-					},
-					{
-						name: 'Always',
-						value: 'always',
-						description: 'Also reads customer tags from a [dunning] tags=... line of its Notes.',
-					},
-					{ name: 'Never', value: 'never' },
-				],
-				description: 'When to read the customer record of an invoice',
-			},
-			{
-				displayName: 'Request Timeout (Ms)',
-				name: 'timeoutMs',
-				type: 'number',
-				typeOptions: { minValue: 100 },
-				default: 30000,
-				description: 'How long to wait for QuickBooks before retrying a request',
-			},
-			{
-				displayName: 'Time Zone',
-				name: 'timezone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Europe/London',
-				description:
-					'The company\'s IANA time zone, in which "today" and the dates of claims are read; empty: the workflow\'s',
-			},
+			customerLookupOption('When to read the customer record of an invoice'),
+			requestTimeoutOption,
+			timeZoneOption(
+				'The company\'s IANA time zone, in which "today" and the dates of claims are read; empty: the workflow\'s',
+			),
 		],
 	},
 ];

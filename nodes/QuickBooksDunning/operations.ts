@@ -19,7 +19,7 @@ import {
 	fetchInvoice,
 	fetchPayment,
 	invoiceIdsOfPayment,
-	queryAll,
+	queryPages,
 	sendInvoiceEmail,
 	updateInvoiceNote,
 	type RawObject,
@@ -103,17 +103,19 @@ async function listOverdue(ctx: OperationContext, item: INodeExecutionData, item
 	const returnAll = ctx.fn.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const limit = returnAll ? undefined : (ctx.fn.getNodeParameter('limit', itemIndex, 50) as number);
 	const dueBefore = overdueCutoff(ctx.now, timezone, graceDays);
-	const { rows } = await queryAll(
+	const done: IDataObject[] = [];
+	// Page by page: each page becomes items before the next is read, and a limit asks for no more rows.
+	for await (const page of queryPages(
 		ctx.fn,
 		ctx.connection,
-		(start) => overdueInvoicesQuery({ dueBefore }, start),
+		(start, maxResults) => overdueInvoicesQuery({ dueBefore }, start, maxResults),
 		{ limit, itemIndex },
-	);
-	const done: IDataObject[] = [];
-	for (const raw of rows) {
-		const customer = await ctx.customerOf(raw, itemIndex);
-		const invoice = normalize(raw, timezone, customer);
-		done.push({ ...item.json, ...invoiceJson(invoice, raw, { event: 'overdue', customer }) });
+	)) {
+		for (const raw of page.rows) {
+			const customer = await ctx.customerOf(raw, itemIndex);
+			const invoice = normalize(raw, timezone, customer);
+			done.push({ ...item.json, ...invoiceJson(invoice, raw, { event: 'overdue', customer }) });
+		}
 	}
 	return { done, notClaimed: [] };
 }

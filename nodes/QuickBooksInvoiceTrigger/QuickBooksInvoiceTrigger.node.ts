@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	CDC_MAX_OBJECTS,
+	QUERY_PAGE_SIZE,
 	assertTimeZone,
 	changeSyncMode,
 	dunningFingerprint,
@@ -17,11 +18,12 @@ import {
 	parseIntuitTimestamp,
 } from '../shared';
 import {
+	IDS_PER_QUERY,
 	customerLookup,
 	fetchChanges,
-	fetchInvoicesById,
 	invoiceIdsOfPayment,
-	queryAll,
+	invoicesById,
+	runQuery,
 	type RawObject,
 } from '../QuickBooksDunning/api';
 import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from '../QuickBooksDunning/overdue';
@@ -30,15 +32,32 @@ import {
 	quickBooksConnection,
 	type QuickBooksConnection,
 } from '../QuickBooksDunning/transport';
-import { quickBooksInvoiceTriggerProperties } from './description';
-import { loadState, saveState, track, type PollState } from './poll-state';
+import { DEFAULT_MAX_PAGES, quickBooksInvoiceTriggerProperties } from './description';
+import {
+	forget,
+	knownFingerprint,
+	loadState,
+	saveState,
+	startFullScan,
+	track,
+	type PollState,
+	type ScanCursor,
+} from './poll-state';
 
 /** The next CDC window starts this long before the server's clock at the last answer: overlaps are deduplicated. */
 const WATERMARK_OVERLAP_MS = 5 * 60_000;
 
+/**
+ * A read continued at the next poll starts this many rows before where it stopped, on the same due date, and
+ * checks that the last invoice it read is among them: invoices of that date paid meanwhile would otherwise
+ * shift unread ones before the cursor.
+ */
+const SCAN_OVERLAP_ROWS = 100;
+
 interface Options {
 	customerLookup?: 'missingEmail' | 'always' | 'never';
 	emitSettled?: boolean;
+	maxPages?: number;
 	timeoutMs?: number;
 	timezone?: string;
 }
@@ -57,71 +76,201 @@ function nextWatermark(serverTime: string | null, nowMs: number): string {
 	return formatIntuitTimestamp(ms - WATERMARK_OVERLAP_MS, offset);
 }
 
-/** Invoices that changed, by id; deleted ones apart. */
-interface Candidates {
-	invoices: Map<string, RawObject>;
-	deleted: Set<string>;
-	serverTime: string | null;
-	full: boolean;
+/**
+ * One poll's judge: turns each invoice read into an item when it is news (new or changed overdue invoice, or
+ * a tracked one paid or voided), updating the fingerprints. Invoices are handed over as they are read, so a
+ * poll holds only the items it emits, never the pages it read.
+ */
+class PollRun {
+	readonly emitted: INodeExecutionData[] = [];
+	private readonly lookup: ReturnType<typeof customerLookup> | null;
+
+	constructor(
+		context: IPollFunctions,
+		connection: QuickBooksConnection,
+		private readonly state: PollState,
+		private readonly options: Options,
+		private readonly timezone: string,
+		private readonly cutoff: string,
+	) {
+		this.lookup = options.customerLookup === 'never' ? null : customerLookup(context, connection);
+	}
+
+	async consider(raw: RawObject): Promise<void> {
+		const id = String(raw.Id);
+		const invoice = normalize(raw, this.timezone);
+		const event = invoiceEvent(invoice, this.cutoff);
+		if (event === 'overdue') {
+			const fingerprint = dunningFingerprint(invoice);
+			const seen = knownFingerprint(this.state, id) === fingerprint;
+			track(this.state, id, fingerprint);
+			if (seen) return;
+		} else {
+			const wasTracked = forget(this.state, id);
+			if (!event || !wasTracked || !(this.options.emitSettled ?? true)) return;
+		}
+		const customer = await this.customerOf(raw);
+		const expanded = customer ? normalize(raw, this.timezone, customer) : invoice;
+		this.emitted.push({ json: invoiceJson(expanded, raw, { event, customer }) as IDataObject });
+	}
+
+	private async customerOf(raw: RawObject): Promise<RawObject | undefined> {
+		if (!this.lookup) return undefined;
+		if (this.options.customerLookup === 'always') {
+			return await this.lookup({ CustomerRef: raw.CustomerRef });
+		}
+		return await this.lookup(raw);
+	}
 }
 
+/**
+ * Changes since the watermark through CDC (behaviour 7): changed invoices, the invoices of changed payments,
+ * deletions. At CDC's cap some changes may be missing: a full read starts. Otherwise, when the cut-off moved,
+ * a read of the invoices whose due date crossed the line starts (time alone makes invoices overdue, with no
+ * change in QuickBooks). Returns the server's clock.
+ */
 async function changesSince(
 	context: IPollFunctions,
 	connection: QuickBooksConnection,
+	run: PollRun,
 	state: PollState,
 	cutoff: string,
-): Promise<Candidates> {
+): Promise<string | null> {
 	const changes = await fetchChanges(context, connection, state.watermark!);
-	const candidates: Candidates = {
-		invoices: new Map(),
-		deleted: new Set(),
-		serverTime: changes.time,
-		// At the cap, CDC may have left changes out (behaviour 7): fall back to a full query.
-		full: changes.invoices.length + changes.payments.length >= CDC_MAX_OBJECTS,
-	};
+	if (changes.invoices.length + changes.payments.length >= CDC_MAX_OBJECTS) startFullScan(state);
+	const changed = new Set<string>();
+	const deleted: string[] = [];
 	for (const raw of changes.invoices) {
 		const id = String(raw.Id);
-		if (raw.status === 'Deleted') candidates.deleted.add(id);
-		else candidates.invoices.set(id, raw);
+		if (raw.status === 'Deleted') {
+			deleted.push(id);
+		} else if (!changed.has(id)) {
+			changed.add(id);
+			await run.consider(raw);
+		}
 	}
 	const paid = changes.payments
 		.flatMap((payment) => invoiceIdsOfPayment(payment))
-		.filter((id) => !candidates.invoices.has(id));
-	for (const raw of paid.length ? await fetchInvoicesById(context, connection, paid) : []) {
-		candidates.invoices.set(String(raw.Id), raw);
+		.filter((id) => !changed.has(id));
+	for await (const page of invoicesById(context, connection, paid)) {
+		for (const raw of page) await run.consider(raw);
 	}
-	// Time alone makes invoices overdue, with no change in QuickBooks: those whose due date crossed the line
-	// since the previous poll's cut-off are read by due date.
-	if (state.cutoff && state.cutoff < cutoff && !candidates.full) {
-		const crossed = await queryAll(context, connection, (start) =>
-			overdueInvoicesQuery({ dueBefore: cutoff, dueOnOrAfter: state.cutoff }, start),
-		);
-		for (const raw of crossed.rows) candidates.invoices.set(String(raw.Id), raw);
+	for (const id of deleted) forget(state, id);
+	if (!state.scan && state.cutoff && state.cutoff < cutoff) {
+		state.scan = {
+			dueOnOrAfter: state.cutoff,
+			position: 1,
+			lastId: null,
+			full: false,
+			confirming: false,
+		};
 	}
-	return candidates;
+	return changes.time;
 }
 
-/** Every overdue invoice, plus a fresh read of the tracked ones that left the overdue set (paid, voided...). */
-async function fullScan(
+/**
+ * Reads on where the cursor stands, at most `maxPages` query pages: the overdue invoices by due date, then for
+ * a full read the tracked invoices it did not see, by id. Leaves the cursor for the next poll, or none when the
+ * read is over. Returns the server's clock at the first answer.
+ */
+async function continueScan(
 	context: IPollFunctions,
 	connection: QuickBooksConnection,
+	run: PollRun,
 	state: PollState,
 	cutoff: string,
-	candidates: Candidates,
-): Promise<void> {
-	const overdue = await queryAll(context, connection, (start) =>
-		overdueInvoicesQuery({ dueBefore: cutoff }, start),
-	);
-	candidates.serverTime ??= overdue.time;
-	for (const raw of overdue.rows) candidates.invoices.set(String(raw.Id), raw);
-	const missing = Object.keys(state.tracked).filter(
-		(id) => !candidates.invoices.has(id) && !candidates.deleted.has(id),
-	);
-	if (missing.length === 0) return;
-	const found = await fetchInvoicesById(context, connection, missing);
-	for (const raw of found) candidates.invoices.set(String(raw.Id), raw);
-	const foundIds = new Set(found.map((raw) => String(raw.Id)));
-	for (const id of missing) if (!foundIds.has(id)) candidates.deleted.add(id);
+	maxPages: number,
+): Promise<string | null> {
+	const scan = state.scan!;
+	let time: string | null = null;
+	let pages = 0;
+	if (!scan.confirming) {
+		const progress = await readOverdue(context, connection, run, scan, cutoff, maxPages);
+		pages = progress.pages;
+		time = progress.time;
+		if (!progress.done) return time;
+		if (!scan.full) {
+			state.scan = null;
+			return time;
+		}
+		scan.confirming = true;
+	}
+	// The tracked invoices the full read did not see left the overdue set (paid, voided, deleted...): read by
+	// id, within what is left of this poll's pages (`consider` and `forget` take each out of `unconfirmed`).
+	const budget = (maxPages - pages) * QUERY_PAGE_SIZE;
+	const ids = [...state.unconfirmed.keys()].slice(0, budget);
+	for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+		const batch = ids.slice(start, start + IDS_PER_QUERY);
+		const found = new Set<string>();
+		for await (const page of invoicesById(context, connection, batch)) {
+			for (const raw of page) {
+				found.add(String(raw.Id));
+				await run.consider(raw);
+			}
+		}
+		for (const id of batch) if (!found.has(id)) forget(state, id);
+	}
+	if (state.unconfirmed.size === 0) state.scan = null;
+	return time;
+}
+
+/** The query part of a read: pages of overdue invoices from the cursor; moves the cursor on. */
+async function readOverdue(
+	context: IPollFunctions,
+	connection: QuickBooksConnection,
+	run: PollRun,
+	scan: ScanCursor,
+	cutoff: string,
+	maxPages: number,
+): Promise<{ pages: number; time: string | null; done: boolean }> {
+	let time: string | null = null;
+	let pages = 0;
+	// The due date of the last invoice read, and how many of that date the query from the cursor has given.
+	let lastDue: string | null = null;
+	let lastId: string | null = null;
+	let sameDue = 0;
+	let checkLastId = scan.lastId !== null && scan.position > 1;
+	while (pages < maxPages) {
+		const statement = overdueInvoicesQuery(
+			{ dueBefore: cutoff, dueOnOrAfter: scan.dueOnOrAfter },
+			scan.position,
+		);
+		const page = await runQuery(context, connection, statement);
+		pages++;
+		time ??= page.time;
+		if (checkLastId) {
+			checkLastId = false;
+			if (!page.rows.some((raw) => String(raw.Id) === scan.lastId)) {
+				// Shifted (or the last invoice read left the set): this date again from its start.
+				scan.position = 1;
+				scan.lastId = null;
+				continue;
+			}
+		}
+		for (let index = 0; index < page.rows.length; index++) {
+			const raw = page.rows[index];
+			const due = typeof raw.DueDate === 'string' ? raw.DueDate : null;
+			if (due !== null && due === scan.dueOnOrAfter) {
+				// The invoices of the cursor's own date come first: this one is the n-th of its date.
+				sameDue = scan.position + index;
+			} else {
+				sameDue = due === lastDue ? sameDue + 1 : 1;
+			}
+			lastDue = due;
+			lastId = String(raw.Id);
+			await run.consider(raw);
+		}
+		if (page.rows.length < QUERY_PAGE_SIZE) return { pages, time, done: true };
+		scan.position += page.rows.length;
+	}
+	// Out of pages for this poll: the next one continues on the last date read, a little before where this
+	// one stopped.
+	if (lastDue !== null && lastDue !== scan.dueOnOrAfter) scan.dueOnOrAfter = lastDue;
+	if (lastDue !== null) {
+		scan.position = Math.max(1, sameDue + 1 - SCAN_OVERLAP_ROWS);
+		scan.lastId = scan.position > 1 ? lastId : null;
+	}
+	return { pages, time, done: false };
 }
 
 export class QuickBooksInvoiceTrigger implements INodeType {
@@ -152,63 +301,35 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 			(options.timezone ?? '').trim() || this.getTimezone(),
 			'options.timezone',
 		);
-		const emitSettled = options.emitSettled ?? true;
+		const maxPages = Math.max(1, Math.floor(Number(options.maxPages ?? DEFAULT_MAX_PAGES)) || 1);
 		const connection = await quickBooksConnection(this, { timeoutMs: options.timeoutMs });
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadState(staticData);
 		const now = Date.now();
 		const cutoff = overdueCutoff(now, timezone, graceDays);
+		const run = new PollRun(this, connection, state, options, timezone, cutoff);
 
-		let candidates: Candidates = {
-			invoices: new Map(),
-			deleted: new Set(),
-			serverTime: null,
-			full: true,
-		};
-		if (changeSyncMode(state.watermark, now) === 'cdc') {
-			candidates = await changesSince(this, connection, state, cutoff);
-		}
-		if (candidates.full) await fullScan(this, connection, state, cutoff, candidates);
-
-		const lookup = options.customerLookup === 'never' ? null : customerLookup(this, connection);
-		const emitted: INodeExecutionData[] = [];
-		for (const raw of candidates.invoices.values()) {
-			const id = String(raw.Id);
-			const invoice = normalize(raw, timezone);
-			const event = invoiceEvent(invoice, cutoff);
-			if (event === 'overdue') {
-				const fingerprint = dunningFingerprint(invoice);
-				const seen = state.tracked[id] === fingerprint;
-				track(state, id, fingerprint);
-				if (seen) continue;
+		// A read that a previous poll left unfinished goes on first; the watermark stays where it was when that
+		// read started, so that CDC afterwards covers what changed meanwhile.
+		const continuing = state.scan !== null;
+		let serverTime: string | null = null;
+		if (!continuing) {
+			if (changeSyncMode(state.watermark, now) === 'cdc') {
+				serverTime = await changesSince(this, connection, run, state, cutoff);
 			} else {
-				const wasTracked = id in state.tracked;
-				delete state.tracked[id];
-				if (!event || !wasTracked || !emitSettled) continue;
+				startFullScan(state);
 			}
-			const customer = await customerOf(lookup, options, raw);
-			const expanded = customer ? normalize(raw, timezone, customer) : invoice;
-			emitted.push({ json: invoiceJson(expanded, raw, { event, customer }) as IDataObject });
 		}
-		for (const id of candidates.deleted) delete state.tracked[id];
+		if (state.scan) {
+			const scanTime = await continueScan(this, connection, run, state, cutoff, maxPages);
+			serverTime ??= scanTime;
+		}
 
-		state.watermark = nextWatermark(candidates.serverTime, now);
+		if (!continuing) state.watermark = nextWatermark(serverTime, now);
 		state.cutoff = cutoff;
 		saveState(staticData, state);
-		if (emitted.length) return [emitted];
+		if (run.emitted.length) return [run.emitted];
 		// On a schedule, null means "no execution"; run by hand ("Execute step"), the step shows it ran empty.
 		return this.getMode() === 'manual' ? [[]] : null;
 	}
-}
-
-async function customerOf(
-	lookup: ReturnType<typeof customerLookup> | null,
-	options: Options,
-	raw: RawObject,
-): Promise<RawObject | undefined> {
-	if (!lookup) return undefined;
-	if (options.customerLookup === 'always') {
-		return await lookup({ CustomerRef: raw.CustomerRef });
-	}
-	return await lookup(raw);
 }

@@ -1,9 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	customerLookupOption,
+	requestTimeoutOption,
+	timeZoneOption,
+} from '../QuickBooksDunning/shared-options';
+
+/** Query pages of 1,000 invoices read per poll by default: 5,000 invoices, as many as a Stripe poll. */
+export const DEFAULT_MAX_PAGES = 5;
+
 export const quickBooksInvoiceTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Polls QuickBooks: the first poll (and any poll after more than 30 days) reads every overdue invoice; later polls read only the changes since the previous one. Each invoice is emitted once per change of what is owed, its status or its due date, not again for the dunning notes this package writes.',
+			'Polls QuickBooks: the first poll (and any poll after more than 30 days) reads every overdue invoice, over several polls for a large company (Maximum Pages per Poll); later polls read only the changes since the previous one. Each invoice is emitted once per change of what is owed, its status or its due date, not again for the dunning notes this package writes.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -24,26 +33,7 @@ export const quickBooksInvoiceTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Customer Lookup',
-				name: 'customerLookup',
-				type: 'options',
-				default: 'missingEmail',
-				options: [
-					{
-						name: 'When the Invoice Has No Email',
-						value: 'missingEmail',
-						description: 'Read the customer only when BillEmail is missing',
-					},
-					{
-						name: 'Always',
-						value: 'always',
-						description: 'Also reads customer tags from a [dunning] tags=... line of its Notes.',
-					},
-					{ name: 'Never', value: 'never' },
-				],
-				description: 'When to read the customer record of an emitted invoice',
-			},
+			customerLookupOption('When to read the customer record of an emitted invoice'),
 			{
 				displayName: 'Emit Paid and Voided',
 				name: 'emitSettled',
@@ -53,22 +43,18 @@ export const quickBooksInvoiceTriggerProperties: INodeProperties[] = [
 					'Whether to also emit an invoice emitted as overdue earlier once it is paid or voided (event "paid" or "voided")',
 			},
 			{
-				displayName: 'Request Timeout (Ms)',
-				name: 'timeoutMs',
+				displayName: 'Maximum Pages per Poll',
+				name: 'maxPages',
 				type: 'number',
-				typeOptions: { minValue: 100 },
-				default: 30000,
-				description: 'How long to wait for QuickBooks before retrying a request',
-			},
-			{
-				displayName: 'Time Zone',
-				name: 'timezone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Europe/London',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_PAGES,
 				description:
-					'The company\'s IANA time zone, in which "today" is read; empty: the workflow\'s',
+					'Pages of 1,000 invoices a full read takes per poll (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data',
 			},
+			requestTimeoutOption,
+			timeZoneOption(
+				'The company\'s IANA time zone, in which "today" is read; empty: the workflow\'s',
+			),
 		],
 	},
 ];

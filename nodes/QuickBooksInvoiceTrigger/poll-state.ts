@@ -1,40 +1,124 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
+ * Where a read of overdue invoices that did not fit in one poll continues: the rows of `select ... where
+ * DueDate >= '<dueOnOrAfter>' ... orderby DueDate` from the 1-based `position`. Keyed on the due date rather
+ * than on a bare start position, so that invoices paid meanwhile among those already read do not shift the
+ * rest past the cursor. `lastId` is the last invoice read: when it is not where it was expected, the date is
+ * read again from its start (the re-read invoices are known by their fingerprints and not emitted again).
+ * `full`: a full read, which ends by re-reading the tracked invoices it did not see (`unconfirmed`, then
+ * `confirming`); otherwise only the invoices whose due date crossed the line since the previous poll.
+ */
+export interface ScanCursor {
+	dueOnOrAfter: string | null;
+	position: number;
+	lastId: string | null;
+	full: boolean;
+	/** A full read whose query is done: the unconfirmed invoices are being read by id. */
+	confirming: boolean;
+}
+
+/**
  * What the trigger keeps between polls in the workflow's static data (never in process memory: n8n may run
  * in queue mode): the CDC watermark as QuickBooks wrote it (Pacific offset), the overdue cut-off day of the
- * last poll, and a fingerprint per invoice emitted as overdue, oldest first, bounded.
+ * last poll, a fingerprint per invoice emitted as overdue (oldest first, bounded), and while a read spans
+ * several polls, its cursor and the fingerprints tracked before a full read that it has not seen again.
+ *
+ * Fingerprints are saved as `[id, fingerprint]` pairs, oldest first: QuickBooks ids are digits, and an object
+ * keyed by them would list them in numeric order, not in the order they were seen.
  */
 export interface PollState {
 	watermark: string | null;
 	cutoff: string | null;
-	tracked: Record<string, string>;
+	tracked: Map<string, string>;
+	unconfirmed: Map<string, string>;
+	scan: ScanCursor | null;
 }
 
 export const MAX_TRACKED = 20_000;
+
+/** Pairs as saved; an object (as saved before pairs, its order lost) is still read. */
+function fingerprints(value: unknown): Map<string, string> {
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'object' && value !== null
+			? Object.entries(value)
+			: [];
+	const map = new Map<string, string>();
+	for (const entry of entries) {
+		if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string') {
+			map.set(entry[0], entry[1]);
+		}
+	}
+	return map;
+}
+
+function scanCursor(value: unknown): ScanCursor | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const scan = value as IDataObject;
+	const position = Number(scan.position);
+	return {
+		dueOnOrAfter: typeof scan.dueOnOrAfter === 'string' ? scan.dueOnOrAfter : null,
+		position: Number.isSafeInteger(position) && position >= 1 ? position : 1,
+		lastId: typeof scan.lastId === 'string' ? scan.lastId : null,
+		full: scan.full !== false,
+		confirming: scan.confirming === true,
+	};
+}
 
 export function loadState(data: IDataObject): PollState {
 	return {
 		watermark: typeof data.watermark === 'string' ? data.watermark : null,
 		cutoff: typeof data.cutoff === 'string' ? data.cutoff : null,
-		tracked:
-			typeof data.tracked === 'object' && data.tracked !== null && !Array.isArray(data.tracked)
-				? { ...(data.tracked as Record<string, string>) }
-				: {},
+		tracked: fingerprints(data.tracked),
+		unconfirmed: fingerprints(data.unconfirmed),
+		scan: scanCursor(data.scan),
 	};
 }
 
 export function saveState(data: IDataObject, state: PollState): void {
 	data.watermark = state.watermark;
 	data.cutoff = state.cutoff;
-	const ids = Object.keys(state.tracked);
-	// The oldest fingerprints go first; an evicted invoice is emitted again if it changes or is seen again.
-	const kept = ids.slice(Math.max(0, ids.length - MAX_TRACKED));
-	data.tracked = Object.fromEntries(kept.map((id) => [id, state.tracked[id]]));
+	// The oldest fingerprints go first, those a full read has not seen again before any other; an evicted
+	// invoice is emitted again if it changes or is seen again.
+	const unconfirmed = [...state.unconfirmed];
+	const tracked = [...state.tracked];
+	const excess = Math.max(0, unconfirmed.length + tracked.length - MAX_TRACKED);
+	data.tracked = tracked.slice(Math.max(0, excess - unconfirmed.length));
+	if (state.scan) {
+		data.scan = { ...state.scan };
+		data.unconfirmed = unconfirmed.slice(Math.min(excess, unconfirmed.length));
+	} else {
+		delete data.scan;
+		delete data.unconfirmed;
+	}
 }
 
-/** Records a fingerprint as the newest entry (JavaScript objects keep insertion order for string keys). */
+/** The fingerprint an invoice was last emitted with, if it is tracked. */
+export function knownFingerprint(state: PollState, id: string): string | undefined {
+	return state.tracked.get(id) ?? state.unconfirmed.get(id);
+}
+
+/** Records a fingerprint as the newest entry. */
 export function track(state: PollState, id: string, fingerprint: string): void {
-	delete state.tracked[id];
-	state.tracked[id] = fingerprint;
+	state.unconfirmed.delete(id);
+	state.tracked.delete(id);
+	state.tracked.set(id, fingerprint);
+}
+
+/** Stops tracking an invoice; true when it was tracked. */
+export function forget(state: PollState, id: string): boolean {
+	const tracked = state.tracked.delete(id);
+	const unconfirmed = state.unconfirmed.delete(id);
+	return tracked || unconfirmed;
+}
+
+/**
+ * Starts a full read: every fingerprint tracked so far waits to be seen again by it; those it does not see
+ * are read by id at its end (paid, voided, deleted or no longer due meanwhile).
+ */
+export function startFullScan(state: PollState): void {
+	state.unconfirmed = new Map([...state.unconfirmed, ...state.tracked]);
+	state.tracked = new Map();
+	state.scan = { dueOnOrAfter: null, position: 1, lastId: null, full: true, confirming: false };
 }
