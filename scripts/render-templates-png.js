@@ -76,7 +76,7 @@ function sampleInput(language, tone) {
 					interestMinor: 883,
 				},
 			],
-			legalBasis: 'Code de commerce L441-10 and D441-5',
+			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [],
 		},
 	};

@@ -29,6 +29,7 @@ export interface PenaltyRuleDefinition {
 	dayCountDivisor: number;
 	/** Half-yearly reference rates (FR, EU, DE) split the late span at 1 January and 1 July. */
 	splitAtHalfYears: boolean;
+	/** A citation only (see PenaltyResult.legalBasis): templates in every language print it. */
 	legalBasis(ctx: RuleContext): string;
 	/** Throws on what the rule does not cover: consumers, dates before it applied, a foreign currency. */
 	check(ctx: RuleContext): void;
@@ -113,10 +114,7 @@ const FR: PenaltyRuleDefinition = {
 	id: 'FR',
 	dayCountDivisor: 365,
 	splitAtHalfYears: true,
-	legalBasis: (ctx) =>
-		ctx.contractualScaled === null
-			? 'Code de commerce L441-10 II and D441-5'
-			: "Code de commerce L441-10 II (contractual rate, at least 3 × the taux d'intérêt légal) and D441-5",
+	legalBasis: () => 'Code de commerce L441-10 II, D441-5',
 	check(ctx) {
 		businessOnly('FR', ctx, 'Code de commerce L441-10');
 		notBefore(
@@ -144,7 +142,7 @@ const EU: PenaltyRuleDefinition = {
 	id: 'EU',
 	dayCountDivisor: 365,
 	splitAtHalfYears: true,
-	legalBasis: () => 'Directive 2011/7/EU, Articles 2, 4 and 6 (ECB rate + 8 points, 40 EUR)',
+	legalBasis: () => 'Directive 2011/7/EU, art. 2, 4, 6',
 	check(ctx) {
 		businessOnly('EU', ctx, 'Directive 2011/7/EU');
 		// Member states had to apply the directive from 16 March 2013; before, Directive 2000/35/EC (ECB + 7).
@@ -172,11 +170,11 @@ const DE: PenaltyRuleDefinition = {
 	dayCountDivisor: 365,
 	splitAtHalfYears: true,
 	legalBasis(ctx) {
-		if (ctx.consumer) return 'BGB §288 I (consumer debtor: Basiszinssatz + 5 points), §247, §193';
+		if (ctx.consumer) return 'BGB §288 I, §247, §193';
 		if (!isDe2014(ctx)) {
-			return 'BGB §288 II as in force before 29 July 2014 (Basiszinssatz + 8 points), §247, §193';
+			return 'BGB §288 II a.F., §247, §193';
 		}
-		return 'BGB §288 II and V (Basiszinssatz + 9 points, 40 EUR), §247, §193';
+		return 'BGB §288 II, V, §247, §193';
 	},
 	check(ctx) {
 		if (owesPauschale(ctx)) compensationCurrency('DE', ctx, 'EUR', '40 EUR');
@@ -201,8 +199,7 @@ const UK: PenaltyRuleDefinition = {
 	dayCountDivisor: 365,
 	// The reference rate is fixed for the whole life of the debt: no half-year split.
 	splitAtHalfYears: false,
-	legalBasis: () =>
-		'Late Payment of Commercial Debts (Interest) Act 1998, s.4, s.5A and s.6 (base rate + 8 points)',
+	legalBasis: () => 'Late Payment of Commercial Debts (Interest) Act 1998, s.4, s.5A, s.6',
 	check(ctx) {
 		businessOnly('UK', ctx, 'the Late Payment of Commercial Debts (Interest) Act 1998');
 		compensationCurrency('UK', ctx, 'GBP', '£40, £70 or £100');

@@ -38,7 +38,10 @@ export interface PenaltyResult {
 	/** interest + compensation */
 	totalMinor: number;
 	periods: PenaltyPeriod[];
-	/** e.g. "Code de commerce L441-10 and D441-5" */
+	/**
+	 * The statutory citation, e.g. "Code de commerce L441-10 II, D441-5": references only, no word of any
+	 * language, because reminders print it inside French, English, German and Spanish sentences.
+	 */
 	legalBasis: string;
 	/** e.g. a contractual rate below the legal floor, or a rate-table row not confirmed */
 	warnings: string[];

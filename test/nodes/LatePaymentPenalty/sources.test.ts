@@ -45,7 +45,7 @@ describe('Late Payment Penalty: normalised invoices', () => {
 					interestMinor: 1234,
 				},
 			],
-			legalBasis: 'Code de commerce L441-10 II and D441-5',
+			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [],
 			summary: '€12.34 interest (12.15 %/yr, 37 days) + €40.00 recovery compensation',
 		});
@@ -152,7 +152,7 @@ describe('Late Payment Penalty: raw Stripe invoices', () => {
 					interestMinor: 1034,
 				},
 			],
-			legalBasis: 'Code de commerce L441-10 II and D441-5',
+			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [FR_S2_WARNING],
 			summary: '€10.34 interest (12.40 %/yr, 21 days) + €40.00 recovery compensation',
 		});
@@ -248,8 +248,7 @@ describe('Late Payment Penalty: raw QuickBooks invoices', () => {
 					interestMinor: 1032,
 				},
 			],
-			legalBasis:
-				'Late Payment of Commercial Debts (Interest) Act 1998, s.4, s.5A and s.6 (base rate + 8 points)',
+			legalBasis: 'Late Payment of Commercial Debts (Interest) Act 1998, s.4, s.5A, s.6',
 			warnings: [],
 			summary: '£10.32 interest (11.75 %/yr, 27 days) + £70.00 recovery compensation',
 		});

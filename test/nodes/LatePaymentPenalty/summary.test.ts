@@ -41,7 +41,7 @@ describe('penalty summary formatting', () => {
 						interestMinor: 267,
 					},
 				],
-				legalBasis: 'Code de commerce L441-10 II and D441-5',
+				legalBasis: 'Code de commerce L441-10 II, D441-5',
 				warnings: [],
 			},
 			'EUR',

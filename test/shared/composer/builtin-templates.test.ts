@@ -71,7 +71,7 @@ describe('penalty blocks', () => {
 		);
 		expect(text).toContain('l’indemnité forfaitaire pour frais de recouvrement de 40,00\u00a0€');
 		expect(text).toContain('La somme totale due s’élève donc à 1\u202f279,17\u00a0€.');
-		expect(text).toContain('Code de commerce L441-10 and D441-5');
+		expect(text).toContain('Code de commerce L441-10 II, D441-5');
 		expect(html).toContain('40,00\u00a0€');
 		expect(html).toContain('1\u202f279,17\u00a0€');
 	});

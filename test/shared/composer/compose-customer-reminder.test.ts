@@ -166,7 +166,7 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 		expect(reminder.text).toContain(
 			'Total due in EUR: €1,333.56 (€1,378.17 with late-payment charges)',
 		);
-		expect(reminder.text).toContain('Under Code de commerce L441-10 and D441-5');
+		expect(reminder.text).toContain('Under Code de commerce L441-10 II, D441-5');
 		expect(reminder.html).toContain('€4.61 interest');
 		expect(reminder.html).toContain('€1,378.17');
 	});

@@ -51,7 +51,7 @@ export const frPenalty: PenaltyResult = {
 			interestMinor: 461,
 		},
 	],
-	legalBasis: 'Code de commerce L441-10 and D441-5',
+	legalBasis: 'Code de commerce L441-10 II, D441-5',
 	warnings: [],
 };
 

@@ -65,7 +65,7 @@ describe.each(['de', 'es'] as const)('%s', (language) => {
 			composeInput({ language, tone: 'formal_notice', penalty: frPenalty }),
 		);
 		expect(text).toContain(`40,00${NBSP}€`);
-		expect(text).toContain('Code de commerce L441-10 and D441-5');
+		expect(text).toContain('Code de commerce L441-10 II, D441-5');
 		expect(text).toContain(`12,4${NBSP}%`);
 	});
 });

@@ -104,7 +104,7 @@ describe('not late yet', () => {
 			compensationMinor: 0,
 			totalMinor: 0,
 			periods: [],
-			legalBasis: 'Code de commerce L441-10 II and D441-5',
+			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [],
 		});
 	});

@@ -212,6 +212,6 @@ describe('contractual rate and the legal floor', () => {
 		expect(result.periods[0].annualRatePercent).toBe(7.37);
 		expect(result.interestMinor).toBe(2019);
 		expect(result.compensationMinor).toBe(0);
-		expect(result.legalBasis).toMatch(/before 29 July 2014/);
+		expect(result.legalBasis).toBe('BGB §288 II a.F., §247, §193');
 	});
 });

@@ -19,7 +19,7 @@ describe('worked examples of penalty-rules.md', () => {
 				interestMinor: 4110,
 			},
 		]);
-		expect(result.legalBasis).toBe('Code de commerce L441-10 II and D441-5');
+		expect(result.legalBasis).toBe('Code de commerce L441-10 II, D441-5');
 		expect(result.warnings).toEqual([]);
 	});
 
