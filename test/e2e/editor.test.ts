@@ -14,13 +14,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 import type { N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
 import { createInstance, packageBuilt, PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/instance';
-
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-const describeReal = real ? describe : describe.skip;
+import { describeReal, INSTALL_TIMEOUT, MINUTE, real } from '../helpers/real-n8n';
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const INSTALL_TIMEOUT = 20 * MINUTE;
 // Generous: the machines are small and often loaded; a selector that does not show within this is a failure.
 const UI_TIMEOUT = 60 * SECOND;
 

@@ -12,10 +12,9 @@ import {
 	packageBuilt,
 	type WorkflowRun,
 } from '../../scripts/n8n/instance';
+import { MINUTE } from '../helpers/real-n8n';
 
-export const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-export const describeReal = real ? describe : describe.skip;
-export const MINUTE = 60_000;
+export { describeReal, MINUTE, real } from '../helpers/real-n8n';
 export const SMTP_CREDENTIAL = { id: 'e2eSmtpMailDev001', name: 'SMTP (reminders)' };
 
 const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows');
@@ -95,6 +94,37 @@ export async function startEnvironment(
 	}
 }
 
+/**
+ * The templates of `files` imported into a fresh environment, each bound to its own credential (one simulator
+ * per template, so that no template's run sees another's writes); their workflow ids by name.
+ */
+export async function startTemplates<Name extends string>(
+	files: Record<Name, string>,
+	credential: (name: Name) => CredentialJson,
+): Promise<{ env: E2eEnvironment; ids: Record<Name, string> }> {
+	const names = Object.keys(files) as Name[];
+	const credentials = names.map((name) => credential(name));
+	const ids = {} as Record<Name, string>;
+	const workflows = names.map((name, index) => {
+		const { id, name: credentialName, type } = credentials[index];
+		const workflow = bind(template(files[name]), { [type]: { id, name: credentialName } });
+		ids[name] = String(workflow.id);
+		return workflow;
+	});
+	const env = await startEnvironment(() => credentials, workflows);
+	return { env, ids };
+}
+
+/** Stops n8n, MailDev and each book's simulator: after a failed set-up, those that started. */
+export async function stopEnvironment(
+	env: E2eEnvironment | undefined,
+	books: Record<string, { sim: { stop(): Promise<void> } }>,
+): Promise<void> {
+	await env?.n8n.dispose();
+	await env?.mail.stop();
+	for (const { sim } of Object.values(books)) await sim.stop();
+}
+
 /** The emails that arrived after `seen` (ids), and the updated set. */
 export async function newEmails(mail: MailDev, seen: Set<string>): Promise<MailDevEmail[]> {
 	const fresh = (await mail.emails()).filter((email) => !seen.has(email.id));
@@ -103,6 +133,10 @@ export async function newEmails(mail: MailDev, seen: Set<string>): Promise<MailD
 }
 
 export const recipients = (email: MailDevEmail) => email.to.map((to) => to.address.toLowerCase());
+
+/** The emails one of whose recipients is `address`. */
+export const emailsTo = (emails: MailDevEmail[], address: string) =>
+	emails.filter((email) => recipients(email).includes(address.toLowerCase()));
 
 /** How many emails each address received. */
 export function countByRecipient(emails: MailDevEmail[]): Record<string, number> {

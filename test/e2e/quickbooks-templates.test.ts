@@ -1,13 +1,7 @@
 // The QuickBooks templates of workflows/ in a real n8n 2.41.1, each against its own QuickBooks simulator seeded
 // with the demo book, and MailDev as the SMTP server. Runs with N8N_REAL=1 after npm run build.
-import type { MailDevEmail } from '../../scripts/demo/maildev';
-import {
-	SIMULATOR_CLIENT_ID,
-	SIMULATOR_CLIENT_SECRET,
-	SIMULATOR_VERIFIER_TOKEN,
-	startQuickBooksSimulator,
-	type QuickBooksSimulator,
-} from '../simulators/quickbooks';
+import { quickBooksSimulatorCredential } from '../helpers/real-n8n';
+import { startQuickBooksSimulator, type QuickBooksSimulator } from '../simulators/quickbooks';
 import {
 	ageQuickBooksBook,
 	payQuickBooksInvoice,
@@ -15,15 +9,15 @@ import {
 	type SeededQuickBooksBook,
 } from '../simulators/quickbooks/demo-book';
 import {
-	bind,
 	countByRecipient,
 	describeReal,
+	emailsTo,
 	MINUTE,
 	recipients,
 	runInServer,
 	settledEmails,
-	startEnvironment,
-	template,
+	startTemplates,
+	stopEnvironment,
 	type E2eEnvironment,
 } from './harness';
 
@@ -39,76 +33,35 @@ const WORKFLOWS: Record<BookName, string> = {
 interface Book {
 	sim: QuickBooksSimulator;
 	book: SeededQuickBooksBook;
-	credential: { id: string; name: string };
 }
 
 describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', () => {
 	let env: E2eEnvironment;
+	let ids: Record<BookName, string>;
 	const books = {} as Record<BookName, Book>;
-	const ids = {} as Record<BookName, string>;
 	const seen = new Set<string>();
 	const customerEmail = (name: BookName, customerKey: string) =>
 		books[name].book.emails[customerKey];
-	const to = (emails: MailDevEmail[], address: string) =>
-		emails.filter((entry) => recipients(entry).includes(address.toLowerCase()));
 	const note = (name: BookName, key: string) =>
 		String(books[name].sim.invoices.get(books[name].book.ids[key])?.PrivateNote ?? '');
 
 	beforeAll(async () => {
 		for (const name of BOOKS) {
 			const sim = await startQuickBooksSimulator({ fixtures: false });
-			books[name] = {
-				sim,
-				book: seedQuickBooksDemoBook(sim),
-				credential: { id: `e2eQbo${name.padEnd(10, '0')}`, name: `QuickBooks ${name} book` },
-			};
+			books[name] = { sim, book: seedQuickBooksDemoBook(sim) };
 		}
-		const workflows = BOOKS.map((name) => {
-			const workflow = bind(template(WORKFLOWS[name]), {
-				quickBooksDunningOAuth2Api: books[name].credential,
-			});
-			ids[name] = String(workflow.id);
-			return workflow;
-		});
-		env = await startEnvironment(
-			() =>
-				BOOKS.map((name) => {
-					const { sim } = books[name];
-					return {
-						...books[name].credential,
-						type: 'quickBooksDunningOAuth2Api',
-						data: {
-							grantType: 'authorizationCode',
-							authUrl: `${sim.url}/connect/oauth2`,
-							accessTokenUrl: sim.tokenUrl,
-							clientId: SIMULATOR_CLIENT_ID,
-							clientSecret: SIMULATOR_CLIENT_SECRET,
-							scope: 'com.intuit.quickbooks.accounting',
-							authQueryParameters: '',
-							authentication: 'header',
-							environment: 'sandbox',
-							realmId: '',
-							baseUrl: sim.url,
-							webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
-							oauthTokenData: {
-								...sim.issueTokens(),
-								callbackQueryString: { realmId: sim.realmId },
-							},
-						},
-					};
-				}),
-			workflows,
-		);
+		({ env, ids } = await startTemplates(WORKFLOWS, (name) =>
+			quickBooksSimulatorCredential(
+				{ id: `e2eQbo${name.padEnd(10, '0')}`, name: `QuickBooks ${name} book` },
+				books[name].sim,
+			),
+		));
 		// The CRM template's Data Table nodes need n8n's modules, which only the server loads.
 		await env.n8n.start({ port: env.port });
 		await env.n8n.setupOwner();
 	}, 25 * MINUTE);
 
-	afterAll(async () => {
-		await env?.n8n.dispose();
-		await env?.mail.stop();
-		for (const name of BOOKS) await books[name]?.sim.stop();
-	}, MINUTE);
+	afterAll(() => stopEnvironment(env, books), MINUTE);
 
 	it(
 		'J+7 / J+14 / J+21 with a CRM task: the right step once, grouped, accounting and the CRM task carry the case, nothing twice, a payment stops it',
@@ -120,10 +73,10 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			const counts = countByRecipient(day0);
 			expect(counts[customerEmail('classic', 'c0')]).toBe(1);
 			expect(counts[customerEmail('classic', 'c1')]).toBe(1);
-			expect(to(day0, customerEmail('classic', 'c0'))[0].subject).toMatch(/rappel amical/i);
-			expect(to(day0, customerEmail('classic', 'c1'))[0].subject).toMatch(/relance/i);
+			expect(emailsTo(day0, customerEmail('classic', 'c0'))[0].subject).toMatch(/rappel amical/i);
+			expect(emailsTo(day0, customerEmail('classic', 'c1'))[0].subject).toMatch(/relance/i);
 			// One email for the customer with three invoices, each invoice's step in its note.
-			const multi = to(day0, customerEmail('classic', 'c3'));
+			const multi = emailsTo(day0, customerEmail('classic', 'c3'));
 			expect(multi).toHaveLength(1);
 			for (const key of ['multi-a', 'multi-b', 'multi-c']) {
 				expect(multi[0].text).toContain(book.numbers[key]);
@@ -132,7 +85,7 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			expect(counts[customerEmail('classic', 'c4')]).toBeUndefined(); // paid
 			expect(counts[customerEmail('classic', 'c5')]).toBeUndefined(); // disputed
 			expect(counts[customerEmail('classic', 'c2')]).toBeUndefined(); // J+21: internal
-			const summary = to(day0, 'accounting@example.com').filter((entry) =>
+			const summary = emailsTo(day0, 'accounting@example.com').filter((entry) =>
 				(entry.text ?? '').includes(book.numbers['escalate-d21']),
 			);
 			expect(summary).toHaveLength(1);
@@ -161,7 +114,7 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			expect(counts[customerEmail('exceptions', 'c22')]).toBeUndefined();
-			const handover = to(emails, 'account-manager@example.com').filter((entry) =>
+			const handover = emailsTo(emails, 'account-manager@example.com').filter((entry) =>
 				(entry.text ?? '').includes(book.numbers['vip-b']),
 			);
 			expect(handover).toHaveLength(1);

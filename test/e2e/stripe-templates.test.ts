@@ -5,17 +5,18 @@ import type { MailDevEmail } from '../../scripts/demo/maildev';
 import { httpRequest } from '../../scripts/n8n/instance';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 import { ageBook, payInvoice, seedDemoBook, type SeededBook } from '../simulators/stripe/demo-book';
+import { stripeSimulatorCredential } from '../helpers/real-n8n';
 import {
-	bind,
 	countByRecipient,
 	describeReal,
+	emailsTo,
 	itemsOf,
 	MINUTE,
 	recipients,
 	runInServer,
 	settledEmails,
-	startEnvironment,
-	template,
+	startTemplates,
+	stopEnvironment,
 	type E2eEnvironment,
 } from './harness';
 
@@ -26,7 +27,6 @@ const BROWSER =
 interface Book {
 	sim: StripeSimulator;
 	book: SeededBook;
-	credential: { id: string; name: string };
 }
 
 const BOOKS = ['classic', 'formal', 'exceptions', 'report'] as const;
@@ -41,47 +41,28 @@ const WORKFLOWS: Record<BookName, string> = {
 
 describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () => {
 	let env: E2eEnvironment;
+	let ids: Record<BookName, string>;
 	const books = {} as Record<BookName, Book>;
-	const ids = {} as Record<BookName, string>;
 	const seen = new Set<string>();
 
 	const customerEmail = (name: BookName, customerKey: string) =>
 		books[name].book.emails[customerKey];
-	const to = (emails: MailDevEmail[], address: string) =>
-		emails.filter((entry) => recipients(entry).includes(address.toLowerCase()));
 
 	beforeAll(async () => {
 		for (const name of BOOKS) {
 			const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
-			books[name] = {
-				sim,
-				book: seedDemoBook(sim),
-				credential: { id: `e2eStripe${name.padEnd(8, '0')}`, name: `Stripe ${name} book` },
-			};
+			books[name] = { sim, book: seedDemoBook(sim) };
 		}
-		const workflows = BOOKS.map((name) => {
-			const workflow = bind(template(WORKFLOWS[name]), {
-				stripeDunningApi: books[name].credential,
-			});
-			ids[name] = String(workflow.id);
-			return workflow;
-		});
-		env = await startEnvironment(
-			() =>
-				BOOKS.map((name) => ({
-					...books[name].credential,
-					type: 'stripeDunningApi',
-					data: { apiKey: API_KEY, webhookSecret: '', baseUrl: books[name].sim.url },
-				})),
-			workflows,
-		);
+		({ env, ids } = await startTemplates(WORKFLOWS, (name) =>
+			stripeSimulatorCredential(
+				{ id: `e2eStripe${name.padEnd(8, '0')}`, name: `Stripe ${name} book` },
+				API_KEY,
+				books[name].sim.url,
+			),
+		));
 	}, 25 * MINUTE);
 
-	afterAll(async () => {
-		await env?.n8n.dispose();
-		await env?.mail.stop();
-		for (const name of BOOKS) await books[name]?.sim.stop();
-	}, MINUTE);
+	afterAll(() => stopEnvironment(env, books), MINUTE);
 
 	it(
 		'classic J+7 / J+14 / J+21: the right step once per customer, grouped, accounting notified, nothing twice, a payment stops it',
@@ -94,11 +75,11 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			const counts = countByRecipient(day0);
 			expect(counts[customerEmail('classic', 'c0')]).toBe(1);
 			expect(counts[customerEmail('classic', 'c1')]).toBe(1);
-			expect(to(day0, customerEmail('classic', 'c0'))[0].subject).toMatch(/rappel amical/i);
-			expect(to(day0, customerEmail('classic', 'c1'))[0].subject).toMatch(/relance/i);
+			expect(emailsTo(day0, customerEmail('classic', 'c0'))[0].subject).toMatch(/rappel amical/i);
+			expect(emailsTo(day0, customerEmail('classic', 'c1'))[0].subject).toMatch(/relance/i);
 
 			// Three overdue invoices of one customer: one email listing them all; each invoice's step recorded.
-			const multi = to(day0, customerEmail('classic', 'c3'));
+			const multi = emailsTo(day0, customerEmail('classic', 'c3'));
 			expect(multi).toHaveLength(1);
 			for (const key of ['multi-a', 'multi-b', 'multi-c']) {
 				const invoice = sim.invoice(book.ids[key])!;
@@ -112,7 +93,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 
 			// J+21: no customer email, the case summary to accounting.
 			expect(counts[customerEmail('classic', 'c2')]).toBeUndefined();
-			const accounting = to(day0, 'accounting@example.com');
+			const accounting = emailsTo(day0, 'accounting@example.com');
 			const escalated = sim.invoice(book.ids['escalate-d21'])!;
 			const summary = accounting.find((entry) =>
 				(entry.text ?? '').includes(String(escalated.number)),
@@ -152,7 +133,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			// vip-b: two reminders unanswered (J+7, J+14) → handed over, no third reminder to the customer.
 			expect(counts[customerEmail('exceptions', 'c22')]).toBeUndefined();
 			const vip = sim.invoice(book.ids['vip-b'])!;
-			const handover = to(emails, 'account-manager@example.com').filter((entry) =>
+			const handover = emailsTo(emails, 'account-manager@example.com').filter((entry) =>
 				(entry.text ?? '').includes(String(vip.number)),
 			);
 			expect(handover).toHaveLength(1);
@@ -161,7 +142,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			expect(counts[customerEmail('exceptions', 'c13')]).toBe(1);
 			// Disputed: nothing to the customer.
 			expect(counts[customerEmail('exceptions', 'c5')]).toBeUndefined();
-			expect(to(emails, 'accounting@example.com')).toEqual([]);
+			expect(emailsTo(emails, 'accounting@example.com')).toEqual([]);
 			// The same day again: nothing.
 			await env.n8n.executeWorkflow(ids.exceptions);
 			expect(await settledEmails(env.mail, seen)).toEqual([]);
@@ -195,12 +176,12 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			expect(counts[customerEmail('formal', 'c8')]).toBe(1); // due in 3 days: courtesy notice
-			const late = to(emails, customerEmail('formal', 'c9'));
+			const late = emailsTo(emails, customerEmail('formal', 'c9'));
 			expect(late).toHaveLength(1); // 1 day late: reminder stating the penalties
 			expect(late[0].text).toMatch(/40/);
 			// The formal notice is not sent: an approval request is.
 			expect(counts[customerEmail('formal', 'c10')]).toBeUndefined();
-			const approval = to(emails, 'finance-manager@example.com');
+			const approval = emailsTo(emails, 'finance-manager@example.com');
 			expect(approval).toHaveLength(1);
 			const formal = sim.invoice(book.ids.formal)!;
 			expect(approval[0].html).toContain(String(formal.number));
@@ -219,7 +200,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			let notice: MailDevEmail[] = [];
 			const deadline = Date.now() + 2 * MINUTE;
 			while (notice.length === 0 && Date.now() < deadline) {
-				notice = to(await settledEmails(env.mail, seen), customerEmail('formal', 'c10'));
+				notice = emailsTo(await settledEmails(env.mail, seen), customerEmail('formal', 'c10'));
 			}
 			if (notice.length === 0) {
 				const execution = await env.n8n.rest('GET', `/rest/executions/${run.executionId}`);

@@ -4,56 +4,34 @@
 // and actual counts are printed and compared. Runs with N8N_REAL=1 after npm run build.
 import type { N8nInstance, WorkflowRun } from '../../scripts/n8n/instance';
 import { createInstance, nodeOutput, packageBuilt } from '../../scripts/n8n/instance';
+import {
+	describeReal,
+	MINUTE,
+	stripeReminderWorkflow,
+	stripeSimulatorCredential,
+} from '../helpers/real-n8n';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-const describeReal = real ? describe : describe.skip;
-
-const MINUTE = 60_000;
 const DAY = 86_400;
 const API_KEY = 'sk_test_realN8nConcurrencyKey01234567';
-const CREDENTIAL_ID = 'stripeConcurrency1';
+const CREDENTIAL = { id: 'stripeConcurrency1', name: 'Stripe simulator' };
 const INVOICES = 12;
-
-const node = (
-	name: string,
-	type: string,
-	parameters: Record<string, unknown>,
-	position: number,
-) => ({
-	id: `${name.toLowerCase().replace(/\W/g, '-')}-node`,
-	name,
-	type,
-	typeVersion: 1,
-	position: [position * 220, 0],
-	parameters,
-	...(type.includes('stripeDunning')
-		? { credentials: { stripeDunningApi: { id: CREDENTIAL_ID, name: 'Stripe simulator' } } }
-		: {}),
-});
 
 function reminderWorkflow() {
 	return {
 		id: 'concurrentReminders',
 		name: 'Concurrent reminders',
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger', {}, 0),
-			node('List', 'n8n-nodes-dunning.stripeDunning', { operation: 'listOverdue' }, 1),
-			node(
-				'Scenario',
-				'n8n-nodes-dunning.dunningScenario',
-				{ scenario: 'classic-7-14-21', options: { sendOnNonBusinessDays: true } },
-				2,
-			),
-			node('Claim', 'n8n-nodes-dunning.stripeDunning', { operation: 'claimStep' }, 3),
-			node('Send', 'n8n-nodes-dunning.stripeDunning', { operation: 'sendReminder' }, 4),
-		],
-		connections: {
-			Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
-			List: { main: [[{ node: 'Scenario', type: 'main', index: 0 }]] },
-			Scenario: { main: [[{ node: 'Claim', type: 'main', index: 0 }]] },
-			Claim: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
+		...stripeReminderWorkflow(
+			{
+				id: 'start-node',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			CREDENTIAL,
+		),
 		settings: { timezone: 'Europe/Paris' },
 	};
 }
@@ -67,12 +45,7 @@ describeReal('real n8n: the reminder workflow executed twice at once', () => {
 		if (!packageBuilt()) throw new Error('run npm run build first');
 		stripe = await startStripeSimulator({ apiKeys: [API_KEY] });
 		n8n = await createInstance({ withPackage: true });
-		await n8n.importCredentials({
-			id: CREDENTIAL_ID,
-			name: 'Stripe simulator',
-			type: 'stripeDunningApi',
-			data: { apiKey: API_KEY, webhookSecret: '', baseUrl: stripe.url },
-		});
+		await n8n.importCredentials(stripeSimulatorCredential(CREDENTIAL, API_KEY, stripe.url));
 		workflowId = await n8n.importWorkflow(reminderWorkflow());
 	}, 25 * MINUTE);
 

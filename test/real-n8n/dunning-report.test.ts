@@ -2,13 +2,8 @@
 // operations (Build Report, Simulate Policy, Preview) and the figures are checked against hand-computed values.
 // Runs with N8N_REAL=1 (or CI=true) after `npm run build`; the first run installs n8n (minutes).
 import type { N8nInstance, WorkflowRun } from '../../scripts/n8n/instance';
-import { createInstance, nodeOutput, packageBuilt, runError } from '../../scripts/n8n/instance';
-
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-const built = packageBuilt();
-const describeReal = real && (built || process.env.CI === 'true') ? describe : describe.skip;
-
-const MINUTE = 60_000;
+import { createInstance, nodeOutput, runError } from '../../scripts/n8n/instance';
+import { describeRealWithPackage, manualTriggerWithInvoices, MINUTE } from '../helpers/real-n8n';
 
 function invoice(id: string, overrides: Record<string, unknown>): Record<string, unknown> {
 	return {
@@ -90,7 +85,7 @@ function binaryOf(run: WorkflowRun, nodeName: string): Record<string, unknown> |
 	return (items[0] as { binary?: Record<string, unknown> } | undefined)?.binary;
 }
 
-describeReal('Dunning Report in a real n8n 2.41.1', () => {
+describeRealWithPackage('Dunning Report in a real n8n 2.41.1', () => {
 	let n8n: N8nInstance;
 	let run: WorkflowRun;
 
@@ -101,22 +96,7 @@ describeReal('Dunning Report in a real n8n 2.41.1', () => {
 			name: 'Dunning Report: report, simulation, preview',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{
-					id: 'c0000000-0000-4000-8000-000000000001',
-					name: 'Manual Trigger',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'c0000000-0000-4000-8000-000000000002',
-					name: 'Invoices',
-					type: 'n8n-nodes-base.code',
-					typeVersion: 2,
-					position: [200, 0],
-					parameters: { jsCode: `return ${JSON.stringify(ITEMS)}.map((json) => ({ json }));` },
-				},
+				...manualTriggerWithInvoices(ITEMS),
 				node('Report', 400, -200, { asOf: '2026-11-26', outputWorklist: true }, 3),
 				node(
 					'Simulate',

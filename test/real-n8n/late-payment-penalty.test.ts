@@ -6,20 +6,18 @@ import type { N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
 import {
 	createInstance,
 	nodeOutput,
-	packageBuilt,
 	runError,
 	type ExecutionError,
 } from '../../scripts/n8n/instance';
 import { quickBooksExchange, stripeFixture } from '../helpers/fixtures';
+import {
+	CLI_TIMEOUT,
+	describeRealWithPackage,
+	INSTALL_TIMEOUT,
+	manualTriggerWithInvoices,
+	MINUTE,
+} from '../helpers/real-n8n';
 
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-// Under CI a missing build fails (createInstance with the package throws); locally it skips.
-const describeReal =
-	real && (packageBuilt() || process.env.CI === 'true') ? describe : describe.skip;
-
-const MINUTE = 60_000;
-const INSTALL_TIMEOUT = 20 * MINUTE;
-const CLI_TIMEOUT = 3 * MINUTE;
 const NODE = 'Late Payment Penalty';
 
 /** Manual Trigger → Code (returns `items`) → Late Payment Penalty with `parameters` and node `settings`. */
@@ -35,22 +33,7 @@ function penaltyWorkflow(
 		active: false,
 		settings: { executionOrder: 'v1', ...options.settings },
 		nodes: [
-			{
-				id: 'c0000000-0000-4000-8000-000000000001',
-				name: 'Manual Trigger',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'c0000000-0000-4000-8000-000000000002',
-				name: 'Invoices',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
-			},
+			...manualTriggerWithInvoices(items),
 			{
 				id: 'c0000000-0000-4000-8000-000000000003',
 				name: NODE,
@@ -71,16 +54,11 @@ function penaltyWorkflow(
 const FR_S2_WARNING =
 	'FR 2026-S2: ECB rate 2.40 % is not confirmed (ECB June 2026 hike reported; the ECB rate change of 2026-06-17 is reported-unconfirmed) — check the source and update nodes/shared/rates (npm run rates:check)';
 
-describeReal('Late Payment Penalty in a real n8n 2.41.1', () => {
+describeRealWithPackage('Late Payment Penalty in a real n8n 2.41.1', () => {
 	let n8n: N8nInstance;
 
-	beforeAll(async () => {
-		n8n = await createInstance({ withPackage: true });
-	}, INSTALL_TIMEOUT);
-
-	afterAll(async () => {
-		await n8n?.dispose();
-	}, MINUTE);
+	beforeAll(async () => (n8n = await createInstance({ withPackage: true })), INSTALL_TIMEOUT);
+	afterAll(() => n8n?.dispose(), MINUTE);
 
 	it(
 		'computes exact penalties for a normalised, a Stripe and a QuickBooks invoice',

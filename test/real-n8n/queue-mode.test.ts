@@ -9,9 +9,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
 import type { N8nInstance } from '../../scripts/n8n/instance';
 import { createInstance, getFreePort, httpRequest, packageBuilt } from '../../scripts/n8n/instance';
+import {
+	MINUTE,
+	real,
+	stripeReminderWorkflow,
+	stripeSimulatorCredential,
+	waitFor,
+} from '../helpers/real-n8n';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 // Locally a machine without redis-server skips this file; under CI (which installs it) it must run.
 const ci = process.env.CI === 'true';
@@ -22,10 +28,9 @@ if (real && !hasRedis && !ci) {
 }
 const describeReal = real && (hasRedis || ci) ? describe : describe.skip;
 
-const MINUTE = 60_000;
 const DAY = 86_400;
 const API_KEY = 'sk_test_realN8nQueueModeKey0123456789';
-const CREDENTIAL_ID = 'stripeQueueMode01';
+const CREDENTIAL = { id: 'stripeQueueMode01', name: 'Stripe simulator' };
 const INVOICES = 12;
 
 interface Process {
@@ -49,33 +54,6 @@ async function stopProcess(entry: Process | undefined): Promise<void> {
 	await exited;
 	clearTimeout(timer);
 }
-
-async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
-const node = (
-	name: string,
-	type: string,
-	parameters: Record<string, unknown>,
-	position: number,
-	version = 1,
-) => ({
-	id: `${name.toLowerCase().replace(/\W/g, '-')}-node`,
-	name,
-	type,
-	typeVersion: version,
-	position: [position * 220, 0],
-	parameters,
-	...(type.includes('stripeDunning')
-		? { credentials: { stripeDunningApi: { id: CREDENTIAL_ID, name: 'Stripe simulator' } } }
-		: {}),
-	...(type.endsWith('.webhook') ? { webhookId: '7d0c6f2e-7a43-4c55-9d55-4c0a6f1b9e01' } : {}),
-});
 
 describeReal('real n8n queue mode: two workers run the reminder workflow at once', () => {
 	let n8n: N8nInstance;
@@ -102,39 +80,27 @@ describeReal('real n8n queue mode: two workers run the reminder workflow at once
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			},
 		});
-		await n8n.importCredentials({
-			id: CREDENTIAL_ID,
-			name: 'Stripe simulator',
-			type: 'stripeDunningApi',
-			data: { apiKey: API_KEY, webhookSecret: '', baseUrl: stripe.url },
-		});
+		await n8n.importCredentials(stripeSimulatorCredential(CREDENTIAL, API_KEY, stripe.url));
 		const workflowId = await n8n.importWorkflow({
 			id: 'queueReminders01',
 			name: 'Queue-mode reminders',
-			nodes: [
-				node(
-					'Webhook',
-					'n8n-nodes-base.webhook',
-					{ httpMethod: 'POST', path: 'remind', responseMode: 'onReceived', options: {} },
-					0,
-					2,
-				),
-				node('List', 'n8n-nodes-dunning.stripeDunning', { operation: 'listOverdue' }, 1),
-				node(
-					'Scenario',
-					'n8n-nodes-dunning.dunningScenario',
-					{ scenario: 'classic-7-14-21', options: { sendOnNonBusinessDays: true } },
-					2,
-				),
-				node('Claim', 'n8n-nodes-dunning.stripeDunning', { operation: 'claimStep' }, 3),
-				node('Send', 'n8n-nodes-dunning.stripeDunning', { operation: 'sendReminder' }, 4),
-			],
-			connections: {
-				Webhook: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
-				List: { main: [[{ node: 'Scenario', type: 'main', index: 0 }]] },
-				Scenario: { main: [[{ node: 'Claim', type: 'main', index: 0 }]] },
-				Claim: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-			},
+			...stripeReminderWorkflow(
+				{
+					id: 'webhook-node',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: '7d0c6f2e-7a43-4c55-9d55-4c0a6f1b9e01',
+					parameters: {
+						httpMethod: 'POST',
+						path: 'remind',
+						responseMode: 'onReceived',
+						options: {},
+					},
+				},
+				CREDENTIAL,
+			),
 			settings: { timezone: 'Europe/Paris', saveDataSuccessExecution: 'all' },
 		});
 		await n8n.cliOk(['publish:workflow', `--id=${workflowId}`]);

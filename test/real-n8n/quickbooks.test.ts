@@ -3,71 +3,21 @@
 // and n8n stores the rotated refresh token), and a signed notification delivered to a Webhook node followed by
 // Verify and Expand Webhook is expanded while a forged one is refused. Runs with N8N_REAL=1 after npm run build.
 //
-// The OAuth2 credential needs a stored token: `n8n import:credentials` takes the credential's data as a plain
-// object, `oauthTokenData` included (access and refresh tokens, and `callbackQueryString.realmId` as Intuit's
-// callback leaves it), and n8n encrypts it on import.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
+// The OAuth2 credential is imported already connected, its access token expired (quickBooksSimulatorCredential).
 import type { N8nInstance } from '../../scripts/n8n/instance';
 import { createInstance, packageBuilt } from '../../scripts/n8n/instance';
 import {
-	SIMULATOR_CLIENT_ID,
-	SIMULATOR_CLIENT_SECRET,
-	SIMULATOR_VERIFIER_TOKEN,
-	startQuickBooksSimulator,
-	type QuickBooksSimulator,
-} from '../simulators/quickbooks';
+	collectAndPost,
+	describeReal,
+	MINUTE,
+	quickBooksSimulatorCredential,
+	startSink,
+	waitFor,
+} from '../helpers/real-n8n';
+import { startQuickBooksSimulator, type QuickBooksSimulator } from '../simulators/quickbooks';
 
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-const describeReal = real ? describe : describe.skip;
-
-const MINUTE = 60_000;
 const CREDENTIAL_ID = 'qbSimCredential1';
 const ZONE = 'Europe/London';
-
-interface Posted {
-	ids: string[];
-	events: string[];
-	emails: (string | null)[];
-	execution: string;
-	source: string;
-}
-
-/** Collects what the workflows post: one request per execution. */
-async function startSink(): Promise<{ url: string; posts: Posted[]; close: () => Promise<void> }> {
-	const posts: Posted[] = [];
-	const server = http.createServer((request, response) => {
-		let body = '';
-		request.setEncoding('utf8');
-		request.on('data', (chunk: string) => (body += chunk));
-		request.on('end', () => {
-			posts.push(JSON.parse(body) as Posted);
-			response.writeHead(200, { 'content-type': 'application/json' });
-			response.end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		posts,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
-	};
-}
-
-async function waitFor<T>(
-	what: string,
-	check: () => T | undefined | false,
-	timeoutMs: number,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
 
 /** n8n's REST API sends execution data in the `flatted` format: objects and strings by index in one array. */
 function parseFlatted(text: string): unknown {
@@ -89,47 +39,8 @@ function todayIn(zone: string): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
 }
 
-const credentials = {
-	quickBooksDunningOAuth2Api: { id: CREDENTIAL_ID, name: 'QuickBooks simulator' },
-};
-
-/** Gathers the items of a run into one item and posts it to the sink. */
-function collectAndPost(sinkUrl: string, source: string, x: number): Record<string, unknown>[] {
-	return [
-		{
-			id: `c0000000-0000-4000-8000-00000000000${x}`,
-			name: `Collect ${source}`,
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [x * 200, 0],
-			parameters: {
-				jsCode: `const items = $input.all();
-return [{ json: {
-  source: ${JSON.stringify(source)},
-  execution: String($execution.id),
-  ids: items.map((item) => item.json.invoice.id),
-  events: items.map((item) => item.json.event),
-  emails: items.map((item) => item.json.invoice.customer.email),
-} }];`,
-			},
-		},
-		{
-			id: `d0000000-0000-4000-8000-00000000000${x}`,
-			name: `Post ${source}`,
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [x * 200 + 200, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
-	];
-}
+const credential = { id: CREDENTIAL_ID, name: 'QuickBooks simulator' };
+const credentials = { quickBooksDunningOAuth2Api: credential };
 
 describeReal('QuickBooks nodes in a real n8n 2.41.1', () => {
 	let n8n: N8nInstance;
@@ -149,29 +60,7 @@ describeReal('QuickBooks nodes in a real n8n 2.41.1', () => {
 		const tokens = sim.issueTokens();
 		firstRefreshToken = tokens.refresh_token;
 		sim.expireAccessTokens(); // the first call gets 401: n8n refreshes and stores the rotated token
-		await n8n.importCredentials({
-			id: CREDENTIAL_ID,
-			name: 'QuickBooks simulator',
-			type: 'quickBooksDunningOAuth2Api',
-			data: {
-				grantType: 'authorizationCode',
-				authUrl: `${sim.url}/connect/oauth2`,
-				accessTokenUrl: sim.tokenUrl,
-				clientId: SIMULATOR_CLIENT_ID,
-				clientSecret: SIMULATOR_CLIENT_SECRET,
-				scope: 'com.intuit.quickbooks.accounting',
-				authQueryParameters: '',
-				authentication: 'header',
-				environment: 'sandbox',
-				realmId: '',
-				baseUrl: sim.url,
-				webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
-				oauthTokenData: {
-					...tokens,
-					callbackQueryString: { realmId: sim.realmId },
-				},
-			},
-		});
+		await n8n.importCredentials(quickBooksSimulatorCredential(credential, sim, tokens));
 
 		const pollingId = await n8n.importWorkflow({
 			id: 'qbPollingWorkflow1',
@@ -190,7 +79,7 @@ describeReal('QuickBooks nodes in a real n8n 2.41.1', () => {
 					},
 					credentials,
 				},
-				...collectAndPost(sink.url, 'poll', 1),
+				...collectAndPost(sink.url, 'poll', 1, 'event'),
 			],
 			connections: {
 				'QuickBooks Invoice Trigger': {
@@ -232,7 +121,7 @@ describeReal('QuickBooks nodes in a real n8n 2.41.1', () => {
 					},
 					credentials,
 				},
-				...collectAndPost(sink.url, 'webhook', 2),
+				...collectAndPost(sink.url, 'webhook', 2, 'event'),
 			],
 			connections: {
 				Webhook: { main: [[{ node: 'Verify and Expand', type: 'main', index: 0 }]] },

@@ -3,16 +3,15 @@
 // Runs with N8N_REAL=1 (or CI=true) after `npm run build`:
 //   N8N_REAL=1 npx jest --selectProjects real-n8n -- test/real-n8n/reminder-composer
 import type { N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
-import { createInstance, nodeOutput, packageBuilt, runError } from '../../scripts/n8n/instance';
+import { createInstance, nodeOutput, runError } from '../../scripts/n8n/instance';
+import {
+	CLI_TIMEOUT,
+	describeRealWithPackage,
+	INSTALL_TIMEOUT,
+	manualTriggerWithInvoices,
+	MINUTE,
+} from '../helpers/real-n8n';
 
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-// Under CI a missing build fails (createInstance with the package throws); locally it skips.
-const describeReal =
-	real && (packageBuilt() || process.env.CI === 'true') ? describe : describe.skip;
-
-const MINUTE = 60_000;
-const INSTALL_TIMEOUT = 20 * MINUTE;
-const CLI_TIMEOUT = 3 * MINUTE;
 const COMPOSER = 'Reminder Composer';
 
 function invoice(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -53,24 +52,9 @@ function composerWorkflow(
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
+			...manualTriggerWithInvoices(items),
 			{
-				id: 'd0000000-0000-4000-8000-000000000001',
-				name: 'Manual Trigger',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'd0000000-0000-4000-8000-000000000002',
-				name: 'Invoices',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
-			},
-			{
-				id: 'd0000000-0000-4000-8000-000000000003',
+				id: 'c0000000-0000-4000-8000-000000000003',
 				name: 'Dunning Scenario',
 				type: 'n8n-nodes-dunning.dunningScenario',
 				typeVersion: 1,
@@ -78,7 +62,7 @@ function composerWorkflow(
 				parameters: { scenario: 'classic-7-14-21', options: { now: '2026-11-09T09:00:00Z' } },
 			},
 			{
-				id: 'd0000000-0000-4000-8000-000000000004',
+				id: 'c0000000-0000-4000-8000-000000000004',
 				name: COMPOSER,
 				type: 'n8n-nodes-dunning.reminderComposer',
 				typeVersion: 1,
@@ -99,16 +83,11 @@ function composerWorkflow(
 	};
 }
 
-describeReal('Reminder Composer in a real n8n 2.41.1', () => {
+describeRealWithPackage('Reminder Composer in a real n8n 2.41.1', () => {
 	let n8n: N8nInstance;
 
-	beforeAll(async () => {
-		n8n = await createInstance({ withPackage: true });
-	}, INSTALL_TIMEOUT);
-
-	afterAll(async () => {
-		await n8n?.dispose();
-	}, MINUTE);
+	beforeAll(async () => (n8n = await createInstance({ withPackage: true })), INSTALL_TIMEOUT);
+	afterAll(() => n8n?.dispose(), MINUTE);
 
 	it(
 		'one message per invoice: the step tone, the customer language, ready for Send Email',

@@ -11,13 +11,7 @@ import {
 	runError,
 	type ExecutionError,
 } from '../../scripts/n8n/instance';
-
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-const describeReal = real ? describe : describe.skip;
-
-const MINUTE = 60_000;
-const INSTALL_TIMEOUT = 20 * MINUTE;
-const CLI_TIMEOUT = 3 * MINUTE;
+import { CLI_TIMEOUT, describeReal, INSTALL_TIMEOUT, MINUTE } from '../helpers/real-n8n';
 
 function manualTrigger(): Record<string, unknown> {
 	return {
@@ -65,13 +59,8 @@ function get(url: string): Promise<{ status: number; body: string }> {
 describeReal('real n8n 2.41.1 (scripts/n8n)', () => {
 	let n8n: N8nInstance;
 
-	beforeAll(async () => {
-		n8n = await createInstance();
-	}, INSTALL_TIMEOUT);
-
-	afterAll(async () => {
-		await n8n?.dispose();
-	}, MINUTE);
+	beforeAll(async () => (n8n = await createInstance()), INSTALL_TIMEOUT);
+	afterAll(() => n8n?.dispose(), MINUTE);
 
 	it(
 		'executes a workflow of core nodes (Manual Trigger → Code → Set) with `n8n execute`',

@@ -5,105 +5,27 @@
 // - an active polling workflow emits each overdue invoice once across polls, and registers no endpoint.
 // - deactivating the webhook workflow deletes the endpoint it registered.
 // Runs with N8N_REAL=1 after npm run build.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { N8nInstance } from '../../scripts/n8n/instance';
 import { createInstance, packageBuilt } from '../../scripts/n8n/instance';
+import {
+	collectAndPost,
+	describeReal,
+	MINUTE,
+	startSink,
+	stripeSimulatorCredential,
+	waitFor,
+} from '../helpers/real-n8n';
 import { sendRequest, startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 
-const real = process.env.N8N_REAL === '1' || process.env.CI === 'true';
-const describeReal = real ? describe : describe.skip;
-
-const MINUTE = 60_000;
 const DAY = 86_400;
 const CREDENTIAL_ID = 'stripeSimCredent1';
 const API_KEY = 'sk_test_realN8nStripeSimulatorKey';
 const ZONE = 'Europe/Paris';
 
-interface Posted {
-	source: string;
-	execution: string;
-	ids: string[];
-	events: string[];
-	emails: (string | null)[];
-}
-
-async function startSink(): Promise<{ url: string; posts: Posted[]; close: () => Promise<void> }> {
-	const posts: Posted[] = [];
-	const server = http.createServer((request, response) => {
-		let body = '';
-		request.setEncoding('utf8');
-		request.on('data', (chunk: string) => (body += chunk));
-		request.on('end', () => {
-			posts.push(JSON.parse(body) as Posted);
-			response.writeHead(200, { 'content-type': 'application/json' });
-			response.end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		posts,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
-	};
-}
-
-async function waitFor<T>(
-	what: string,
-	check: () => T | undefined | false,
-	timeoutMs: number,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const credentials = { stripeDunningApi: { id: CREDENTIAL_ID, name: 'Stripe simulator' } };
-
-/** Gathers the items of a run into one item and posts it to the sink. */
-function collectAndPost(sinkUrl: string, source: string, x: number): Record<string, unknown>[] {
-	return [
-		{
-			id: `c0000000-0000-4000-8000-00000000000${x}`,
-			name: `Collect ${source}`,
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [x * 200, 0],
-			parameters: {
-				jsCode: `const items = $input.all();
-return [{ json: {
-  source: ${JSON.stringify(source)},
-  execution: String($execution.id),
-  ids: items.map((item) => item.json.invoice.id),
-  events: items.map((item) => item.json.event.type),
-  emails: items.map((item) => item.json.invoice.customer.email),
-} }];`,
-			},
-		},
-		{
-			id: `d0000000-0000-4000-8000-00000000000${x}`,
-			name: `Post ${source}`,
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [x * 200 + 200, 0],
-			parameters: {
-				method: 'POST',
-				url: sinkUrl,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
-	];
-}
+const credential = { id: CREDENTIAL_ID, name: 'Stripe simulator' };
+const credentials = { stripeDunningApi: credential };
 
 describeReal('Stripe nodes in a real n8n 2.41.1', () => {
 	let n8n: N8nInstance;
@@ -125,12 +47,7 @@ describeReal('Stripe nodes in a real n8n 2.41.1', () => {
 			.sort();
 		sink = await startSink();
 		n8n = await createInstance({ withPackage: true });
-		await n8n.importCredentials({
-			id: CREDENTIAL_ID,
-			name: 'Stripe simulator',
-			type: 'stripeDunningApi',
-			data: { apiKey: API_KEY, webhookSecret: '', baseUrl: stripe.url },
-		});
+		await n8n.importCredentials(stripeSimulatorCredential(credential, API_KEY, stripe.url));
 		const webhookWorkflow = await n8n.importWorkflow({
 			id: 'stripeWebhookWf01',
 			name: 'Stripe invoice events',
@@ -150,7 +67,7 @@ describeReal('Stripe nodes in a real n8n 2.41.1', () => {
 					},
 					credentials,
 				},
-				...collectAndPost(sink.url, 'webhook', 1),
+				...collectAndPost(sink.url, 'webhook', 1, 'event.type'),
 			],
 			connections: {
 				'Stripe Invoice Trigger': { main: [[{ node: 'Collect webhook', type: 'main', index: 0 }]] },
@@ -177,7 +94,7 @@ describeReal('Stripe nodes in a real n8n 2.41.1', () => {
 					},
 					credentials,
 				},
-				...collectAndPost(sink.url, 'poll', 2),
+				...collectAndPost(sink.url, 'poll', 2, 'event.type'),
 			],
 			connections: {
 				'Stripe Invoice Trigger': { main: [[{ node: 'Collect poll', type: 'main', index: 0 }]] },
