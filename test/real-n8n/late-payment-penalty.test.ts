@@ -125,7 +125,7 @@ describeRealWithPackage('Late Payment Penalty in a real n8n 2.41.1', () => {
 						interestMinor: 1234,
 					},
 				],
-				legalBasis: 'Code de commerce L441-10 II and D441-5',
+				legalBasis: 'Code de commerce L441-10 II, D441-5',
 				warnings: [],
 				summary:
 					"12,34\u00a0€ d'intérêts de retard (12,15\u00a0%/an, 37 jours) + 40,00\u00a0€ d'indemnité forfaitaire pour frais de recouvrement",
