@@ -63,9 +63,40 @@ const HTML_ESCAPES: Record<string, string> = {
 	'=': '&#x3D;',
 };
 
-/** The characters Handlebars escapes, so values are also safe inside unquoted attributes. */
+/**
+ * The characters Handlebars escapes, so values are also safe inside unquoted attributes; and characters above
+ * U+00FF as numeric references, like the built-in HTML (scripts/build-templates.js): the same rendering, and
+ * a rendered email V8 holds one byte per character instead of two.
+ */
 export function escapeHtml(text: string): string {
-	return /[&<>"'`=]/.test(text) ? text.replace(/[&<>"'`=]/g, (char) => HTML_ESCAPES[char]) : text;
+	const escaped = /[&<>"'`=]/.test(text)
+		? text.replace(/[&<>"'`=]/g, (char) => HTML_ESCAPES[char])
+		: text;
+	return /[\u0100-\uffff]/.test(escaped) ? withNumericReferences(escaped) : escaped;
+}
+
+/**
+ * Built from character codes rather than with `replace`, whose result keeps the two-byte storage of its
+ * input even when every character left fits in one byte (V8). A lone surrogate becomes a reference too,
+ * which HTML shows as U+FFFD, as it would show the surrogate itself.
+ */
+function withNumericReferences(text: string): string {
+	const codes: number[] = [];
+	for (const char of text) {
+		const code = char.codePointAt(0) as number;
+		if (code <= 0xff) {
+			codes.push(code);
+			continue;
+		}
+		const reference = `&#${code};`;
+		for (let i = 0; i < reference.length; i++) codes.push(reference.charCodeAt(i));
+	}
+	let html = '';
+	// In slices: a call takes a bounded number of arguments.
+	for (let start = 0; start < codes.length; start += 8192) {
+		html += String.fromCharCode(...codes.slice(start, start + 8192));
+	}
+	return html;
 }
 
 interface Signature {

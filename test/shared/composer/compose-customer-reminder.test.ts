@@ -8,6 +8,7 @@ import type { Invoice } from '../../../nodes/shared/invoice';
 import type { Decision, Tone } from '../../../nodes/shared/scenario/types';
 import { TONES } from '../../../nodes/shared/scenario/types';
 import { frPenalty, overdueInvoice, sender } from './fixtures';
+import { decodeReferences } from '../../helpers/html';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -98,7 +99,7 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 		expect(reminder.text).toContain('Total due in EUR: €1,333.56\n');
 		expect(reminder.text).toContain('Total due in USD: $500.00\n');
 		expect(reminder.html).toContain('Total in EUR');
-		expect(reminder.html).toContain('€1,333.56');
+		expect(decodeReferences(reminder.html)).toContain('€1,333.56');
 		expect(reminder.html).toContain('$500.00');
 	});
 
@@ -167,8 +168,8 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 			'Total due in EUR: €1,333.56 (€1,378.17 with late-payment charges)',
 		);
 		expect(reminder.text).toContain('Under Code de commerce L441-10 II, D441-5');
-		expect(reminder.html).toContain('€4.61 interest');
-		expect(reminder.html).toContain('€1,378.17');
+		expect(decodeReferences(reminder.html)).toContain('€4.61 interest');
+		expect(decodeReferences(reminder.html)).toContain('€1,378.17');
 	});
 
 	test('without penalties, the formal notice still states the statutory rights', () => {
