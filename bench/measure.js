@@ -56,6 +56,7 @@ function scalingPass(size, batches, work, { copyEvery = 1, copy } = {}) {
 	let copyNs = 0n;
 	let copied = 0;
 	let peakHeap = heapBefore;
+	let peakLiveHeap = heapBefore;
 	let peakRss = rssBefore;
 	let batchIndex = 0;
 	let sink = 0;
@@ -75,13 +76,22 @@ function scalingPass(size, batches, work, { copyEvery = 1, copy } = {}) {
 		if (heapUsed > peakHeap) peakHeap = heapUsed;
 		const rss = process.memoryUsage.rss();
 		if (rss > peakRss) peakRss = rss;
+		// What is really held, garbage aside: a full collection (untimed) every tenth batch.
+		if (batchIndex % 10 === 0) {
+			collectGarbage();
+			peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+		}
 	}
+	collectGarbage();
+	const heapAfter = process.memoryUsage().heapUsed;
 	if (sink === 0.5) console.log(sink); // keeps the loops from being optimised away
 	const ms = Number(workNs) / 1e6;
 	return {
 		ms,
 		copyMsPerItem: copied ? Number(copyNs) / 1e6 / copied : Number.NaN,
 		peakHeapGrowthMB: (peakHeap - heapBefore) / MB,
+		peakLiveHeapGrowthMB: (peakLiveHeap - heapBefore) / MB,
+		heldAfterMB: (heapAfter - heapBefore) / MB,
 		peakRssGrowthMB: (peakRss - rssBefore) / MB,
 	};
 }
@@ -89,7 +99,9 @@ function scalingPass(size, batches, work, { copyEvery = 1, copy } = {}) {
 /**
  * `scalingPass` over each size, `runsFor(size)` times after one warm-up pass on the smallest size; medians.
  * Returns per size: ms, perSecond, vsCopy (time per item / time to structuredClone one item), ns per item
- * and the peak heap growth (median), so that linear time and flat memory can be read off the rows.
+ * and the peak heap growth (median): with garbage (`peakHeapGrowthMB`), live after a collection every tenth
+ * batch (`peakLiveHeapGrowthMB`) and held after the pass (`heldAfterMB`), so that linear time and flat memory
+ * can be read off the rows.
  */
 function scaling(sizes, batches, work, options = {}) {
 	const runsFor = options.runsFor ?? ((size) => (size >= 1_000_000 ? 3 : 5));
@@ -108,6 +120,8 @@ function scaling(sizes, batches, work, options = {}) {
 			nsPerItem: (ms * 1e6) / size,
 			vsCopy: ms / size / copyMsPerItem,
 			peakHeapGrowthMB: median(passes.map((p) => p.peakHeapGrowthMB)),
+			peakLiveHeapGrowthMB: median(passes.map((p) => p.peakLiveHeapGrowthMB)),
+			heldAfterMB: median(passes.map((p) => p.heldAfterMB)),
 			peakRssGrowthMB: median(passes.map((p) => p.peakRssGrowthMB)),
 		};
 	});
@@ -115,7 +129,17 @@ function scaling(sizes, batches, work, options = {}) {
 
 function printScaling(title, rows, unit = 'items/s') {
 	printTable([
-		[title, 'runs', 'ms (median)', unit, 'ns/item', '× structuredClone', 'peak heap +MB'],
+		[
+			title,
+			'runs',
+			'ms (median)',
+			unit,
+			'ns/item',
+			'× structuredClone',
+			'peak heap +MB',
+			'live heap +MB',
+			'held after +MB',
+		],
 		...rows.map((r) => [
 			`${r.size.toLocaleString('en-US')}`,
 			r.runs,
@@ -124,6 +148,8 @@ function printScaling(title, rows, unit = 'items/s') {
 			r.nsPerItem.toFixed(0),
 			r.vsCopy.toFixed(2),
 			r.peakHeapGrowthMB.toFixed(1),
+			r.peakLiveHeapGrowthMB.toFixed(1),
+			r.heldAfterMB.toFixed(1),
 		]),
 	]);
 }

@@ -34,6 +34,8 @@ const scalingFigures = (rows) => ({
 		nsPerItem: Math.round(r.nsPerItem),
 		vsCopy: round(r.vsCopy),
 		peakHeapGrowthMB: round(r.peakHeapGrowthMB, 1),
+		peakLiveHeapGrowthMB: round(r.peakLiveHeapGrowthMB, 1),
+		heldAfterMB: round(r.heldAfterMB, 1),
 		peakRssGrowthMB: round(r.peakRssGrowthMB, 1),
 	})),
 });
