@@ -7,21 +7,10 @@ import {
 } from '../../../nodes/shared/penalty/decimal';
 import { halfYearOfDay, nextHalfYear } from '../../../nodes/shared/penalty/half-year';
 import { penalty } from './helpers';
+import { seededRandom } from '../../helpers/random';
 
 // The hot path computes in plain numbers and memoises what repeats; these tests pin it to the exact BigInt
 // arithmetic and to the string-based calendar it replaced.
-
-/** A small deterministic generator (mulberry32), so that failures can be replayed. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** base × rate × days / (divisor × 10^6) rounded half-up, entirely in BigInt: the reference. */
 function exactInterest(base: number, rateScaled: number, days: number, divisor = 365): bigint {
@@ -45,7 +34,7 @@ describe('plain-number division agrees with BigInt', () => {
 	);
 
 	it('on exact halves and their neighbours up to 2^53, and on random numerators', () => {
-		const next = random(1);
+		const next = seededRandom(1);
 		const numerators: number[] = [];
 		for (let i = 0; i < 2000; i++) {
 			// A multiple of the denominator plus a half, just under or just over it, anywhere below 2^53.
@@ -90,7 +79,7 @@ describe('period interest on both sides of 2^53', () => {
 	});
 
 	it('random bases, rates and spans whose product straddles 2^53', () => {
-		const next = random(2);
+		const next = seededRandom(2);
 		let above = 0;
 		for (let i = 0; i < 5000; i++) {
 			const rate = Math.floor(next() * 1_000_001);

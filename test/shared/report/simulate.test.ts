@@ -9,24 +9,14 @@ import {
 	type Scenario,
 } from '../../../nodes/shared';
 import { makeInvoice } from '../invoice-factory';
-
-/** A small deterministic generator (mulberry32), so that the generated book is the same on every run. */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../../helpers/random';
 
 const FROM = '2026-07-01';
 const TO = '2026-09-30';
 
 /** A quarter of invoices: some paid on a day of the quarter (some in two payments), some never, some flagged. */
 function generateBook(count: number, seed: number): Invoice[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const pick = <T>(values: T[]) => values[Math.floor(next() * values.length)];
 	return Array.from({ length: count }, (_, index) => {
 		const issueDate = addCalendarDays('2026-06-01', Math.floor(next() * 100));
