@@ -11,9 +11,7 @@ import * as path from 'node:path';
 
 import { createInstance, getFreePort, type N8nInstance, type WorkflowJson } from '../n8n/instance';
 import {
-	SIMULATOR_CLIENT_ID,
-	SIMULATOR_CLIENT_SECRET,
-	SIMULATOR_VERIFIER_TOKEN,
+	connectedCredentialData,
 	startQuickBooksSimulator,
 	type QuickBooksSimulator,
 } from '../../test/simulators/quickbooks';
@@ -121,21 +119,7 @@ function quickBooksLedger(sim: QuickBooksSimulator): Ledger {
 			id: 'demoQuickBooks01',
 			name: 'QuickBooks (demo book)',
 			type: 'quickBooksDunningOAuth2Api',
-			data: {
-				grantType: 'authorizationCode',
-				authUrl: `${sim.url}/connect/oauth2`,
-				accessTokenUrl: sim.tokenUrl,
-				clientId: SIMULATOR_CLIENT_ID,
-				clientSecret: SIMULATOR_CLIENT_SECRET,
-				scope: 'com.intuit.quickbooks.accounting',
-				authQueryParameters: '',
-				authentication: 'header',
-				environment: 'sandbox',
-				realmId: '',
-				baseUrl: sim.url,
-				webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
-				oauthTokenData: { ...sim.issueTokens(), callbackQueryString: { realmId: sim.realmId } },
-			},
+			data: connectedCredentialData(sim),
 		},
 		sentSteps: () => {
 			const steps = new Map<string, string[]>();

@@ -7,9 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { CredentialJson, WorkflowJson } from '../../scripts/n8n/instance';
 import { packageBuilt } from '../../scripts/n8n/instance';
 import {
-	SIMULATOR_CLIENT_ID,
-	SIMULATOR_CLIENT_SECRET,
-	SIMULATOR_VERIFIER_TOKEN,
+	connectedCredentialData,
 	type IssuedTokens,
 	type QuickBooksSimulator,
 } from '../simulators/quickbooks';
@@ -72,21 +70,7 @@ export function quickBooksSimulatorCredential(
 	return {
 		...ref,
 		type: 'quickBooksDunningOAuth2Api',
-		data: {
-			grantType: 'authorizationCode',
-			authUrl: `${sim.url}/connect/oauth2`,
-			accessTokenUrl: sim.tokenUrl,
-			clientId: SIMULATOR_CLIENT_ID,
-			clientSecret: SIMULATOR_CLIENT_SECRET,
-			scope: 'com.intuit.quickbooks.accounting',
-			authQueryParameters: '',
-			authentication: 'header',
-			environment: 'sandbox',
-			realmId: '',
-			baseUrl: sim.url,
-			webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
-			oauthTokenData: { ...tokens, callbackQueryString: { realmId: sim.realmId } },
-		},
+		data: connectedCredentialData(sim, tokens),
 	};
 }
 

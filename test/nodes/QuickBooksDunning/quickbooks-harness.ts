@@ -18,12 +18,7 @@ import {
 	type RunWorkflowOptions,
 	type WorkflowJson,
 } from '../../helpers/run-workflow';
-import {
-	SIMULATOR_CLIENT_ID,
-	SIMULATOR_CLIENT_SECRET,
-	SIMULATOR_VERIFIER_TOKEN,
-	type QuickBooksSimulator,
-} from '../../simulators/quickbooks';
+import { connectedCredentialData, type QuickBooksSimulator } from '../../simulators/quickbooks';
 
 export const CREDENTIAL = 'quickBooksDunningOAuth2Api';
 
@@ -87,24 +82,8 @@ export function credentialFor(
 	simulator: QuickBooksSimulator,
 	overrides: Partial<ICredentialDataDecryptedObject> = {},
 ): ICredentialDataDecryptedObject {
-	const tokens = simulator.issueTokens();
 	return {
-		grantType: 'authorizationCode',
-		authUrl: `${simulator.url}/connect/oauth2`,
-		accessTokenUrl: simulator.tokenUrl,
-		clientId: SIMULATOR_CLIENT_ID,
-		clientSecret: SIMULATOR_CLIENT_SECRET,
-		scope: 'com.intuit.quickbooks.accounting',
-		authQueryParameters: '',
-		authentication: 'header',
-		environment: 'sandbox',
-		realmId: '',
-		baseUrl: simulator.url,
-		webhookVerifierToken: SIMULATOR_VERIFIER_TOKEN,
-		oauthTokenData: {
-			...tokens,
-			callbackQueryString: { code: 'sim-code', state: 'sim-state', realmId: simulator.realmId },
-		},
+		...connectedCredentialData(simulator),
 		...overrides,
 	};
 }

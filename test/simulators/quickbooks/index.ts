@@ -1,2 +1,3 @@
 export * from './server';
 export { parseQuery, QuerySyntaxError } from './query-language';
+export { connectedCredentialData } from './credential';
