@@ -18,6 +18,7 @@ import {
 	type RunWorkflowOptions,
 	type WorkflowJson,
 } from '../../helpers/run-workflow';
+import { itemsIntoNode } from '../../helpers/items-workflow';
 import { connectedCredentialData, type QuickBooksSimulator } from '../../simulators/quickbooks';
 
 export const CREDENTIAL = 'quickBooksDunningOAuth2Api';
@@ -90,46 +91,18 @@ export function credentialFor(
 
 const credentials = { [CREDENTIAL]: { id: '1', name: 'QuickBooks sandbox' } };
 
-/** Manual Trigger → Items → QuickBooks Dunning. */
+/** Manual Trigger → items → QuickBooks Dunning. */
 export function actionWorkflow(
 	items: unknown[],
 	parameters: Record<string, unknown>,
 	settings: Record<string, unknown> = {},
 ): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Items',
-				type: 'test.items',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{
-				id: '3',
-				name: 'QuickBooks',
-				type: 'n8n-nodes-dunning.quickBooksDunning',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { resource: 'invoice', ...parameters } as INodeParameters,
-				credentials,
-				...settings,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'QuickBooks', type: 'main', index: 0 }]] },
-		},
-	};
+	return itemsIntoNode(items, {
+		name: 'QuickBooks',
+		type: 'n8n-nodes-dunning.quickBooksDunning',
+		parameters: { resource: 'invoice', ...parameters },
+		settings: { credentials, ...settings },
+	});
 }
 
 /** Manual Trigger → Webhook items (as n8n's Webhook node emits them) → QuickBooks Dunning. */
@@ -140,11 +113,8 @@ export function webhookWorkflow(
 ): WorkflowJson {
 	const workflow = actionWorkflow([], { operation: 'verifyWebhook', ...parameters }, settings);
 	workflow.nodes[1] = {
-		id: '2',
-		name: 'Items',
+		...workflow.nodes[1],
 		type: 'test.webhook',
-		typeVersion: 1,
-		position: [200, 0],
 		parameters: { deliveries: JSON.stringify(deliveries) },
 	};
 	return workflow;

@@ -1,7 +1,6 @@
-import type { INodeParameters } from 'n8n-workflow';
-
 import { StripeDunningApi } from '../../../credentials/StripeDunningApi.credentials';
 import { StripeDunning } from '../../../nodes/StripeDunning/StripeDunning.node';
+import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import type { StripeSimulator } from '../../simulators/stripe';
 
@@ -13,41 +12,13 @@ export function dunningWorkflow(
 	parameters: Record<string, unknown>,
 	settings: Record<string, unknown> = {},
 ): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Items',
-				type: 'test.items',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{
-				id: '3',
-				name: 'Stripe Dunning',
-				type: 'n8n-nodes-dunning.stripeDunning',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: parameters as INodeParameters,
-				credentials: { stripeDunningApi: { id: '1', name: 'Stripe' } },
-				...settings,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'Stripe Dunning', type: 'main', index: 0 }]] },
-		},
-		settings: { timezone: 'Europe/Paris' },
-	};
+	const workflow = itemsIntoNode(items, {
+		name: 'Stripe Dunning',
+		type: 'n8n-nodes-dunning.stripeDunning',
+		parameters,
+		settings: { credentials: { stripeDunningApi: { id: '1', name: 'Stripe' } }, ...settings },
+	});
+	return { ...workflow, settings: { timezone: 'Europe/Paris' } };
 }
 
 export function runDunning(
