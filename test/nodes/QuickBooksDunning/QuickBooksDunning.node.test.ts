@@ -13,46 +13,21 @@ import {
 	webhookWorkflow,
 	CREDENTIAL,
 } from './quickbooks-harness';
+import { restoreRealDate, setFakeDate } from '../../helpers/fake-date';
 
 const CLAIMED_D7 = /\n\[dunning\] sent=d7@2026-11-26; claim=d7:[0-9a-f]{8}$/;
 
 const USER_TEXT = 'Client asked for a single invoice per quarter. Contact: M. Okafor, ext. 214.';
 const SLOW = 30_000;
 
-/** Only Date is faked: "today" is 26 November 2026 in the company's zone, timers and I/O run normally. */
-let faked = false;
-function setToday(iso: string) {
-	if (faked) {
-		jest.setSystemTime(new Date(iso));
-		return;
-	}
-	faked = true;
-	jest.useFakeTimers({
-		now: new Date(iso),
-		doNotFake: [
-			'nextTick',
-			'setImmediate',
-			'clearImmediate',
-			'setTimeout',
-			'clearTimeout',
-			'setInterval',
-			'clearInterval',
-			'queueMicrotask',
-			'hrtime',
-			'performance',
-		],
-	});
-}
-
 let sim: QuickBooksSimulator;
 beforeEach(async () => {
-	setToday('2026-11-26T10:00:00Z');
+	setFakeDate('2026-11-26T10:00:00Z');
 	sim = await startQuickBooksSimulator();
 });
 afterEach(async () => {
 	await sim.stop();
-	jest.useRealTimers();
-	faked = false;
+	restoreRealDate();
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -158,7 +133,7 @@ describe('List Overdue', () => {
 					credentialFor(sim),
 				)
 			).jsonOf('QuickBooks').length;
-		setToday('2026-11-26T09:30:00Z'); // 23:30 on the 26th in Kiritimati (UTC+14), 23:30 on the 25th in Honolulu
+		setFakeDate('2026-11-26T09:30:00Z'); // 23:30 on the 26th in Kiritimati (UTC+14), 23:30 on the 25th in Honolulu
 		expect(await at('Pacific/Kiritimati', 0)).toBe(7);
 		expect(await at('Pacific/Honolulu', 0)).toBe(4);
 		expect(await at('Pacific/Kiritimati', 15)).toBe(3); // due before 11 November: 1042, 1043, 1047

@@ -8,34 +8,10 @@ import {
 	run,
 	triggerWorkflow,
 } from '../QuickBooksDunning/quickbooks-harness';
+import { restoreRealDate, setFakeDate } from '../../helpers/fake-date';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const SLOW = 60_000;
-
-/** Only Date is faked, for the node and the simulator alike; timers and sockets run normally. */
-let faked = false;
-function setNow(iso: string) {
-	if (faked) {
-		jest.setSystemTime(new Date(iso));
-		return;
-	}
-	faked = true;
-	jest.useFakeTimers({
-		now: new Date(iso),
-		doNotFake: [
-			'nextTick',
-			'setImmediate',
-			'clearImmediate',
-			'setTimeout',
-			'clearTimeout',
-			'setInterval',
-			'clearInterval',
-			'queueMicrotask',
-			'hrtime',
-			'performance',
-		],
-	});
-}
 
 let sim: QuickBooksSimulator;
 let staticData: IDataObject;
@@ -68,15 +44,14 @@ const paths = () => answered().map((request) => request.path);
 const ids = (items: Json[]) => items.map((item) => [item.invoice.id, item.event]);
 
 beforeEach(async () => {
-	setNow('2026-11-26T10:00:00Z');
+	setFakeDate('2026-11-26T10:00:00Z');
 	sim = await startQuickBooksSimulator({ now: () => Date.now() });
 	staticData = {};
 	credential = credentialFor(sim);
 });
 afterEach(async () => {
 	await sim.stop();
-	jest.useRealTimers();
-	faked = false;
+	restoreRealDate();
 });
 
 describe('first poll', () => {
@@ -122,7 +97,7 @@ describe('later polls read changes through CDC', () => {
 		await poll();
 		const watermark = state().watermark;
 		sim.requests.length = 0;
-		setNow('2026-11-26T10:15:00Z');
+		setFakeDate('2026-11-26T10:15:00Z');
 		expect(await poll()).toEqual([]);
 		expect(
 			sim.requests.map((request) => [
@@ -140,7 +115,7 @@ describe('later polls read changes through CDC', () => {
 			credential,
 		);
 		await run(actionWorkflow([{}], { operation: 'pause', invoiceId: '1047' }), credential);
-		setNow('2026-11-26T10:15:00Z');
+		setFakeDate('2026-11-26T10:15:00Z');
 		sim.requests.length = 0;
 		expect(await poll()).toEqual([]);
 		// CDC did return them: they were recognised, not missed.
@@ -150,7 +125,7 @@ describe('later polls read changes through CDC', () => {
 
 	it('emits a partial payment again as overdue, and a full payment or a void as paid / voided', async () => {
 		await poll();
-		setNow('2026-11-26T11:00:00Z');
+		setFakeDate('2026-11-26T11:00:00Z');
 		sim.editInvoice('1047', { Balance: 800 });
 		sim.editInvoice('1042', { Balance: 0 });
 		sim.editInvoice('1045', { TotalAmt: 0, Balance: 0, PrivateNote: 'Voided' });
@@ -162,13 +137,13 @@ describe('later polls read changes through CDC', () => {
 		]);
 		expect(items.find((item) => item.invoice.id === '1047')!.invoice.dueMinor).toBe(80000);
 		expect(trackedIds().sort()).toEqual(['1043', '1047']);
-		setNow('2026-11-26T11:30:00Z');
+		setFakeDate('2026-11-26T11:30:00Z');
 		expect(await poll()).toEqual([]);
 	});
 
 	it('forgets deleted invoices and does not emit paid invoices it never chased', async () => {
 		await poll();
-		setNow('2026-11-26T11:00:00Z');
+		setFakeDate('2026-11-26T11:00:00Z');
 		sim.deleteInvoice('1043');
 		sim.editInvoice('1046', { Balance: 0 });
 		expect(await poll()).toEqual([]);
@@ -177,7 +152,7 @@ describe('later polls read changes through CDC', () => {
 
 	it('emits invoices that became overdue by time alone, with no change in QuickBooks', async () => {
 		await poll();
-		setNow('2026-12-05T09:00:00Z'); // 1046 was due on 4 December
+		setFakeDate('2026-12-05T09:00:00Z'); // 1046 was due on 4 December
 		sim.requests.length = 0;
 		const items = await poll();
 		expect(ids(items)).toEqual([['1046', 'overdue']]);
@@ -190,11 +165,11 @@ describe('later polls read changes through CDC', () => {
 
 describe('watermarks and the limits of CDC', () => {
 	it('keeps the watermark in the server offset, winter and summer, whatever the company zone', async () => {
-		setNow('2026-07-15T20:00:00Z');
+		setFakeDate('2026-07-15T20:00:00Z');
 		await poll({ options: { timezone: 'Pacific/Auckland' } });
 		expect(state().watermark).toMatch(/^2026-07-15T12:5\d:\d\d-07:00$/);
 		expect(state().cutoff).toBe('2026-07-16'); // already the 16th in Auckland
-		setNow('2026-11-26T10:00:00Z');
+		setFakeDate('2026-11-26T10:00:00Z');
 		staticData = {};
 		await poll({ options: { timezone: 'Pacific/Auckland' } });
 		const { ms } = parseIntuitTimestamp(state().watermark, 'watermark');
@@ -204,7 +179,7 @@ describe('watermarks and the limits of CDC', () => {
 
 	it("reads today in the company's zone: a due date of yesterday is overdue east of UTC first", async () => {
 		sim.seedInvoices(1, { dueDate: '2026-11-25' });
-		setNow('2026-11-26T09:30:00Z');
+		setFakeDate('2026-11-26T09:30:00Z');
 		expect((await poll({ options: { timezone: 'Pacific/Honolulu' } })).length).toBe(4);
 		staticData = {};
 		expect((await poll({ options: { timezone: 'Pacific/Kiritimati' } })).length).toBe(5);
@@ -212,7 +187,7 @@ describe('watermarks and the limits of CDC', () => {
 
 	it('falls back to a full query after more than 30 days, emitting what was paid in the gap', async () => {
 		await poll();
-		setNow('2026-12-28T10:00:00Z');
+		setFakeDate('2026-12-28T10:00:00Z');
 		sim.editInvoice('1042', { Balance: 0 });
 		sim.seedInvoices(1, { dueDate: '2026-12-20' });
 		sim.requests.length = 0;
@@ -227,7 +202,7 @@ describe('watermarks and the limits of CDC', () => {
 			"select * from Invoice where Id in ('1042') maxresults 1000",
 		);
 		// Back on CDC at the next poll.
-		setNow('2026-12-28T10:10:00Z');
+		setFakeDate('2026-12-28T10:10:00Z');
 		sim.requests.length = 0;
 		expect(await poll()).toEqual([]);
 		expect(paths()).toEqual(['/cdc']);
@@ -237,7 +212,7 @@ describe('watermarks and the limits of CDC', () => {
 		'falls back to a full query when CDC answers at its 1,000-object cap',
 		async () => {
 			await poll();
-			setNow('2026-11-26T12:00:00Z');
+			setFakeDate('2026-11-26T12:00:00Z');
 			sim.seedInvoices(1200, { dueDate: '2026-11-20' });
 			sim.requests.length = 0;
 			const items = await poll({ options: { customerLookup: 'never' } });
@@ -266,7 +241,7 @@ describe('failures', () => {
 		async () => {
 			await poll();
 			const before = JSON.stringify(state());
-			setNow('2026-11-26T10:15:00Z');
+			setFakeDate('2026-11-26T10:15:00Z');
 			sim.injectFault({ kind: 'server', times: 5 });
 			const result = await run(
 				triggerWorkflow({ graceDays: 0, options: { timezone: 'Europe/London' } }),
@@ -303,7 +278,7 @@ describe('a full read spread over several polls (Maximum Pages per Poll)', () =>
 		do {
 			if (polls.length > 10) throw new Error('the read does not end');
 			if (polls.length) {
-				setNow(new Date(Date.now() + 15 * 60_000).toISOString());
+				setFakeDate(new Date(Date.now() + 15 * 60_000).toISOString());
 				between();
 			}
 			polls.push((await poll(capped)).map((item) => item.invoice.id as string));
@@ -331,7 +306,7 @@ describe('a full read spread over several polls (Maximum Pages per Poll)', () =>
 			const watermark = state().watermark;
 
 			sim.requests.length = 0;
-			setNow('2026-11-26T10:15:00Z');
+			setFakeDate('2026-11-26T10:15:00Z');
 			const second = await poll(capped);
 			// The next poll starts 100 invoices before where the first stopped, on the same due date.
 			expect(queries()).toEqual([
@@ -352,7 +327,7 @@ describe('a full read spread over several polls (Maximum Pages per Poll)', () =>
 
 			// The read is over: the next poll asks CDC, from the watermark of the first poll, and emits nothing new.
 			sim.requests.length = 0;
-			setNow('2026-11-26T12:00:00Z');
+			setFakeDate('2026-11-26T12:00:00Z');
 			expect(await poll(capped)).toEqual([]);
 			expect(paths()).toEqual(['/cdc']);
 			expect(answered()[0].query.changedSince).toBe(watermark);
@@ -408,7 +383,7 @@ describe('a full read spread over several polls (Maximum Pages per Poll)', () =>
 				),
 			);
 			// After the read, CDC (from when it started) reports the payments.
-			setNow(new Date(Date.now() + 15 * 60_000).toISOString());
+			setFakeDate(new Date(Date.now() + 15 * 60_000).toISOString());
 			const after = await poll(capped);
 			expect(after.map((item) => item.event)).toEqual(paid.map(() => 'paid'));
 			expect(after.map((item) => item.invoice.id).sort()).toEqual([...paid].sort());
@@ -420,7 +395,7 @@ describe('a full read spread over several polls (Maximum Pages per Poll)', () =>
 		'ends a full read after a gap by reading the tracked invoices it did not see, within the cap',
 		async () => {
 			await poll(); // tracks 1042, 1043, 1045, 1047
-			setNow('2026-12-28T10:00:00Z');
+			setFakeDate('2026-12-28T10:00:00Z');
 			seedBook();
 			sim.editInvoice('1042', { Balance: 0 });
 			sim.requests.length = 0;

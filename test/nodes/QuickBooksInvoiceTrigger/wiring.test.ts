@@ -6,31 +6,18 @@ import type { IDataObject } from 'n8n-workflow';
 import { DunningScenario } from '../../../nodes/DunningScenario/DunningScenario.node';
 import { startQuickBooksSimulator, type QuickBooksSimulator } from '../../simulators/quickbooks';
 import { credentialFor, run, triggerWorkflow } from '../QuickBooksDunning/quickbooks-harness';
+import { restoreRealDate, setFakeDate } from '../../helpers/fake-date';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let sim: QuickBooksSimulator;
 beforeEach(async () => {
-	jest.useFakeTimers({
-		now: new Date('2026-11-26T10:00:00Z'),
-		doNotFake: [
-			'nextTick',
-			'setImmediate',
-			'clearImmediate',
-			'setTimeout',
-			'clearTimeout',
-			'setInterval',
-			'clearInterval',
-			'queueMicrotask',
-			'hrtime',
-			'performance',
-		],
-	});
+	setFakeDate('2026-11-26T10:00:00Z');
 	sim = await startQuickBooksSimulator({ now: () => Date.now() });
 });
 afterEach(async () => {
 	await sim.stop();
-	jest.useRealTimers();
+	restoreRealDate();
 });
 
 function dunningWorkflow() {
