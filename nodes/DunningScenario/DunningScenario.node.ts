@@ -14,6 +14,7 @@ import {
 	customerKey,
 	decimalToMinor,
 	evaluateScenario,
+	getOrCreate,
 	latestSentOnByCustomer,
 	type DecisionAction,
 	type Invoice,
@@ -138,18 +139,12 @@ function stepOf(scenario: Scenario, stepId: string | null): IDataObject | null {
 function scenarioWithMinimum(): (parameters: ScenarioParameters, currency: string) => Scenario {
 	const byParameters = new WeakMap<ScenarioParameters, Map<string, Scenario>>();
 	return (parameters, currency) => {
-		if (parameters.minimumDue === null) return parameters.scenario;
-		let byCurrency = byParameters.get(parameters);
-		if (!byCurrency) {
-			byCurrency = new Map();
-			byParameters.set(parameters, byCurrency);
-		}
-		let scenario = byCurrency.get(currency);
-		if (!scenario) {
-			const minimumDueMinor = decimalToMinor(parameters.minimumDue, currency, 'options.minimumDue');
-			scenario = { ...parameters.scenario, minimumDueMinor };
-			byCurrency.set(currency, scenario);
-		}
-		return scenario;
+		const { minimumDue } = parameters;
+		if (minimumDue === null) return parameters.scenario;
+		const byCurrency = getOrCreate(byParameters, parameters, () => new Map<string, Scenario>());
+		return getOrCreate(byCurrency, currency, () => ({
+			...parameters.scenario,
+			minimumDueMinor: decimalToMinor(minimumDue, currency, 'options.minimumDue'),
+		}));
 	};
 }

@@ -3,6 +3,7 @@
  * (DESIGN.md section 1). Built to `dist/nodes/shared/index.js` (CommonJS).
  */
 export { DunningInputError } from './errors';
+export { getOrCreate } from './memo';
 export {
 	normalizeCurrency,
 	currencyExponent,

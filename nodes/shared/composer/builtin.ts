@@ -1,3 +1,4 @@
+import { getOrCreate } from '../memo';
 import { BUILTIN_PROGRAM_JSON } from './generated/programs';
 import { BUILTIN_TEMPLATES } from './generated/templates';
 import type { ComposerLanguage } from './language';
@@ -24,13 +25,11 @@ const programs = new Map<string, BuiltinPrograms>();
  * The trees are read from their JSON on first use of the template (JSON.parse, no code generation).
  */
 export function builtinPrograms(language: ComposerLanguage, tone: BuiltinName): BuiltinPrograms {
-	const key = `${language}/${tone}`;
-	let found = programs.get(key);
-	if (!found) {
-		found = JSON.parse(BUILTIN_PROGRAM_JSON[key]) as BuiltinPrograms;
-		programs.set(key, found);
-	}
-	return found;
+	return getOrCreate(
+		programs,
+		`${language}/${tone}`,
+		(key) => JSON.parse(BUILTIN_PROGRAM_JSON[key]) as BuiltinPrograms,
+	);
 }
 
 export function builtinTemplateKeys(): string[] {

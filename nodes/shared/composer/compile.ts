@@ -1,4 +1,5 @@
 import { describeValue } from '../errors';
+import { getOrCreate } from '../memo';
 import type {
 	BlockStatement,
 	Expression,
@@ -21,11 +22,7 @@ import { fail, type Body, type EachFrame, type RenderState } from './render';
 const compiled = new WeakMap<Program, Partial<Record<RenderMode, Body>>>();
 
 export function compiledProgram(program: Program, mode: RenderMode): Body {
-	let byMode = compiled.get(program);
-	if (!byMode) {
-		byMode = {};
-		compiled.set(program, byMode);
-	}
+	const byMode = getOrCreate(compiled, program, (): Partial<Record<RenderMode, Body>> => ({}));
 	return (byMode[mode] ??= compileBody(program, mode, 0, wideText(program) ? widen : same));
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice } from '../invoice';
+import { getOrCreate } from '../memo';
 import { TONES, type Tone } from '../scenario/types';
 import { builtinPrograms, builtinTemplate, builtinTemplateId } from './builtin';
 import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
@@ -27,19 +28,12 @@ export interface TemplateSet {
 const builtinSets = new Map<ComposerLanguage, Map<Tone, TemplateSet>>();
 
 function builtinSet(language: ComposerLanguage, tone: Tone): TemplateSet {
-	let sets = builtinSets.get(language);
-	if (!sets) {
-		sets = new Map();
-		builtinSets.set(language, sets);
-	}
-	let set = sets.get(tone);
-	if (!set) {
+	const sets = getOrCreate(builtinSets, language, () => new Map<Tone, TemplateSet>());
+	return getOrCreate(sets, tone, () => {
 		const id = builtinTemplateId(language, tone);
 		const programs = builtinPrograms(language, tone);
-		set = Object.freeze({ id, ...builtinTemplate(language, tone), field: id, programs });
-		sets.set(tone, set);
-	}
-	return set;
+		return Object.freeze({ id, ...builtinTemplate(language, tone), field: id, programs });
+	});
 }
 
 // The id of the last custom template: a workflow usually sends the same one with every item, and

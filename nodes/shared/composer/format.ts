@@ -5,8 +5,8 @@ import { enGB } from 'date-fns/locale/en-GB';
 import { es } from 'date-fns/locale/es';
 import { fr } from 'date-fns/locale/fr';
 
-import { isIsoDate, type IsoDate } from '../dates';
-import { DunningInputError, describeValue } from '../errors';
+import type { IsoDate } from '../dates';
+import { getOrCreate } from '../memo';
 import { currencyExponent, minorToDecimalString } from '../money';
 import type { ComposerLanguage } from './language';
 
@@ -120,13 +120,8 @@ function readLayout(format: MoneyFormat, currency: string): MoneyLayout | null {
 const moneyFormats = new Map<ComposerLanguage, Map<string, MoneyFormat>>();
 
 function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat {
-	let byCurrency = moneyFormats.get(language);
-	if (!byCurrency) {
-		byCurrency = new Map();
-		moneyFormats.set(language, byCurrency);
-	}
-	let format = byCurrency.get(currency);
-	if (!format) {
+	const byCurrency = getOrCreate(moneyFormats, language, () => new Map<string, MoneyFormat>());
+	return getOrCreate(byCurrency, currency, () => {
 		const exponent = currencyExponent(currency);
 		const intl = new Intl.NumberFormat(LOCALES[language].intl, {
 			style: 'currency',
@@ -134,11 +129,10 @@ function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat 
 			minimumFractionDigits: exponent,
 			maximumFractionDigits: exponent,
 		});
-		format = { intl, exponent, layout: null };
+		const format: MoneyFormat = { intl, exponent, layout: null };
 		format.layout = readLayout(format, currency);
-		byCurrency.set(currency, format);
-	}
-	return format;
+		return format;
+	});
 }
 
 /** `123456` EUR → `1 234,56 €` (fr, with the narrow no-break spaces Intl gives) or `€1,234.56` (en). */
@@ -156,11 +150,7 @@ const dateCaches = new Map<ComposerLanguage, Map<string, string>>();
  * so the machine's time zone can never move it to the previous day.
  */
 export function formatDate(date: IsoDate, language: ComposerLanguage): string {
-	let cache = dateCaches.get(language);
-	if (!cache) {
-		cache = new Map();
-		dateCaches.set(language, cache);
-	}
+	const cache = getOrCreate(dateCaches, language, () => new Map<string, string>());
 	let text = cache.get(date);
 	if (text === undefined) {
 		const utc = new TZDate(
@@ -175,44 +165,34 @@ export function formatDate(date: IsoDate, language: ComposerLanguage): string {
 	return text;
 }
 
-export function assertDate(value: unknown, field: string): IsoDate {
-	if (!isIsoDate(value)) {
-		throw new DunningInputError(field, `${describeValue(value)} is not a date (YYYY-MM-DD)`);
-	}
-	return value;
-}
-
 const percentFormats = new Map<ComposerLanguage, Intl.NumberFormat>();
 
 /** `12.15` (percent) → `12,15 %` / `12.15%`. */
 export function formatPercent(percent: number, language: ComposerLanguage): string {
-	let formatter = percentFormats.get(language);
-	if (!formatter) {
-		formatter = new Intl.NumberFormat(LOCALES[language].intl, {
-			style: 'percent',
-			maximumFractionDigits: 4,
-		});
-		percentFormats.set(language, formatter);
-	}
+	const formatter = getOrCreate(
+		percentFormats,
+		language,
+		() =>
+			new Intl.NumberFormat(LOCALES[language].intl, { style: 'percent', maximumFractionDigits: 4 }),
+	);
 	return formatter.format(percent / 100);
 }
 
-const pluralRules = new Map<ComposerLanguage, Intl.PluralRules>();
-// The categories of small counts (days, invoices), per language: asked of Intl once each.
+// Per language, its rules and the categories of small counts (days, invoices): asked of Intl once each.
 const SMALL_COUNTS = 1000;
-const smallCountCategories = new Map<ComposerLanguage, Intl.LDMLPluralRule[]>();
+const pluralRules = new Map<
+	ComposerLanguage,
+	{ rules: Intl.PluralRules; small: Intl.LDMLPluralRule[] }
+>();
 
 /** The CLDR plural category of a count (`one`, `many`, `other`...) in the language. */
 export function pluralCategory(count: number, language: ComposerLanguage): Intl.LDMLPluralRule {
-	let rules = pluralRules.get(language);
-	if (!rules) {
-		rules = new Intl.PluralRules(LOCALES[language].intl);
-		pluralRules.set(language, rules);
-		smallCountCategories.set(language, []);
-	}
+	const { rules, small } = getOrCreate(pluralRules, language, () => ({
+		rules: new Intl.PluralRules(LOCALES[language].intl),
+		small: [],
+	}));
 	if (!Number.isInteger(count) || count < 0 || count >= SMALL_COUNTS) return rules.select(count);
-	const known = smallCountCategories.get(language) as Intl.LDMLPluralRule[];
-	return (known[count] ??= rules.select(count));
+	return (small[count] ??= rules.select(count));
 }
 
 const RELATIVE_DAYS: Record<
@@ -250,11 +230,7 @@ const relativeDaysCache = new Map<ComposerLanguage, Map<number, string>>();
 
 /** `7` → `7 jours de retard` / `7 days overdue`; `-3` → `échéance dans 3 jours` / `due in 3 days`. */
 export function formatRelativeDays(daysOverdue: number, language: ComposerLanguage): string {
-	let cache = relativeDaysCache.get(language);
-	if (!cache) {
-		cache = new Map();
-		relativeDaysCache.set(language, cache);
-	}
+	const cache = getOrCreate(relativeDaysCache, language, () => new Map<number, string>());
 	let phrase = cache.get(daysOverdue);
 	if (phrase === undefined) {
 		phrase = relativeDays(daysOverdue, language);

@@ -1,6 +1,7 @@
 import { parse } from 'handlebars/dist/cjs/handlebars/compiler/base';
 
 import { DunningInputError } from '../errors';
+import { getOrCreate } from '../memo';
 import type { Program } from './ast';
 import { compiledProgram } from './compile';
 import type { RenderMode } from './helpers';
@@ -21,12 +22,10 @@ type Caches = Record<RenderMode, Map<string, Body>>;
 const cachesByVariables = new Map<ReadonlySet<string>, Caches>();
 
 function cachesFor(rootVariables: ReadonlySet<string>): Caches {
-	let caches = cachesByVariables.get(rootVariables);
-	if (!caches) {
-		caches = { html: new Map(), text: new Map() };
-		cachesByVariables.set(rootVariables, caches);
-	}
-	return caches;
+	return getOrCreate(cachesByVariables, rootVariables, () => ({
+		html: new Map(),
+		text: new Map(),
+	}));
 }
 
 /**
@@ -82,11 +81,7 @@ export function builtinBody(
 	field: string,
 	rootVariables: ReadonlySet<string>,
 ): Body {
-	let checked = checkedBuiltins.get(program);
-	if (!checked) {
-		checked = [];
-		checkedBuiltins.set(program, checked);
-	}
+	const checked = getOrCreate(checkedBuiltins, program, (): CheckedBuiltin[] => []);
 	for (const entry of checked) {
 		if (entry.mode === mode && entry.rootVariables === rootVariables) return entry.body;
 	}

@@ -1,4 +1,5 @@
 import { fromDayNumber, toDayNumber, type IsoDate } from '../dates';
+import { getOrCreate } from '../memo';
 
 /** A calendar half-year: S1 is January–June, S2 July–December (the periods statutory rates are set for). */
 export interface HalfYear {
@@ -41,13 +42,12 @@ function halfYearIndexOfDay(day: number): number {
 const halfYears = new Map<number, HalfYear>();
 
 function halfYearByIndex(index: number): HalfYear {
-	let halfYear = halfYears.get(index);
-	if (!halfYear) {
+	return getOrCreate(halfYears, index, () => {
 		const year = Math.floor(index / 2);
 		const first = index % 2 === 0;
 		const startDay = toDayNumber(`${year}-${first ? '01' : '07'}-01`);
 		const endDay = toDayNumber(first ? `${year}-07-01` : `${year + 1}-01-01`) - 1;
-		halfYear = Object.freeze({
+		return Object.freeze({
 			index,
 			label: `${year}-S${first ? 1 : 2}`,
 			startDay,
@@ -55,9 +55,7 @@ function halfYearByIndex(index: number): HalfYear {
 			startDate: fromDayNumber(startDay),
 			endDate: fromDayNumber(endDay),
 		});
-		halfYears.set(index, halfYear);
-	}
-	return halfYear;
+	});
 }
 
 export function halfYearOfDay(day: number): HalfYear {

@@ -1,4 +1,5 @@
 import { DunningInputError } from '../errors';
+import { getOrCreate } from '../memo';
 import deJson from '../rates/de_basiszinssatz.json';
 import euJson from '../rates/eu_statutory_rate_by_semester_mro_plus8.json';
 import frJson from '../rates/fr_penalty_rate_by_semester.json';
@@ -63,19 +64,12 @@ export function lookUpHalfYear(
 	label: string,
 	field: string,
 ): RateLookup {
-	let byKey = lookUps.get(table);
-	if (!byKey) {
-		byKey = new Map();
-		lookUps.set(table, byKey);
-	}
-	const key = `${halfYear}|${label}|${field}`;
-	let found = byKey.get(key);
-	if (!found) {
-		found = lookUpHalfYearUncached(table, halfYear, label, field);
+	const byKey = getOrCreate(lookUps, table, () => new Map<string, RateLookup>());
+	return getOrCreate(byKey, `${halfYear}|${label}|${field}`, () => {
+		const found = lookUpHalfYearUncached(table, halfYear, label, field);
 		Object.freeze(found.warnings);
-		byKey.set(key, found);
-	}
-	return found;
+		return found;
+	});
 }
 
 function lookUpHalfYearUncached(

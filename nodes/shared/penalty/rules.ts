@@ -1,6 +1,7 @@
 import { getBusinessCalendar } from '../business-calendar';
 import type { IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
+import { getOrCreate } from '../memo';
 import { RATE_SCALE, formatPercent } from './decimal';
 import { halfYearOfDay, type HalfYear } from './half-year';
 import { RATE_TABLES, lookUpHalfYear, type RateTable } from './rate-tables';
@@ -58,18 +59,14 @@ function referencePlus(
 	label: string,
 ): (halfYear: HalfYear) => RateQuote {
 	const quotes = new Map<number, RateQuote>();
-	return (halfYear) => {
-		let quote = quotes.get(halfYear.index);
-		if (!quote) {
+	return (halfYear) =>
+		getOrCreate(quotes, halfYear.index, () => {
 			const reference = lookUpHalfYear(table, halfYear.label, label, 'penalty.dueDate');
-			quote = Object.freeze({
+			return Object.freeze({
 				rateScaled: reference.rateScaled + points(margin),
 				warnings: reference.warnings,
 			});
-			quotes.set(halfYear.index, quote);
-		}
-		return quote;
-	};
+		});
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);

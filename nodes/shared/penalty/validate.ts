@@ -1,4 +1,4 @@
-import { assertIsoDate, toDayNumber, type IsoDate } from '../dates';
+import { assertIsoDate, isIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { assertMinorAmount, normalizeCurrency } from '../money';
 import { RATE_SCALE, parsePercent } from './decimal';
@@ -25,37 +25,6 @@ export interface ValidatedPenaltyInput extends RuleContext {
 
 const RULES: readonly PenaltyRule[] = ['FR', 'EU', 'DE', 'UK', 'custom'];
 const MAX_RATE = 100 * RATE_SCALE;
-
-// A book of invoices repeats a few hundred dates and one or two currencies: each valid one is kept (dates
-// with their day number), so that one seen before costs a single look-up instead of a check and a
-// conversion. Only valid values are kept; the dates are bounded, then reset, like the memos in ../dates.
-const knownDays = new Map<string, number>();
-const KNOWN_DAYS_LIMIT = 10_000;
-const knownCurrencies = new Map<string, string>();
-
-function knownDay(value: unknown): number | undefined {
-	return typeof value === 'string' ? knownDays.get(value) : undefined;
-}
-
-/** The day number of a valid `YYYY-MM-DD`; otherwise a `DunningInputError` on `field`. */
-function dayOf(value: unknown, field: string): number {
-	const known = knownDay(value);
-	if (known !== undefined) return known;
-	const date = assertIsoDate(value, field);
-	const day = toDayNumber(date);
-	if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
-	knownDays.set(date, day);
-	return day;
-}
-
-function currencyOf(value: unknown): string {
-	const known = typeof value === 'string' ? knownCurrencies.get(value) : undefined;
-	if (known !== undefined) return known;
-	const code = normalizeCurrency(value, 'penalty.currency');
-	// Valid codes in any case: a few thousand spellings at most.
-	knownCurrencies.set(value as string, code);
-	return code;
-}
 
 const present = (value: unknown): boolean => value !== undefined && value !== null;
 
@@ -93,15 +62,17 @@ function validatePayments(value: unknown): readonly Payment[] {
 			);
 		}
 		const { date, amountMinor } = payment as Record<string, unknown>;
-		const day = knownDay(date) ?? dayOf(date, `${paymentField(index)}.date`);
+		// isIsoDate and toDayNumber keep what they have seen (../dates): a repeated date is a look-up.
+		const iso = isIsoDate(date) ? date : assertIsoDate(date, `${paymentField(index)}.date`);
+		const day = toDayNumber(iso);
 		// Day numbers are in the order of the dates.
 		if (day < previousDay) {
 			throw new DunningInputError(
 				`${paymentField(index)}.date`,
-				`"${date as IsoDate}" is before the previous payment ("${previous}"): list payments in date order`,
+				`"${iso}" is before the previous payment ("${previous}"): list payments in date order`,
 			);
 		}
-		previous = date as IsoDate;
+		previous = iso;
 		previousDay = day;
 		const amount =
 			typeof amountMinor === 'number' && Number.isSafeInteger(amountMinor) && amountMinor >= 0
@@ -125,10 +96,10 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 			`${describeValue(raw.rule)} is not one of ${RULES.join(', ')}`,
 		);
 	}
-	const currency = currencyOf(raw.currency);
+	const currency = normalizeCurrency(raw.currency, 'penalty.currency');
 	const principalMinor = assertMinorAmount(raw.principalMinor, 'penalty.principalMinor');
-	const dueDay = dayOf(raw.dueDate, 'penalty.dueDate');
-	const asOfDay = dayOf(raw.asOf, 'penalty.asOf');
+	const dueDate = assertIsoDate(raw.dueDate, 'penalty.dueDate');
+	const asOf = assertIsoDate(raw.asOf, 'penalty.asOf');
 	const payments = validatePayments(raw.payments);
 	const imputation = raw.imputation ?? 'principal';
 	if (imputation !== 'principal' && imputation !== 'interest-first') {
@@ -182,10 +153,10 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 		rule,
 		currency,
 		principalMinor,
-		dueDate: raw.dueDate as IsoDate,
-		dueDay,
-		asOf: raw.asOf as IsoDate,
-		asOfDay,
+		dueDate,
+		dueDay: toDayNumber(dueDate),
+		asOf,
+		asOfDay: toDayNumber(asOf),
 		payments,
 		imputation,
 		consumer: raw.consumer === true,
