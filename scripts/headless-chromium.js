@@ -6,9 +6,11 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
-/** Without the background-networking flags Chromium floods the closed network with refused connections. */
-const CHROMIUM_FLAGS = [
-	'--headless',
+/**
+ * Chromium on this closed network: without the background-networking flags it floods it with refused
+ * connections. Shared with the editor test, which launches through playwright (that adds --headless itself).
+ */
+const QUIET_FLAGS = [
 	'--no-sandbox',
 	'--disable-gpu',
 	'--disable-quic',
@@ -16,8 +18,8 @@ const CHROMIUM_FLAGS = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
-	'--hide-scrollbars',
 ];
+const CHROMIUM_FLAGS = ['--headless', ...QUIET_FLAGS, '--hide-scrollbars'];
 
 function findChromium() {
 	for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
@@ -46,4 +48,4 @@ function loadBundled(entry, outFile) {
 	return require(outFile);
 }
 
-module.exports = { CHROMIUM_FLAGS, findChromium, loadBundled };
+module.exports = { CHROMIUM_FLAGS, QUIET_FLAGS, findChromium, loadBundled };

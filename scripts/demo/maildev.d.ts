@@ -16,4 +16,3 @@ export interface MailDev {
 	stop(): Promise<void>;
 }
 export function startMailDev(): Promise<MailDev>;
-export function freePort(): Promise<number>;

@@ -4,8 +4,8 @@
 
 const { spawn } = require('node:child_process');
 const http = require('node:http');
-const net = require('node:net');
 const path = require('node:path');
+const { getFreePort } = require('../n8n/instance');
 
 const BIN = path.join(
 	__dirname,
@@ -17,18 +17,6 @@ const BIN = path.join(
 	'bin',
 	'maildev.js',
 );
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 function request(method, url) {
 	return new Promise((resolve, reject) => {
@@ -46,8 +34,8 @@ function request(method, url) {
 
 /** Starts MailDev; resolves to { smtpPort, webUrl, emails(), clear(), stop() } once its API answers. */
 async function startMailDev() {
-	const smtpPort = await freePort();
-	const webPort = await freePort();
+	const smtpPort = await getFreePort();
+	const webPort = await getFreePort();
 	const child = spawn(
 		process.execPath,
 		[
@@ -107,4 +95,4 @@ async function startMailDev() {
 	};
 }
 
-module.exports = { startMailDev, freePort };
+module.exports = { startMailDev };

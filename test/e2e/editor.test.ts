@@ -12,6 +12,7 @@ import * as path from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+import { QUIET_FLAGS } from '../../scripts/headless-chromium';
 import type { N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
 import { createInstance, packageBuilt, PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/instance';
 import { describeReal, INSTALL_TIMEOUT, MINUTE, real } from '../helpers/real-n8n';
@@ -23,17 +24,6 @@ const UI_TIMEOUT = 60 * SECOND;
 const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
 const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// See ../../../shared/real-n8n.md: without the networking flags Chromium floods the closed network.
-// playwright adds --headless and a fresh, empty --user-data-dir of its own (removed on close).
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 const STICKY = 'n8n-nodes-base.stickyNote';
 const OWNER = { email: 'owner@dunning.test', password: 'Dunning-Tests-1' };
 
@@ -408,7 +398,7 @@ describeReal('our nodes in the n8n 2.41.1 editor (headless Chromium)', () => {
 		const { url } = await timed('n8n start', () => instance.start());
 		await instance.setupOwner(OWNER);
 
-		browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+		browser = await chromium.launch({ executablePath, args: [...QUIET_FLAGS] });
 		context = await browser.newContext({ baseURL: url, viewport: { width: 1600, height: 1400 } });
 		context.on('response', (response) => {
 			if (response.url().includes(`/${PACKAGE_NAME}/`) && response.status() >= 400) {
