@@ -9,13 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { failedItem, itemError } from '../common/item-errors';
 import { quickBooksDunningProperties, type QuickBooksOperation } from './description';
 import { perItemParameters } from '../common/parameters';
-import {
-	makeCustomerLookup,
-	readOptions,
-	runOperation,
-	timezoneOf,
-	type OperationContext,
-} from './operations';
+import { customerLookup } from './api';
+import { readOptions, runOperation, timezoneOf, type OperationContext } from './operations';
 import { QUICKBOOKS_CREDENTIAL, quickBooksConnection } from './transport';
 
 const DONE = 0;
@@ -50,7 +45,7 @@ export class QuickBooksDunning implements INodeType {
 			connection,
 			// One clock for the whole run: every item is judged on the same "today".
 			now: Date.now(),
-			customerOf: makeCustomerLookup(this, connection, options.customerLookup),
+			customerOf: customerLookup(this, connection, options.customerLookup),
 			timezoneOf: perItemParameters(this, ['options'], (itemIndex) => timezoneOf(this, itemIndex)),
 		};
 

@@ -127,7 +127,7 @@ export async function* queryPages(
 }
 
 /** How many ids one by-id query asks for (the statement stays short enough for a URL). */
-export const IDS_PER_QUERY = 100;
+const IDS_PER_QUERY = 100;
 
 /** Invoices by id, a query per 100 ids, one page at a time (ids that no longer exist are simply absent). */
 export async function* invoicesById(
@@ -226,12 +226,23 @@ export async function sendInvoiceEmail(
 	return record(body.Invoice) ?? {};
 }
 
-/** Customers looked up once per execution, for invoices without `BillEmail` (behaviour 10). */
-export function customerLookup(context: Context, connection: QuickBooksConnection) {
+/** When to read an invoice's customer (the Customer Lookup option of both QuickBooks nodes). */
+export type CustomerLookupMode = 'missingEmail' | 'always' | 'never';
+
+/**
+ * Customers looked up once per execution: for invoices without `BillEmail` (behaviour 10), or with "always"
+ * for every invoice, for the customer's tags; never with "never".
+ */
+export function customerLookup(
+	context: Context,
+	connection: QuickBooksConnection,
+	mode: CustomerLookupMode = 'missingEmail',
+): (invoice: RawObject, itemIndex?: number) => Promise<RawObject | undefined> {
+	if (mode === 'never') return async () => undefined;
 	const cache = new Map<string, Promise<RawObject>>();
-	return async (invoice: RawObject, itemIndex?: number): Promise<RawObject | undefined> => {
+	return async (invoice, itemIndex) => {
 		const email = record(invoice.BillEmail)?.Address;
-		if (typeof email === 'string' && email.trim() !== '') return undefined;
+		if (mode !== 'always' && typeof email === 'string' && email.trim() !== '') return undefined;
 		const id = record(invoice.CustomerRef)?.value;
 		if (typeof id !== 'string' && typeof id !== 'number') return undefined;
 		const key = String(id);

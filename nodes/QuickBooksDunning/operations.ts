@@ -15,13 +15,13 @@ import {
 	type DunningNoteChange,
 } from '../shared';
 import {
-	customerLookup,
 	fetchInvoice,
 	fetchPayment,
 	invoiceIdsOfPayment,
 	queryPages,
 	sendInvoiceEmail,
 	updateInvoiceNote,
+	type CustomerLookupMode,
 	type RawObject,
 } from './api';
 import type { QuickBooksOperation } from './description';
@@ -44,7 +44,7 @@ export interface OperationResult {
 }
 
 interface Options {
-	customerLookup?: 'missingEmail' | 'always' | 'never';
+	customerLookup?: CustomerLookupMode;
 	timeoutMs?: number;
 	timezone?: string;
 }
@@ -56,22 +56,6 @@ export function readOptions(fn: IExecuteFunctions, itemIndex: number): Options {
 export function timezoneOf(fn: IExecuteFunctions, itemIndex: number): string {
 	const zone = (readOptions(fn, itemIndex).timezone ?? '').trim() || fn.getTimezone();
 	return assertTimeZone(zone, 'options.timezone');
-}
-
-export function makeCustomerLookup(
-	fn: IExecuteFunctions,
-	connection: QuickBooksConnection,
-	mode: Options['customerLookup'],
-): OperationContext['customerOf'] {
-	if (mode === 'never') return async () => undefined;
-	const lookup = customerLookup(fn, connection);
-	if (mode !== 'always') return lookup;
-	// "Always": read the customer even when the invoice has an email, for its tags.
-	return async (invoice, itemIndex) => {
-		const ref = (invoice.CustomerRef ?? {}) as { value?: unknown };
-		if (ref.value === undefined) return undefined;
-		return await lookup({ CustomerRef: ref }, itemIndex);
-	};
 }
 
 async function readExpanded(
@@ -295,6 +279,19 @@ function headerValue(headers: unknown, name: string): string | undefined {
 	return undefined;
 }
 
+/** A read of an object named by a notification; undefined when it was deleted since (610, object not found). */
+async function unlessDeleted(
+	fn: IExecuteFunctions,
+	read: Promise<RawObject>,
+): Promise<RawObject | undefined> {
+	try {
+		return await read;
+	} catch (error) {
+		if (quickBooksErrorCode(error) === '610') return undefined;
+		throw new NodeApiError(fn.getNode(), error as JsonObject);
+	}
+}
+
 /**
  * Verify and Expand Webhook: the raw body as received (the Webhook node's Raw Body option) is checked against
  * `intuit-signature` with the credential's verifier token; a body that does not verify is refused. Intuit
@@ -353,14 +350,11 @@ async function verifyWebhook(ctx: OperationContext, item: INodeExecutionData, it
 			invoiceIds.push(change.id);
 			notified.set(change.id, { ...change });
 		} else if (change.entity === 'payment' && change.operation !== 'delete') {
-			let payment: RawObject;
-			try {
-				payment = await fetchPayment(fn, ctx.connection, change.id, itemIndex);
-			} catch (error) {
-				// Deleted since the notification was sent (610, object not found): nothing to follow.
-				if (quickBooksErrorCode(error) === '610') continue;
-				throw new NodeApiError(fn.getNode(), error as JsonObject);
-			}
+			const payment = await unlessDeleted(
+				fn,
+				fetchPayment(fn, ctx.connection, change.id, itemIndex),
+			);
+			if (!payment) continue;
 			for (const id of invoiceIdsOfPayment(payment)) {
 				invoiceIds.push(id);
 				if (!notified.has(id)) notified.set(id, { ...change });
@@ -371,13 +365,8 @@ async function verifyWebhook(ctx: OperationContext, item: INodeExecutionData, it
 	const done: IDataObject[] = [];
 	for (const id of new Set(invoiceIds)) {
 		// One read per invoice, with its payment link (a query would leave InvoiceLink out).
-		let raw: RawObject;
-		try {
-			raw = await fetchInvoice(fn, ctx.connection, id, itemIndex);
-		} catch (error) {
-			if (quickBooksErrorCode(error) === '610') continue; // deleted since the notification
-			throw new NodeApiError(fn.getNode(), error as JsonObject);
-		}
+		const raw = await unlessDeleted(fn, fetchInvoice(fn, ctx.connection, id, itemIndex));
+		if (!raw) continue;
 		const customer = await ctx.customerOf(raw, itemIndex);
 		const invoice = normalize(raw, timezone, customer);
 		const event = invoiceEvent(invoice, cutoff);

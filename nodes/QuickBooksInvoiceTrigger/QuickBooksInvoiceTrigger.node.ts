@@ -18,12 +18,12 @@ import {
 	parseIntuitTimestamp,
 } from '../shared';
 import {
-	IDS_PER_QUERY,
 	customerLookup,
 	fetchChanges,
 	invoiceIdsOfPayment,
 	invoicesById,
 	runQuery,
+	type CustomerLookupMode,
 	type RawObject,
 } from '../QuickBooksDunning/api';
 import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from '../QuickBooksDunning/overdue';
@@ -55,7 +55,7 @@ const WATERMARK_OVERLAP_MS = 5 * 60_000;
 const SCAN_OVERLAP_ROWS = 100;
 
 interface Options {
-	customerLookup?: 'missingEmail' | 'always' | 'never';
+	customerLookup?: CustomerLookupMode;
 	emitSettled?: boolean;
 	maxPages?: number;
 	timeoutMs?: number;
@@ -83,7 +83,7 @@ function nextWatermark(serverTime: string | null, nowMs: number): string {
  */
 class PollRun {
 	readonly emitted: INodeExecutionData[] = [];
-	private readonly lookup: ReturnType<typeof customerLookup> | null;
+	private readonly customerOf: ReturnType<typeof customerLookup>;
 
 	constructor(
 		context: IPollFunctions,
@@ -93,7 +93,7 @@ class PollRun {
 		private readonly timezone: string,
 		private readonly cutoff: string,
 	) {
-		this.lookup = options.customerLookup === 'never' ? null : customerLookup(context, connection);
+		this.customerOf = customerLookup(context, connection, options.customerLookup);
 	}
 
 	async consider(raw: RawObject): Promise<void> {
@@ -112,14 +112,6 @@ class PollRun {
 		const customer = await this.customerOf(raw);
 		const expanded = customer ? normalize(raw, this.timezone, customer) : invoice;
 		this.emitted.push({ json: invoiceJson(expanded, raw, { event, customer }) as IDataObject });
-	}
-
-	private async customerOf(raw: RawObject): Promise<RawObject | undefined> {
-		if (!this.lookup) return undefined;
-		if (this.options.customerLookup === 'always') {
-			return await this.lookup({ CustomerRef: raw.CustomerRef });
-		}
-		return await this.lookup(raw);
 	}
 }
 
@@ -199,17 +191,14 @@ async function continueScan(
 	// id, within what is left of this poll's pages (`consider` and `forget` take each out of `unconfirmed`).
 	const budget = (maxPages - pages) * QUERY_PAGE_SIZE;
 	const ids = [...state.unconfirmed.keys()].slice(0, budget);
-	for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-		const batch = ids.slice(start, start + IDS_PER_QUERY);
-		const found = new Set<string>();
-		for await (const page of invoicesById(context, connection, batch)) {
-			for (const raw of page) {
-				found.add(String(raw.Id));
-				await run.consider(raw);
-			}
+	const found = new Set<string>();
+	for await (const page of invoicesById(context, connection, ids)) {
+		for (const raw of page) {
+			found.add(String(raw.Id));
+			await run.consider(raw);
 		}
-		for (const id of batch) if (!found.has(id)) forget(state, id);
 	}
+	for (const id of ids) if (!found.has(id)) forget(state, id);
 	if (state.unconfirmed.size === 0) state.scan = null;
 	return time;
 }
@@ -265,8 +254,8 @@ async function readOverdue(
 	}
 	// Out of pages for this poll: the next one continues on the last date read, a little before where this
 	// one stopped.
-	if (lastDue !== null && lastDue !== scan.dueOnOrAfter) scan.dueOnOrAfter = lastDue;
 	if (lastDue !== null) {
+		scan.dueOnOrAfter = lastDue;
 		scan.position = Math.max(1, sameDue + 1 - SCAN_OVERLAP_ROWS);
 		scan.lastId = scan.position > 1 ? lastId : null;
 	}
