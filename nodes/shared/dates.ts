@@ -15,7 +15,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CACHE_LIMIT = 100_000;
 const dayNumberCache = new Map<string, number>();
 const isoDateCache = new Map<number, IsoDate>();
-const validDates = new Set<string>();
+// Valid dates seen so far, with their day numbers: a date a book repeats is checked and converted in one look-up.
+const validDates = new Map<string, number>();
 const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil, integer only). */
@@ -41,15 +42,21 @@ export function isIsoDate(value: unknown): value is IsoDate {
 	if (validDates.has(value)) return true;
 	const match = ISO_DATE.exec(value);
 	if (!match) return false;
+	const year = Number(match[1]);
 	const month = Number(match[2]);
 	const day = Number(match[3]);
-	const valid =
-		month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
+	const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 	if (valid) {
 		if (validDates.size > CACHE_LIMIT) validDates.clear();
-		validDates.add(value);
+		validDates.set(value, daysFromCivil(year, month, day));
 	}
 	return valid;
+}
+
+/** Validates a calendar date and returns its day number; the error names the field. */
+export function assertDayNumber(value: unknown, field: string): number {
+	const known = typeof value === 'string' ? validDates.get(value) : undefined;
+	return known ?? toDayNumber(assertIsoDate(value, field));
 }
 
 /** Validates a calendar date and returns it; the error names the field. */
@@ -67,7 +74,7 @@ export function optionalIsoDate(value: unknown, field: string): IsoDate | null {
 
 /** Day number of a valid `YYYY-MM-DD` date (call `assertIsoDate` first on untrusted input). */
 export function toDayNumber(date: IsoDate): number {
-	let day = dayNumberCache.get(date);
+	let day = validDates.get(date) ?? dayNumberCache.get(date);
 	if (day === undefined) {
 		day = daysFromCivil(
 			Number(date.slice(0, 4)),

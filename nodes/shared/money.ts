@@ -19,8 +19,13 @@ function lookUpExponent(code: string): number | undefined {
 	return entry.digits;
 }
 
+// Valid spellings seen so far (a few thousand at most: three letters in any case): one look-up each.
+const knownCurrencies = new Map<string, string>();
+
 /** Validates a currency code (any case) and returns it in upper case. */
 export function normalizeCurrency(value: unknown, field = 'currency'): string {
+	const known = typeof value === 'string' ? knownCurrencies.get(value) : undefined;
+	if (known !== undefined) return known;
 	if (typeof value !== 'string' || !/^[A-Za-z]{3}$/.test(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not an ISO 4217 currency code`);
 	}
@@ -28,6 +33,7 @@ export function normalizeCurrency(value: unknown, field = 'currency'): string {
 	if (lookUpExponent(code) === undefined) {
 		throw new DunningInputError(field, `${describeValue(value)} is not a known ISO 4217 currency`);
 	}
+	knownCurrencies.set(value, code);
 	return code;
 }
 

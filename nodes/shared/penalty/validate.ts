@@ -1,4 +1,4 @@
-import { assertIsoDate, isIsoDate, toDayNumber, type IsoDate } from '../dates';
+import { assertDayNumber, type IsoDate } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { assertMinorAmount, normalizeCurrency } from '../money';
 import { RATE_SCALE, parsePercent } from './decimal';
@@ -62,9 +62,9 @@ function validatePayments(value: unknown): readonly Payment[] {
 			);
 		}
 		const { date, amountMinor } = payment as Record<string, unknown>;
-		// isIsoDate and toDayNumber keep what they have seen (../dates): a repeated date is a look-up.
-		const iso = isIsoDate(date) ? date : assertIsoDate(date, `${paymentField(index)}.date`);
-		const day = toDayNumber(iso);
+		// ../dates keeps the valid dates it has seen with their day numbers: a repeated date is one look-up.
+		const day = assertDayNumber(date, `${paymentField(index)}.date`);
+		const iso = date as IsoDate;
 		// Day numbers are in the order of the dates.
 		if (day < previousDay) {
 			throw new DunningInputError(
@@ -98,8 +98,8 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 	}
 	const currency = normalizeCurrency(raw.currency, 'penalty.currency');
 	const principalMinor = assertMinorAmount(raw.principalMinor, 'penalty.principalMinor');
-	const dueDate = assertIsoDate(raw.dueDate, 'penalty.dueDate');
-	const asOf = assertIsoDate(raw.asOf, 'penalty.asOf');
+	const dueDay = assertDayNumber(raw.dueDate, 'penalty.dueDate');
+	const asOfDay = assertDayNumber(raw.asOf, 'penalty.asOf');
 	const payments = validatePayments(raw.payments);
 	const imputation = raw.imputation ?? 'principal';
 	if (imputation !== 'principal' && imputation !== 'interest-first') {
@@ -153,10 +153,10 @@ export function validatePenaltyInput(input: unknown): ValidatedPenaltyInput {
 		rule,
 		currency,
 		principalMinor,
-		dueDate,
-		dueDay: toDayNumber(dueDate),
-		asOf,
-		asOfDay: toDayNumber(asOf),
+		dueDate: raw.dueDate as IsoDate,
+		dueDay,
+		asOf: raw.asOf as IsoDate,
+		asOfDay,
 		payments,
 		imputation,
 		consumer: raw.consumer === true,
