@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# System services the reliability tests need in CI (issue 9): Debian's redis-server, for the real-n8n
-# queue-mode test (test/real-n8n/queue-mode.test.ts starts its own redis-server on a free port and stops it;
-# nothing runs as a system service). Idempotent: installs only what is missing. Called from .ci/run.
+# System packages the tests need, from Debian (called from .ci/run; idempotent: installs only what is missing):
+# - chromium: the editor test drives n8n in it (test tools cannot download their own browser here);
+# - redis-server: the real-n8n queue-mode test (test/real-n8n/queue-mode.test.ts starts its own redis-server
+#   on a free port and stops it; nothing runs as a system service).
 set -euo pipefail
 
 missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if [ "${#missing[@]}" -gt 0 ]; then

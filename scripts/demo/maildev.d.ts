@@ -12,6 +12,8 @@ export interface MailDev {
 	smtpPort: number;
 	webUrl: string;
 	pid: number;
+	/** MailDev's own mail folder (a temp folder removed when it stops). */
+	mailDirectory: string;
 	emails(): Promise<MailDevEmail[]>;
 	stop(): Promise<void>;
 }

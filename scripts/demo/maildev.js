@@ -3,7 +3,9 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const { getFreePort } = require('../n8n/instance');
 
@@ -36,6 +38,9 @@ function request(method, url) {
 async function startMailDev() {
 	const smtpPort = await getFreePort();
 	const webPort = await getFreePort();
+	// Our own mail folder, removed when MailDev stops (its default one in the temp folder kept every .eml).
+	const mailDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-dunning-maildev-'));
+	const removeMail = () => fs.rmSync(mailDirectory, { recursive: true, force: true });
 	const child = spawn(
 		process.execPath,
 		[
@@ -48,6 +53,8 @@ async function startMailDev() {
 			'127.0.0.1',
 			'--web-ip',
 			'127.0.0.1',
+			'--mail-directory',
+			mailDirectory,
 			'--silent',
 		],
 		{ stdio: ['ignore', 'ignore', 'pipe'] },
@@ -56,7 +63,9 @@ async function startMailDev() {
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const stopChild = () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+		removeMail();
 	};
+	child.once('exit', removeMail);
 	process.once('exit', stopChild);
 	const webUrl = `http://127.0.0.1:${webPort}`;
 	const deadline = Date.now() + 30_000;
@@ -78,6 +87,7 @@ async function startMailDev() {
 		smtpPort,
 		webUrl,
 		pid: child.pid,
+		mailDirectory,
 		/** Every email received so far: { id, subject, to: [{ address }], text, html, date, ... }. */
 		async emails() {
 			const res = await request('GET', `${webUrl}/api/email`);

@@ -1,26 +1,31 @@
-// `npm run demo`: the templates of workflows/ in a real n8n 2.41.1, against Stripe simulators seeded with a
-// realistic book and MailDev as the SMTP server, for a few simulated days. Loaded by scripts/demo.js, which
-// compiles TypeScript on the fly with esbuild (so the simulators' fixture paths stay right).
+// `npm run demo`: the templates of workflows/ in a real n8n 2.41.1, against Stripe and QuickBooks simulators
+// and MailDev as the SMTP server, over a few simulated days. Loaded by scripts/demo.js, which compiles
+// TypeScript on the fly with esbuild (so the simulators' fixture paths stay right).
 //
-// Simulated days: the real clock is kept and the book is aged by one day between runs (every date the
-// simulator holds moves back one day: due dates, created/effective timestamps, `dunning_last_sent_on`). The
-// templates run unchanged, the claims they write carry the real today, and ageing moves those dates with the
-// rest of the book, so "sent yesterday" stays true the next simulated day.
+// Simulated days are business days (issue 18): the templates never send on a weekend or a public holiday, so
+// n8n runs with its clock moved by whole days onto the next business days (scripts/n8n/clock.js; the time of
+// day is kept). Each template chases its own book, made from its own scenario's steps (scripts/demo/books.ts),
+// seeded relative to the first simulated day; the claims the nodes write carry n8n's (simulated) today.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
+import {
+	businessDayOffsets,
+	createShiftedClock,
+	dateIn,
+	weekdayLabel,
+	type ShiftedClock,
+} from '../n8n/clock';
 import { createInstance, getFreePort, type N8nInstance, type WorkflowJson } from '../n8n/instance';
 import {
 	connectedCredentialData,
 	startQuickBooksSimulator,
 	type QuickBooksSimulator,
 } from '../../test/simulators/quickbooks';
-import {
-	ageQuickBooksBook,
-	seedQuickBooksDemoBook,
-} from '../../test/simulators/quickbooks/demo-book';
+import { seedQuickBooksDemoBook } from '../../test/simulators/quickbooks/demo-book';
 import { startStripeSimulator, type StripeSimulator } from '../../test/simulators/stripe';
-import { ageBook, seedDemoBook, todayIn, addDays } from '../../test/simulators/stripe/demo-book';
+import { seedDemoBook } from '../../test/simulators/stripe/demo-book';
+import { scenarioBook, templateScenario } from './books';
 import { startMailDev, type MailDev, type MailDevEmail } from './maildev';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -30,35 +35,32 @@ const ZONE = 'Europe/Paris';
 interface Flow {
 	label: string;
 	file: string;
-	book: string;
-	/** Step ids whose message states the statutory penalties (Late Payment Penalty upstream). */
-	penaltySteps?: string[];
+	source: 'stripe' | 'quickbooks';
+	/** Customers with this tag are handed to an account manager (the exceptions templates). */
+	escalateTag?: string;
 }
 
 const REMINDER_FLOWS: Flow[] = [
-	{ label: 'classic J+7/J+14/J+21', file: 'stripe-classic-7-14-21.json', book: 'classic' },
+	{ label: 'classic J+7/J+14/J+21', file: 'stripe-classic-7-14-21.json', source: 'stripe' },
 	{
 		label: 'J-3 notice + formal notice',
 		file: 'stripe-formal-notice-approval.json',
-		book: 'formal',
-		penaltySteps: ['d1', 'd15'],
+		source: 'stripe',
 	},
 	{
 		label: 'exceptions (VIP, disputes)',
 		file: 'stripe-exceptions-account-manager.json',
-		book: 'exceptions',
+		source: 'stripe',
+		escalateTag: 'strategic',
 	},
 	{
 		label: 'QuickBooks + CRM task',
 		file: 'quickbooks-classic-crm-task.json',
-		book: 'quickbooks',
+		source: 'quickbooks',
 	},
 ];
-const REPORT_FLOW: Flow = {
-	label: 'weekly report',
-	file: 'stripe-weekly-report.json',
-	book: 'classic',
-};
+/** The weekly report reads the first Stripe template's book. */
+const REPORT_FLOW = { label: 'weekly report', file: 'stripe-weekly-report.json', book: 0 };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -90,34 +92,32 @@ function bindCredential(
 	return copy;
 }
 
-/** One simulated book: its credential, the steps its invoices hold, and ageing. */
+/** One simulated book: its credential and the steps its invoices hold. */
 interface Ledger {
 	credential: { id: string; name: string; type: string; data: Record<string, unknown> };
 	sentSteps(): Map<string, string[]>;
 	listed(): number;
-	age(days: number): void;
 }
 
-function stripeLedger(name: string, sim: StripeSimulator): Ledger {
+function stripeLedger(index: number, sim: StripeSimulator, clock: ShiftedClock): Ledger {
 	return {
 		credential: {
-			id: `demoStripe${name}`.slice(0, 20),
-			name: `Stripe (${name} book)`,
+			id: `demoStripeBook${index}`,
+			name: `Stripe (demo book ${index + 1})`,
 			type: 'stripeDunningApi',
 			data: { apiKey: API_KEY, webhookSecret: '', baseUrl: sim.url },
 		},
 		sentSteps: () => sentSteps(sim),
-		listed: () => listed(sim),
-		age: (days) => ageBook(sim, days),
+		listed: () => listed(sim, clock.now()),
 	};
 }
 
-function quickBooksLedger(sim: QuickBooksSimulator): Ledger {
-	const today = () => todayIn(ZONE);
+function quickBooksLedger(index: number, sim: QuickBooksSimulator, clock: ShiftedClock): Ledger {
+	const today = () => dateIn(ZONE, clock.now());
 	return {
 		credential: {
-			id: 'demoQuickBooks01',
-			name: 'QuickBooks (demo book)',
+			id: `demoQuickBooksBk${index}`,
+			name: `QuickBooks (demo book ${index + 1})`,
 			type: 'quickBooksDunningOAuth2Api',
 			data: connectedCredentialData(sim),
 		},
@@ -133,7 +133,6 @@ function quickBooksLedger(sim: QuickBooksSimulator): Ledger {
 			[...sim.invoices.values()].filter(
 				(invoice) => Number(invoice.Balance) > 0 && String(invoice.DueDate) < today(),
 			).length,
-		age: (days) => ageQuickBooksBook(sim, days),
 	};
 }
 
@@ -162,8 +161,8 @@ function sentSteps(sim: StripeSimulator): Map<string, string[]> {
 }
 
 /** Invoices the listing returns today: open, something due, due date at most 3 days ahead. */
-function listed(sim: StripeSimulator): number {
-	const horizon = Date.now() / 1000 + 3 * 86_400;
+function listed(sim: StripeSimulator, nowMs: number): number {
+	const horizon = nowMs / 1000 + 3 * 86_400;
 	return [...sim.invoices.values()].filter(
 		(invoice) =>
 			invoice.status === 'open' &&
@@ -252,36 +251,50 @@ async function main() {
 	);
 	if (build.status !== 0) process.exit(build.status ?? 1);
 
+	// Simulated days: the next business days in Paris (today when it is one); n8n's clock is moved onto each.
+	const calendar = businessDayOffsets(days, { zone: ZONE, country: 'FR' });
+	const clock = createShiftedClock(calendar[0].offsetMs);
+	started.push(async () => clock.remove());
+
 	log('Starting the Stripe and QuickBooks simulators (one book per template) and MailDev...');
-	const books: Record<string, Ledger> = {};
-	for (const name of ['classic', 'formal', 'exceptions']) {
-		const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
-		seedDemoBook(sim);
-		books[name] = stripeLedger(name, sim);
-		started.push(() => sim.stop());
+	const books: Ledger[] = [];
+	const penaltySteps: string[][] = [];
+	for (const [index, flow] of REMINDER_FLOWS.entries()) {
+		const workflow = template(flow.file);
+		const scenario = templateScenario(workflow);
+		penaltySteps.push(scenario.steps.filter((step) => step.includePenalty).map((step) => step.id));
+		const book = scenarioBook(scenario, {
+			index,
+			days: calendar.map((day) => day.date),
+			escalateTag: flow.escalateTag,
+		});
+		if (flow.source === 'stripe') {
+			const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
+			started.push(() => sim.stop());
+			seedDemoBook(sim, book, ZONE, calendar[0].date);
+			books.push(stripeLedger(index, sim, clock));
+		} else {
+			const sim = await startQuickBooksSimulator({ fixtures: false });
+			started.push(() => sim.stop());
+			seedQuickBooksDemoBook(sim, book, ZONE, calendar[0].date);
+			books.push(quickBooksLedger(index, sim, clock));
+		}
 	}
-	const quickBooks = await startQuickBooksSimulator({ fixtures: false });
-	seedQuickBooksDemoBook(quickBooks);
-	books.quickbooks = quickBooksLedger(quickBooks);
-	started.push(() => quickBooks.stop());
 	const mail: MailDev = await startMailDev();
 	started.push(() => mail.stop());
 
-	log('Installing n8n 2.41.1 if needed (once, cached; the first time takes about 6 minutes)...');
+	log('Installing n8n 2.41.1 if needed (once, cached; the first time takes about 13 minutes)...');
 	const port = await getFreePort();
 	const n8n: N8nInstance = await createInstance({
 		withPackage: true,
 		env: {
+			...clock.env,
 			N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
 		},
 	});
 	started.push(() => n8n.dispose());
 
-	const credential = (book: string) => ({
-		id: books[book].credential.id,
-		name: books[book].credential.name,
-	});
 	await n8n.importCredentials([
 		{
 			id: 'demoSmtpMailDev01',
@@ -296,48 +309,44 @@ async function main() {
 				disableStartTls: true,
 			},
 		},
-		...Object.values(books).map((book) => book.credential),
+		...books.map((book) => book.credential),
 	]);
 	log('Importing the templates...');
-	const ids: Record<string, string> = {};
-	for (const flow of [...REMINDER_FLOWS, REPORT_FLOW]) {
-		ids[flow.file] = await n8n.importWorkflow(
-			bindCredential(template(flow.file), credential(flow.book)),
-		);
+	const ids: string[] = [];
+	for (const [index, flow] of REMINDER_FLOWS.entries()) {
+		ids.push(await n8n.importWorkflow(bindCredential(template(flow.file), books[index].credential)));
 	}
+	const reportId = await n8n.importWorkflow(
+		bindCredential(template(REPORT_FLOW.file), books[REPORT_FLOW.book].credential),
+	);
 
 	log('Starting n8n on 127.0.0.1...');
 	await n8n.start({ port });
 	const owner = await n8n.setupOwner();
 
-	const today = todayIn(ZONE);
 	const summary: Array<{ day: string; flow: string; stats: DayStats }> = [];
-	for (let day = 0; day < days; day++) {
-		const simulated = addDays(today, day);
-		for (const flow of REMINDER_FLOWS) {
-			const book = books[flow.book];
+	for (const [day, { offsetMs, date }] of calendar.entries()) {
+		clock.set(offsetMs);
+		// shift-clock.js reads the offset at most every 200 ms.
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		log(`Simulated day ${day + 1} of ${days}: ${weekdayLabel(date)}`);
+		for (const [index, flow] of REMINDER_FLOWS.entries()) {
+			const book = books[index];
 			const seenIds = new Set((await mail.emails()).map((email) => email.id));
 			const stepsBefore = book.sentSteps();
 			const evaluated = book.listed();
 			// In the server, as the editor's "Execute workflow" does: a run paused for an approval stays there,
 			// and the Approve link of its email resumes it (Data Table nodes also need the server's modules).
-			await runInServer(n8n, ids[flow.file]);
+			await runInServer(n8n, ids[index]);
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			const fresh = (await mail.emails()).filter((email) => !seenIds.has(email.id));
-			const stats = statsOf(
-				stepsBefore,
-				book.sentSteps(),
-				fresh,
-				evaluated,
-				flow.penaltySteps ?? [],
-			);
-			summary.push({ day: simulated, flow: flow.label, stats });
-			log(`  ${simulated}  ${flow.label}: ${describe(stats)}`);
+			const stats = statsOf(stepsBefore, book.sentSteps(), fresh, evaluated, penaltySteps[index]);
+			summary.push({ day: weekdayLabel(date), flow: flow.label, stats });
+			log(`  ${flow.label}: ${describe(stats)}`);
 		}
-		if (day < days - 1) for (const book of Object.values(books)) book.age(1);
 	}
 	const before = (await mail.emails()).length;
-	await runInServer(n8n, ids[REPORT_FLOW.file]);
+	await runInServer(n8n, reportId);
 	await new Promise((resolve) => setTimeout(resolve, 1500));
 	const reportSent = (await mail.emails())
 		.slice(before)
@@ -345,10 +354,10 @@ async function main() {
 
 	log('');
 	log(
-		`Summary (simulated days ${today} to ${addDays(today, days - 1)}, real clock, book aged one day between runs)`,
+		`Summary (simulated business days ${calendar[0].date} to ${calendar[calendar.length - 1].date}: n8n's clock moved onto each, time of day kept)`,
 	);
 	log(
-		'day         template                     evaluated  reminders by step        escalations  penalties  approvals  emails',
+		'day             template                     evaluated  reminders by step        escalations  penalties  approvals  emails',
 	);
 	for (const row of summary) {
 		const steps =
@@ -360,6 +369,10 @@ async function main() {
 		);
 	}
 	log(`weekly report emailed to the finance team: ${reportSent ? 'yes' : 'no'}`);
+	const daysWithReminders = new Set(
+		summary.filter((row) => Object.keys(row.stats.byStep).length > 0).map((row) => row.day),
+	).size;
+	log(`simulated days with reminders sent: ${daysWithReminders} of ${days}`);
 	log('');
 	log(`n8n editor: ${n8n.url}  (owner ${owner.email} / ${owner.password})`);
 	log(`inbox:      ${mail.webUrl}  (${(await mail.emails()).length} emails)`);
@@ -368,6 +381,14 @@ async function main() {
 	if (once) {
 		await stopAll();
 		log('Stopped everything (--once).');
+		// Headless (CI, a first try): a demo that showed no reminders is a failure, not a quiet success.
+		const wanted = Math.min(2, days);
+		if (daysWithReminders < wanted || !reportSent) {
+			process.stderr.write(
+				`demo failed: reminders on ${daysWithReminders} simulated day(s), expected at least ${wanted}; weekly report ${reportSent ? 'sent' : 'missing'}\n`,
+			);
+			process.exit(1);
+		}
 		process.exit(0);
 	}
 	log('Press Ctrl-C to stop everything the demo started.');

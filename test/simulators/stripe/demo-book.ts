@@ -2,6 +2,8 @@
 // by whole days (every date the simulator holds moves back), so that workflows run with the real clock see the
 // next simulated day. The claims the nodes write (`dunning_last_sent_on` = the real today) age with the book, so
 // the dates stay consistent: a step claimed "today" reads as claimed yesterday after one day of ageing.
+import { slugify } from 'transliteration';
+
 import { fixture, stripeId, type StripeSimulator } from './server';
 
 type Json = Record<string, unknown>;
@@ -52,12 +54,12 @@ export interface SeededBook {
 	emails: Record<string, string>;
 }
 
-const slug = (name: string) =>
-	name
-		.toLowerCase()
-		.normalize('NFD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+/** `Kinésithérapie Morel` → `kinesitherapie-morel` (transliterated, not split at each accent). */
+export const slug = (name: string) => slugify(name, { lowercase: true, separator: '-' });
+
+/** `Hôtel Beauséjour` → `HOTELBEA`: the invoice-number prefix Stripe derives from a customer, 8 characters. */
+export const invoicePrefix = (name: string) =>
+	slugify(name, { lowercase: false, separator: '' }).toUpperCase().slice(0, 8);
 
 const COMPANIES: [string, string, string][] = [
 	['Atelier Vauclair SARL', 'fr-FR', 'eur'],
@@ -178,13 +180,13 @@ export function demoBook(): { customers: BookCustomer[]; invoices: BookInvoice[]
 	};
 }
 
-/** Puts the book into the simulator; dates are relative to today in `timezone`. */
+/** Puts the book into the simulator; dates are relative to `today` (default: today in `timezone`). */
 export function seedDemoBook(
 	simulator: StripeSimulator,
 	book = demoBook(),
 	timezone = 'Europe/Paris',
+	today = todayIn(timezone),
 ): SeededBook {
-	const today = todayIn(timezone);
 	const base = fixture('invoice-open-send-invoice');
 	const customerBase = fixture('customer');
 	const seeded: SeededBook = { customers: new Map(), invoices: new Map(), ids: {}, emails: {} };
@@ -199,7 +201,7 @@ export function seedDemoBook(
 			name: entry.name,
 			email: entry.email,
 			preferred_locales: [entry.locale],
-			invoice_prefix: slug(entry.name).slice(0, 8).toUpperCase(),
+			invoice_prefix: invoicePrefix(entry.name),
 			metadata: entry.tags ? { dunning_tags: entry.tags } : {},
 		});
 		seeded.customers.set(entry.key, customer);
@@ -221,7 +223,7 @@ export function seedDemoBook(
 		const invoice: Json = {
 			...JSON.parse(JSON.stringify(base)),
 			id: stripeId('in'),
-			number: `${slug(customer.name).slice(0, 8).toUpperCase()}-${String(1000 + sequence)}`,
+			number: `${invoicePrefix(customer.name)}-${String(1000 + sequence)}`,
 			customer: customerIds[entry.customer],
 			customer_email: customer.email,
 			customer_name: customer.name,
