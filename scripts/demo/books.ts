@@ -167,7 +167,10 @@ export function scenarioBook(
 			]);
 			if (sent.length) {
 				// The last message at least the scenario's gap before the step's day.
-				const latest = Math.min(sent[sent.length - 1][1], step.offsetDays - scenario.minDaysBetween);
+				const latest = Math.min(
+					sent[sent.length - 1][1],
+					step.offsetDays - scenario.minDaysBetween,
+				);
 				sent[sent.length - 1] = [sent[sent.length - 1][0], latest];
 			}
 			// The escalate rule hands a tagged customer to a person after two customer reminders.
@@ -198,7 +201,14 @@ export function scenarioBook(
 	}
 	const last = Math.max(...scenario.steps.map((step) => step.offsetDays));
 	invoices.push(
-		{ key: 'paid', customer: customer(), currency: 'eur', amount: 760, daysOverdue: 9, status: 'paid' },
+		{
+			key: 'paid',
+			customer: customer(),
+			currency: 'eur',
+			amount: 760,
+			daysOverdue: 9,
+			status: 'paid',
+		},
 		{
 			key: 'disputed',
 			customer: customer(),

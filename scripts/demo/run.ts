@@ -314,7 +314,9 @@ async function main() {
 	log('Importing the templates...');
 	const ids: string[] = [];
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
-		ids.push(await n8n.importWorkflow(bindCredential(template(flow.file), books[index].credential)));
+		ids.push(
+			await n8n.importWorkflow(bindCredential(template(flow.file), books[index].credential)),
+		);
 	}
 	const reportId = await n8n.importWorkflow(
 		bindCredential(template(REPORT_FLOW.file), books[REPORT_FLOW.book].credential),

@@ -32,7 +32,10 @@ function isBusinessDay(date, country) {
  * The offsets (whole days, in ms) that put the clock on the next `count` business days, starting today when
  * today is one. Whole days keep the time of day, so "today" moves by exactly that many dates in every zone.
  */
-function businessDayOffsets(count, { zone = 'Europe/Paris', country = 'FR', nowMs = Date.now() } = {}) {
+function businessDayOffsets(
+	count,
+	{ zone = 'Europe/Paris', country = 'FR', nowMs = Date.now() } = {},
+) {
 	const offsets = [];
 	for (let days = 0; offsets.length < count && days < 60; days++) {
 		const date = dateIn(zone, nowMs + days * DAY_MS);
