@@ -547,3 +547,111 @@ describe('Reminder Composer node: one message per customer', () => {
 		expect(out[0].json.error).toContain('Item 0:');
 	});
 });
+
+describe('Reminder Composer node: issue 19', () => {
+	it('#4 one message per customer: a formal notice alone, the invoice 11 days late in its own tone', async () => {
+		const items = [
+			item('C', { dueDate: '2026-10-01' }, due('C', 'd30', 39, { tone: 'formal_notice' })),
+			item('A', { dueDate: '2026-10-29' }, due('A', 'd7', 11)),
+		];
+		const result = await run(items, { mode: 'customer' });
+		expect(result.error).toBeUndefined();
+		const out = result.jsonOf('Reminder Composer').map(reminderOf);
+		expect(out.map((reminder) => [reminder.subject, reminder.invoiceIds, reminder.tone])).toEqual([
+			['Mise en demeure de payer - facture n° F-C', ['C'], 'formal_notice'],
+			['Rappel amical concernant la facture n° F-A', ['A'], 'friendly'],
+		]);
+		expect(out.map((reminder) => reminder.text).join('\n')).not.toContain('2 factures');
+	});
+
+	it('#4 invoices of one customer at the same tone still share one message', async () => {
+		const items = [
+			item('A', {}, due('A', 'd14', 14)),
+			item('B', {}, due('B', 'd14', 20)),
+			item('C', {}, due('C', 'd7', 8)),
+		];
+		const out = (await run(items, { mode: 'customer' })).jsonOf('Reminder Composer').map(reminderOf);
+		expect(out.map((reminder) => [reminder.invoiceIds, reminder.tone])).toEqual([
+			[['B', 'A'], 'reminder'],
+			[['C'], 'friendly'],
+		]);
+	});
+
+	it('#5 a promise_broken decision at a friendly step is written firmly with the promise date', async () => {
+		const broken = due('A', 'd7', 12, { reason: 'promise_broken', brokenPromiseOn: '2026-11-10' });
+		const reminder = reminderOf((await run([item('A', {}, broken)])).jsonOf('Reminder Composer')[0]);
+		expect(reminder).toMatchObject({ tone: 'firm', templateId: 'builtin:fr/firm' });
+		expect(reminder.text).toContain('au plus tard le 10 novembre 2026');
+		expect(reminder.text).not.toContain('simple oubli');
+	});
+
+	it('#9 a customer without locale is written in English when the invoice is in USD, French when in EUR (the fallback)', async () => {
+		const items = [
+			item('US', { currency: 'USD', customer: { locale: null } }, due('US', 'd7')),
+			item('EU', { customer: { id: 'cus-2', locale: null } }, due('EU', 'd7')),
+		];
+		const out = (await run(items)).jsonOf('Reminder Composer').map(reminderOf);
+		expect(out.map((reminder) => reminder.language)).toEqual(['en', 'fr']);
+	});
+
+	it('#9 internal summaries are written in the Team Language, never the customer’s', async () => {
+		const escalated = due('A', 'd21', 21, { action: 'escalate', reason: 'internal_step' });
+		const english = { customer: { locale: 'en-US' } };
+		const byDefault = reminderOf(
+			(await run([item('A', english, escalated)], { internalRecipient: 'ar@studio.example' })).jsonOf(
+				'Reminder Composer',
+			)[0],
+		);
+		expect(byDefault).toMatchObject({ language: 'fr', templateId: 'builtin:fr/internal' });
+		const german = reminderOf(
+			(
+				await run([item('A', english, escalated)], {
+					internalRecipient: 'ar@studio.example',
+					fallbackLanguage: 'es',
+					teamLanguage: 'de',
+				})
+			).jsonOf('Reminder Composer')[0],
+		);
+		expect(german).toMatchObject({ language: 'de', templateId: 'builtin:de/internal' });
+	});
+
+	it('a step that requires approval carries reminder.approval: the customer’s letter with the warnings, in the team language', async () => {
+		const penalty = {
+			...frPenalty,
+			periods: frPenalty.periods.map((period) => ({ ...period, rateStatus: 'provisional' })),
+		};
+		const items = [
+			item(
+				'A',
+				{ customer: { locale: 'de-DE' } },
+				{
+					...due('A', 'd30', 24),
+					step: { id: 'd30', tone: 'formal_notice', requiresApproval: true },
+					penalty,
+				},
+			),
+			item('B', { customer: { id: 'cus-2' } }, due('B', 'd7', 7)),
+		];
+		const out = (await run(items, { teamLanguage: 'en' })).jsonOf('Reminder Composer');
+		const reminder = reminderOf(out[0]);
+		const approval = reminder.approval as Record<string, unknown> & { html: string; text: string };
+		expect(reminder.language).toBe('de');
+		expect(approval).toMatchObject({
+			language: 'en',
+			subject: `Approval needed: ${reminder.subject}`,
+			warnings: [expect.stringContaining('is provisional'), expect.stringContaining('rounded')],
+		});
+		expect(approval.text).toContain(reminder.text);
+		expect(approval.html).toContain('Sehr geehrte Damen und Herren');
+		// A step without approval has none.
+		expect(reminderOf(out[1]).approval).toBeUndefined();
+	});
+
+	it('a formal notice carries reminder.approval even when the step says nothing about approval', async () => {
+		const items = [item('C', {}, due('C', 'd30', 39, { tone: 'formal_notice' }))];
+		for (const mode of ['invoice', 'customer']) {
+			const reminder = reminderOf((await run(items, { mode })).jsonOf('Reminder Composer')[0]);
+			expect(reminder.approval).toMatchObject({ language: 'fr', warnings: [] });
+		}
+	});
+});
