@@ -37,6 +37,8 @@ interface Words {
 	warningsTitle: string;
 	to: string;
 	customerMessage: (language: string) => string;
+	/** Names of the template languages, for "the customer reads French". */
+	languageNames: Record<ComposerLanguage, string>;
 	invoice: (number: string) => string;
 	provisional: (rate: string, from: string, to: string) => string;
 	otherCurrency: (amount: string, currency: string) => string;
@@ -54,7 +56,8 @@ const WORDS: Record<ComposerLanguage, Words> = {
 		warningsTitle: 'Check before approving',
 		to: 'To: ',
 		customerMessage: (language) =>
-			`The message below is exactly what the customer will receive (language: ${language}).`,
+			`The message below is exactly what the customer will receive (in ${language}).`,
+		languageNames: { fr: 'French', en: 'English', de: 'German', es: 'Spanish' },
 		invoice: (number) => `Invoice ${number}: `,
 		provisional: (rate, from, to) =>
 			`the rate of ${rate} from ${from} to ${to} is provisional (not yet officially published); the letter states it as final.`,
@@ -75,7 +78,8 @@ const WORDS: Record<ComposerLanguage, Words> = {
 		warningsTitle: 'À vérifier avant de valider',
 		to: 'Destinataire : ',
 		customerMessage: (language) =>
-			`Le message ci-dessous est exactement celui que le client recevra (langue : ${language}).`,
+			`Le message ci-dessous est exactement celui que le client recevra (en ${language}).`,
+		languageNames: { fr: 'français', en: 'anglais', de: 'allemand', es: 'espagnol' },
 		invoice: (number) => `Facture ${number} : `,
 		provisional: (rate, from, to) =>
 			`le taux de ${rate} du ${from} au ${to} est provisoire (pas encore publié officiellement) ; le courrier l’indique comme définitif.`,
@@ -97,7 +101,8 @@ const WORDS: Record<ComposerLanguage, Words> = {
 		warningsTitle: 'Vor der Freigabe prüfen',
 		to: 'An: ',
 		customerMessage: (language) =>
-			`Die folgende Nachricht erhält der Kunde genau so (Sprache: ${language}).`,
+			`Die folgende Nachricht erhält der Kunde genau so (auf ${language}).`,
+		languageNames: { fr: 'Französisch', en: 'Englisch', de: 'Deutsch', es: 'Spanisch' },
 		invoice: (number) => `Rechnung ${number}: `,
 		provisional: (rate, from, to) =>
 			`der Zinssatz von ${rate} vom ${from} bis ${to} ist vorläufig (noch nicht amtlich veröffentlicht); das Schreiben nennt ihn als endgültig.`,
@@ -119,7 +124,8 @@ const WORDS: Record<ComposerLanguage, Words> = {
 		warningsTitle: 'Revisar antes de aprobar',
 		to: 'Para: ',
 		customerMessage: (language) =>
-			`El mensaje siguiente es exactamente el que recibirá el cliente (idioma: ${language}).`,
+			`El mensaje siguiente es exactamente el que recibirá el cliente (en ${language}).`,
+		languageNames: { fr: 'francés', en: 'inglés', de: 'alemán', es: 'español' },
 		invoice: (number) => `Factura ${number}: `,
 		provisional: (rate, from, to) =>
 			`el tipo del ${rate} del ${from} al ${to} es provisional (aún no publicado oficialmente); la carta lo presenta como definitivo.`,
@@ -194,6 +200,10 @@ export function penaltyWarnings(
 	return warnings;
 }
 
+function languageName(words: Words, language: string): string {
+	return (words.languageNames as Record<string, string>)[language] ?? language;
+}
+
 /** The position just after `<body ...>`, or 0 when the HTML has no body tag. */
 function afterBodyTag(html: string): number {
 	const start = html.search(/<body[\s>]/i);
@@ -222,7 +232,7 @@ function banner(
 		'line-height:1.5;color:#1f2933">' +
 		`<p style="margin:0;font-size:16px;font-weight:bold;color:#92400e">${escapeHtml(words.heading)}</p>` +
 		`<p style="margin:8px 0 0">${escapeHtml(words.intro)}</p>${to}${list}` +
-		`<p style="margin:12px 0 0;color:#52606d">${escapeHtml(words.customerMessage(customerLanguage))}</p>` +
+		`<p style="margin:12px 0 0;color:#52606d">${escapeHtml(words.customerMessage(languageName(words, customerLanguage)))}</p>` +
 		'</div>'
 	);
 }
@@ -263,7 +273,7 @@ export function composeApproval(input: ApprovalInput): ApprovalPreview {
 			? [`${words.warningsTitle}:`, ...warnings.map((warning) => `- ${warning}`)]
 			: [words.noWarning]),
 		'',
-		words.customerMessage(reminder.language),
+		words.customerMessage(languageName(words, reminder.language)),
 		'------------------------------------------------------------',
 		reminder.subject,
 		'',
