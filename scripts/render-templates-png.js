@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Renders every built-in reminder (fr, en; every tone) to PNG with headless Chromium so a reviewer can
-// look at them: .artifacts/templates/<language>-<tone>[-mobile].png, next to the HTML that was shot.
+// Renders every built-in reminder (fr, en; every tone; the German formal notice) to PNG with headless
+// Chromium so a reviewer can look at them: .artifacts/templates/<language>-<tone>[-mobile].png, next to
+// the HTML that was shot. Also the cases of issue 19: a GBP formal notice under the French rule (40 € on
+// its own line, provisional rate), the approver's preview of it for an English-speaking team, and a firm
+// reminder after a broken promise.
 // Uses playwright-core when installed, else the chromium binary's --screenshot flag; installs Debian's
 // chromium with apt-get when it is missing.
 //   node scripts/render-templates-png.js
@@ -41,6 +44,14 @@ function sampleInput(language, tone) {
 				email: 'compta@atelier-dupont.fr',
 				locale: language,
 				tags: [],
+				country: 'FR',
+				address: {
+					lines: ['12 rue des Tanneurs'],
+					postalCode: '69002',
+					city: 'Lyon',
+					region: null,
+					country: 'FR',
+				},
 			},
 			paymentUrl: 'https://invoice.stripe.com/i/acct_1Abc/test_YWNjdF8x',
 			pdfUrl: 'https://pay.stripe.com/invoice/acct_1Abc/test_YWNjdF8x/pdf',
@@ -80,6 +91,48 @@ function sampleInput(language, tone) {
 			warnings: [],
 		},
 	};
+}
+
+/** The GBP invoice of issue 19 #3: interest in pounds, the 40 € compensation in euros, rate provisional. */
+function gbpFormalNotice(language) {
+	const input = sampleInput(language, 'formal_notice');
+	input.invoice = { ...input.invoice, currency: 'GBP', totalMinor: 250000, dueMinor: 250000 };
+	input.penalty = {
+		...input.penalty,
+		interestMinor: 1784,
+		compensationMinor: 0,
+		totalMinor: 1784,
+		periods: [{ ...input.penalty.periods[0], baseMinor: 250000, interestMinor: 1784 }],
+		fixedCompensation: { currency: 'EUR', amountMinor: 4000 },
+	};
+	input.penalty.periods[0].rateStatus = 'provisional';
+	input.penalty.notices = [
+		{ code: 'rate_provisional', message: 'provisional', periodIndex: 0 },
+		{ code: 'compensation_other_currency', message: 'not added' },
+	];
+	return input;
+}
+
+/** The extra pages of issue 19, as [file base, html, text] */
+function issue19Pages(composer) {
+	const gbp = gbpFormalNotice('fr');
+	const notice = composer.composeReminder(gbp);
+	const approval = composer.composeApproval({
+		reminder: notice,
+		invoices: [gbp.invoice],
+		penalties: [gbp.penalty],
+		language: 'en',
+	});
+	const broken = composer.composeReminder({
+		...sampleInput('fr', 'friendly'),
+		penalty: undefined,
+		brokenPromiseOn: '2026-11-30',
+	});
+	return [
+		['fr-formal_notice-gbp', notice],
+		['en-approval-of-fr-formal_notice', approval],
+		['fr-broken-promise', broken],
+	];
 }
 
 async function shootWithPlaywright(executablePath, pages) {
@@ -128,7 +181,8 @@ function shootWithCli(executablePath, pages) {
 
 async function main() {
 	fs.mkdirSync(outDir, { recursive: true });
-	const { composeReminder } = loadComposer();
+	const composer = loadComposer();
+	const { composeReminder } = composer;
 	const tones = ['notice', 'friendly', 'reminder', 'firm', 'formal_notice', 'internal'];
 	const pages = [];
 	for (const language of ['fr', 'en']) {
@@ -139,6 +193,13 @@ async function main() {
 			fs.writeFileSync(`${base}.txt`, `Subject: ${reminder.subject}\n\n${reminder.text}`);
 			pages.push({ htmlFile: `${base}.html`, pngBase: base });
 		}
+	}
+	const extras = [['de-formal_notice', composeReminder(sampleInput('de', 'formal_notice'))]];
+	for (const [name, message] of [...extras, ...issue19Pages(composer)]) {
+		const base = path.join(outDir, name);
+		fs.writeFileSync(`${base}.html`, message.html);
+		fs.writeFileSync(`${base}.txt`, `Subject: ${message.subject}\n\n${message.text}`);
+		pages.push({ htmlFile: `${base}.html`, pngBase: base });
 	}
 	const executablePath = findChromium();
 	let playwright = true;

@@ -12,16 +12,21 @@ import { failedItem, itemError } from '../common/item-errors';
 import { invoiceForOutput, readInvoice } from '../common/invoice-input';
 import { perItemParameters } from '../common/parameters';
 import {
+	composeApproval,
 	composeCustomerReminder,
 	composeReminder,
+	groupCustomerMessages,
+	type ComposedReminder,
 	type Decision,
 	type PenaltyResult,
 } from '../shared';
 import {
 	COMPOSER_PARAMETERS,
+	brokenPromiseOf,
 	decisionOf,
 	isCustomerMode,
 	languageOf,
+	needsApproval,
 	nothingToSend,
 	readComposerParameters,
 	recipient,
@@ -82,7 +87,7 @@ export class ReminderComposer implements INodeType {
 		}
 
 		if (customerMode) {
-			for (const group of groupByCustomer(prepared)) {
+			for (const group of groupCustomerMessages(prepared)) {
 				try {
 					output.push(composeGroup(group));
 				} catch (error) {
@@ -123,15 +128,33 @@ function prepare(
 		parameters.attachPenalty && json.penalty !== undefined && json.penalty !== null
 			? (json.penalty as unknown as PenaltyResult)
 			: undefined;
+	const tone = toneOf(json, parameters);
 	return {
 		index,
 		invoice,
-		tone: toneOf(json, parameters),
-		language: languageOf(invoice, parameters),
+		tone,
+		language: languageOf(invoice, tone, parameters),
 		parameters,
 		decision: decisionOf(json),
 		penalty,
+		brokenPromiseOn: brokenPromiseOf(json),
+		needsApproval: needsApproval(json, tone),
 	};
+}
+
+/**
+ * `reminder.approval` (BRIEF contract 4) for messages a person approves: the message as the customer will
+ * read it, the warnings on its amounts first, in the team's language. Absent otherwise.
+ */
+function approvalOf(items: PreparedItem[], composed: ComposedReminder): IDataObject {
+	if (!items.some((item) => item.needsApproval)) return {};
+	const approval = composeApproval({
+		reminder: composed,
+		invoices: items.map((item) => item.invoice),
+		penalties: items.map((item) => item.penalty ?? null),
+		language: items[0].parameters.teamLanguage,
+	});
+	return { approval: { ...approval } };
 }
 
 function composeOne(item: PreparedItem): IDataObject {
@@ -145,6 +168,7 @@ function composeOne(item: PreparedItem): IDataObject {
 		penalty: item.penalty,
 		template: parameters.template,
 		daysOverdue: typeof decision?.daysOverdue === 'number' ? decision.daysOverdue : undefined,
+		brokenPromiseOn: item.brokenPromiseOn,
 	});
 	return {
 		to: recipient(composed, item.tone, item),
@@ -155,25 +179,8 @@ function composeOne(item: PreparedItem): IDataObject {
 		templateId: composed.templateId,
 		idempotencyKey: composed.idempotencyKey,
 		tone: item.tone,
+		...approvalOf([item], composed),
 	};
-}
-
-/**
- * Items of one customer (same source, customer id else email) and audience: internal summaries are
- * grouped apart from customer-facing reminders. An invoice with neither id nor email stays alone.
- */
-function groupByCustomer(items: PreparedItem[]): PreparedItem[][] {
-	const groups = new Map<string, PreparedItem[]>();
-	for (const item of items) {
-		const { customer, source } = item.invoice;
-		const email = customer.email?.trim().toLowerCase();
-		const who = customer.id ? `id:${customer.id}` : email ? `email:${email}` : `item:${item.index}`;
-		const key = `${source}|${who}|${item.tone === 'internal' ? 'internal' : 'customer'}`;
-		const group = groups.get(key);
-		if (group) group.push(item);
-		else groups.set(key, [item]);
-	}
-	return [...groups.values()];
 }
 
 function composeGroup(group: PreparedItem[]): INodeExecutionData {
@@ -209,6 +216,7 @@ function composeGroup(group: PreparedItem[]): INodeExecutionData {
 				tone: composed.tone,
 				invoiceIds: composed.invoiceIds,
 				invoiceIdempotencyKeys: composed.invoiceIdempotencyKeys,
+				...approvalOf(ordered, composed),
 			},
 		},
 		pairedItem,

@@ -5,7 +5,9 @@ import {
 	DunningInputError,
 	SCENARIO_PRESETS,
 	TONES,
+	chooseCustomerLanguage,
 	resolveComposerLanguage,
+	toneAfterBrokenPromise,
 	type ComposeSender,
 	type ComposeTemplate,
 	type ComposedReminder,
@@ -16,6 +18,7 @@ import {
 import {
 	LANGUAGE_CUSTOMER,
 	MODE_CUSTOMER,
+	TEAM_LANGUAGE_DEFAULT,
 	STEP_TONES_CUSTOM,
 	TONE_FROM_DECISION,
 } from './description';
@@ -24,6 +27,7 @@ import {
 export const COMPOSER_PARAMETERS = [
 	'language',
 	'fallbackLanguage',
+	'teamLanguage',
 	'tone',
 	'stepTones',
 	'stepToneMap',
@@ -45,6 +49,8 @@ export const COMPOSER_PARAMETERS = [
 export interface ComposerParameters {
 	language: string;
 	fallbackLanguage: string;
+	/** Internal summaries and the approver's preview: the team's language, never the customer's. */
+	teamLanguage: string;
 	/** A fixed tone, or null: the tone of the decision's step. */
 	fixedTone: Tone | null;
 	/** Step id → tone, for the decision's step (null with a fixed tone). */
@@ -90,6 +96,19 @@ function stepTonesOf(choice: string, map: string): ComposerParameters['stepTones
 	};
 }
 
+/**
+ * The Team Language option: a language, or by default the language the node falls back to (the
+ * Fallback Language, or the fixed Language when one is chosen).
+ */
+function teamLanguageOf(choice: string, language: string, fallbackLanguage: string): string {
+	if (choice !== TEAM_LANGUAGE_DEFAULT) return resolveComposerLanguage(choice, 'teamLanguage');
+	const base = language === LANGUAGE_CUSTOMER ? fallbackLanguage : language;
+	return resolveComposerLanguage(
+		base,
+		language === LANGUAGE_CUSTOMER ? 'fallbackLanguage' : 'language',
+	);
+}
+
 const optional = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
@@ -104,9 +123,16 @@ export function readComposerParameters(
 		throw new DunningInputError('tone', `"${String(tone)}" is not one of ${TONES.join(', ')}`);
 	}
 	const custom = get<boolean>('customTemplate', false);
+	const language = get<string>('language', LANGUAGE_CUSTOMER);
+	const fallbackLanguage = get<string>('fallbackLanguage', 'fr');
 	return {
-		language: get<string>('language', LANGUAGE_CUSTOMER),
-		fallbackLanguage: get<string>('fallbackLanguage', 'fr'),
+		language,
+		fallbackLanguage,
+		teamLanguage: teamLanguageOf(
+			get<string>('teamLanguage', TEAM_LANGUAGE_DEFAULT),
+			language,
+			fallbackLanguage,
+		),
 		fixedTone: tone === TONE_FROM_DECISION ? null : (tone as Tone),
 		stepTones:
 			tone === TONE_FROM_DECISION
@@ -158,6 +184,22 @@ export function nothingToSend(json: IDataObject, invoice: Invoice): boolean {
  * else the decision's step looked up in the chosen scenario's steps (the decision itself names no tone).
  */
 export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone {
+	const tone = stepToneOf(json, parameters);
+	return brokenPromiseOf(json) === null ? tone : toneAfterBrokenPromise(tone);
+}
+
+/**
+ * The date of a broken promise (contract 2: `decision.reason === 'promise_broken'` with
+ * `decision.brokenPromiseOn`), or null. The composer validates the date.
+ */
+export function brokenPromiseOf(json: IDataObject): string | null {
+	const decision = decisionOf(json) as (IDataObject & { brokenPromiseOn?: unknown }) | null;
+	if (decision === null || decision.reason !== 'promise_broken') return null;
+	return typeof decision.brokenPromiseOn === 'string' ? decision.brokenPromiseOn : null;
+}
+
+/** The tone of the step itself, before a broken promise makes it firmer. */
+function stepToneOf(json: IDataObject, parameters: ComposerParameters): Tone {
 	if (parameters.fixedTone !== null) return parameters.fixedTone;
 	const decision = decisionOf(json);
 	if (decision === null) {
@@ -193,14 +235,37 @@ export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone 
 	return tone;
 }
 
-/** The fixed language, or the customer's locale when it has built-in templates, else the fallback. */
-export function languageOf(invoice: Invoice, parameters: ComposerParameters): string {
+/**
+ * The language of a message: the team's for an internal summary; else the fixed language; else the
+ * customer's (locale, billing country, currency, fallback: `chooseCustomerLanguage`).
+ */
+export function languageOf(invoice: Invoice, tone: Tone, parameters: ComposerParameters): string {
+	if (tone === 'internal') return parameters.teamLanguage;
 	if (parameters.language !== LANGUAGE_CUSTOMER) return parameters.language;
-	try {
-		return resolveComposerLanguage(invoice.customer.locale);
-	} catch {
-		return resolveComposerLanguage(parameters.fallbackLanguage, 'fallbackLanguage');
-	}
+	return chooseCustomerLanguage(
+		{
+			locale: invoice.customer.locale,
+			country: customerCountryOf(invoice),
+			currency: invoice.currency,
+		},
+		parameters.fallbackLanguage,
+	);
+}
+
+/** Contract 1 (`invoice.customer.country`), read defensively until the Invoice type has it. */
+function customerCountryOf(invoice: Invoice): string | null {
+	const country = (invoice.customer as { country?: unknown }).country;
+	return typeof country === 'string' ? country : null;
+}
+
+/**
+ * Whether a person approves this message before it goes out (BRIEF contract 4): the step says so
+ * (`step.requiresApproval`, written by Dunning Scenario beside its decision), or it is a formal notice.
+ */
+export function needsApproval(json: IDataObject, tone: Tone): boolean {
+	if (tone === 'internal') return false;
+	const step = json.step as IDataObject | null | undefined;
+	return tone === 'formal_notice' || (isObject(step) && step.requiresApproval === true);
 }
 
 export function isCustomerMode(context: IExecuteFunctions): boolean {
@@ -216,6 +281,10 @@ export interface PreparedItem {
 	parameters: ComposerParameters;
 	decision: IDataObject | null;
 	penalty: PenaltyResult | undefined;
+	/** The date of a broken promise, or null (issue 19 #5). */
+	brokenPromiseOn: string | null;
+	/** Adds `reminder.approval` (the approver's preview). */
+	needsApproval: boolean;
 }
 
 /**

@@ -15,6 +15,7 @@ export const MODE_INVOICE = 'invoice';
 export const MODE_CUSTOMER = 'customer';
 export const LANGUAGE_CUSTOMER = 'customer';
 export const TONE_FROM_DECISION = 'decision';
+export const TEAM_LANGUAGE_DEFAULT = 'fallback';
 export const STEP_TONES_CUSTOM = 'custom';
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -94,9 +95,10 @@ export const reminderComposerProperties: INodeProperties[] = [
 		default: LANGUAGE_CUSTOMER,
 		options: [
 			{
-				name: "From the Customer's Locale",
+				name: "From the Customer's Locale, Country or Currency",
 				value: LANGUAGE_CUSTOMER,
-				description: 'The invoice customer locale (fr-FR, en_GB...), else the fallback below',
+				description:
+					"The customer's locale (fr-FR, en_GB...), else the billing country (US → English, BE → French...), else the currency (GBP, USD → English; EUR says nothing), else the fallback below",
 			},
 			...languageOptions,
 		],
@@ -108,7 +110,24 @@ export const reminderComposerProperties: INodeProperties[] = [
 		default: 'fr',
 		options: languageOptions,
 		displayOptions: { show: { language: [LANGUAGE_CUSTOMER] } },
-		description: 'Used when the customer has no locale or one without built-in templates',
+		description:
+			'Used when neither the locale, the billing country nor the currency gives a language with built-in templates',
+	},
+	{
+		displayName: 'Team Language',
+		name: 'teamLanguage',
+		type: 'options',
+		default: TEAM_LANGUAGE_DEFAULT,
+		options: [
+			{
+				name: 'Same as the Fallback Language',
+				value: TEAM_LANGUAGE_DEFAULT,
+				description: 'The Fallback Language, or the fixed Language when one is chosen',
+			},
+			...languageOptions,
+		],
+		description:
+			"Language of the messages for your team: internal case summaries and the approver's preview of a formal notice (never the customer's language)",
 	},
 	{
 		displayName: 'Tone',
@@ -150,9 +169,9 @@ export const reminderComposerProperties: INodeProperties[] = [
 		name: 'senderName',
 		type: 'string',
 		default: '',
-		required: true,
 		placeholder: 'e.g. Studio Lumière',
-		description: 'Your company name, shown at the top and in the signature',
+		description:
+			"Your company name, shown at the top and in the signature. Empty: a department name in the message's language (Service comptabilité, Accounts Receivable, Buchhaltung, Departamento de contabilidad).",
 	},
 	{
 		displayName: 'Sender Email',

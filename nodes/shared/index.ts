@@ -120,3 +120,12 @@ export {
 	type ComposerLanguage,
 	type CoreLanguage,
 } from './composer';
+// Issue 19 (composer): language per customer, grouping by customer and tone, the approver's preview.
+export {
+	chooseCustomerLanguage,
+	groupCustomerMessages,
+	composeApproval,
+	toneAfterBrokenPromise,
+	type ApprovalPreview,
+	type CustomerLanguageHints,
+} from './composer';

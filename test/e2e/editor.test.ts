@@ -174,7 +174,9 @@ function controlWorkflow(nodes: PackageNode[]): WorkflowJson & { id: string } {
 							type: composer.type,
 							typeVersion: 1,
 							position: [280, 0],
-							parameters: {},
+							// Sender Name may be empty (a default in the message's language): a custom
+							// template's required Subject Template is the parameter left empty.
+							parameters: { customTemplate: true },
 						},
 					]
 				: []),
@@ -632,7 +634,7 @@ describeReal('our nodes in the n8n 2.41.1 editor (headless Chromium)', () => {
 						? [
 								expect.stringMatching(/^Empty Composer .*issues .*"parameters"/),
 								expect.stringMatching(
-									/^Empty Composer .*panel marks parameters with an issue: senderName/,
+									/^Empty Composer .*panel marks parameters with an issue: .*subjectTemplate/,
 								),
 							]
 						: []),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { assertIsoDate, type IsoDate } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice } from '../invoice';
 import { getOrCreate } from '../memo';
@@ -8,6 +9,7 @@ import { builtinPrograms, builtinTemplate, builtinTemplateId } from './builtin';
 import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
 import { escapeHtml, type HelperEnv, type RenderMode } from './helpers';
 import { resolveComposerLanguage, type ComposerLanguage } from './language';
+import { toneAfterBrokenPromise } from './letter';
 import { createRenderState, renderBody, type RenderState } from './render';
 import { builtinBody, parseTemplate } from './template';
 import type { BuiltinPrograms, ComposeInput, ComposeTemplate, ComposedReminder } from './types';
@@ -152,6 +154,11 @@ function optionalDays(value: unknown): number | null {
 	return value;
 }
 
+/** `brokenPromiseOn` (issue 19 #5): the date a broken promise was for, or null. */
+export function optionalBrokenPromise(value: unknown, field = 'brokenPromiseOn'): IsoDate | null {
+	return value === undefined || value === null ? null : assertIsoDate(value, field);
+}
+
 export function assertTone(value: unknown, field = 'tone'): Tone {
 	if (typeof value !== 'string' || !(TONES as readonly string[]).includes(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not one of ${TONES.join(', ')}`);
@@ -168,9 +175,11 @@ export function composeReminder(input: ComposeInput): ComposedReminder {
 		throw new DunningInputError('input', `${describeValue(input)} is not an object`);
 	}
 	const invoice = normalizeInvoice(input.invoice, 'invoice');
-	const tone = assertTone(input.tone);
+	const brokenPromiseOn = optionalBrokenPromise(input.brokenPromiseOn);
+	const stepTone = assertTone(input.tone);
+	const tone = brokenPromiseOn === null ? stepTone : toneAfterBrokenPromise(stepTone);
 	const language = resolveComposerLanguage(input.language);
-	const sender = validateSender(input.sender);
+	const sender = validateSender(input.sender, language);
 	const penalty = validatePenalty(input.penalty);
 	const stepId = optionalStepId(input.stepId);
 	const set = resolveTemplateSet(input.template, language, tone);
@@ -182,6 +191,7 @@ export function composeReminder(input: ComposeInput): ComposedReminder {
 		sender,
 		penalty,
 		daysOverdue: optionalDays(input.daysOverdue),
+		brokenPromiseOn,
 	});
 	const parts = renderTemplateSet(set, data, { language, currency: invoice.currency, sender });
 	return {

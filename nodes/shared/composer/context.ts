@@ -4,6 +4,13 @@ import type { PenaltyResult } from '../penalty/types';
 import type { Tone } from '../scenario/types';
 import { formatDate, formatMoney } from './format';
 import type { SenderView } from './helpers';
+import {
+	DEFAULT_SENDER_NAMES,
+	penaltyView,
+	recipientLines,
+	salutationFor,
+	type PenaltyView,
+} from './letter';
 import type { ComposerLanguage } from './language';
 import type { ComposeSender } from './types';
 
@@ -35,7 +42,34 @@ export interface TemplateData {
 	customer: Invoice['customer'];
 	sender: SenderView;
 	penalty: PenaltyResult | null;
+	/** Issue 19: the impersonal salutation of the language and tone (`Madame, Monsieur,`). */
+	salutation: string;
+	/** The letter's recipient block: company name, then the postal address when known. */
+	recipientLines: string[];
+	/** The date the customer had promised to pay by, formatted, when that promise was broken; else null. */
+	brokenPromiseOn: string | null;
+	/** Penalty parts (null without a penalty): see `PenaltyView`. */
+	penaltyInterest: string | null;
+	penaltyCompensation: string | null;
+	compensationSeparate: boolean;
+	penaltyAsOf: string | null;
+	legalReference: string | null;
+	interestReference: string | null;
+	compensationReference: string | null;
 }
+
+/** The penalty variables of a message without a penalty. */
+export const NO_PENALTY_VIEW: { [K in keyof PenaltyView]: PenaltyView[K] | null } & {
+	compensationSeparate: boolean;
+} = {
+	penaltyInterest: null,
+	penaltyCompensation: null,
+	compensationSeparate: false,
+	penaltyAsOf: null,
+	legalReference: null,
+	interestReference: null,
+	compensationReference: null,
+};
 
 const ROOT_KEYS: readonly (keyof TemplateData)[] = [
 	'customerName',
@@ -57,6 +91,16 @@ const ROOT_KEYS: readonly (keyof TemplateData)[] = [
 	'customer',
 	'sender',
 	'penalty',
+	'salutation',
+	'recipientLines',
+	'brokenPromiseOn',
+	'penaltyInterest',
+	'penaltyCompensation',
+	'compensationSeparate',
+	'penaltyAsOf',
+	'legalReference',
+	'interestReference',
+	'compensationReference',
 ];
 export const ROOT_VARIABLES: ReadonlySet<string> = new Set(ROOT_KEYS);
 
@@ -72,6 +116,7 @@ export interface DataInput {
 	sender: SenderView;
 	penalty: PenaltyResult | null;
 	daysOverdue: number | null;
+	brokenPromiseOn: string | null;
 }
 
 export function buildTemplateData(input: DataInput): TemplateData {
@@ -100,6 +145,11 @@ export function buildTemplateData(input: DataInput): TemplateData {
 		customer: invoice.customer,
 		sender: input.sender,
 		penalty,
+		salutation: salutationFor(language, input.tone),
+		recipientLines: recipientLines(invoice),
+		brokenPromiseOn:
+			input.brokenPromiseOn === null ? null : formatDate(input.brokenPromiseOn, language),
+		...(penalty ? penaltyView(penalty, invoice.currency, language) : NO_PENALTY_VIEW),
 	};
 }
 
@@ -111,20 +161,15 @@ function optionalText(value: unknown, field: string): string | null {
 	return value;
 }
 
-export function validateSender(value: unknown): SenderView {
+/** The sender; without a name, the department name of the letter's language (`DEFAULT_SENDER_NAMES`). */
+export function validateSender(value: unknown, language: ComposerLanguage): SenderView {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new DunningInputError('sender', `${describeValue(value)} is not an object`);
 	}
 	const sender = value as Partial<Record<keyof ComposeSender, unknown>>;
 	const name = optionalText(sender.name, 'sender.name');
-	if (name === null || name.trim() === '') {
-		throw new DunningInputError(
-			'sender.name',
-			`${describeValue(sender.name)} is not a non-empty string`,
-		);
-	}
 	return {
-		name,
+		name: name === null || name.trim() === '' ? DEFAULT_SENDER_NAMES[language] : name,
 		email: optionalText(sender.email, 'sender.email'),
 		phone: optionalText(sender.phone, 'sender.phone'),
 		signature: optionalText(sender.signature, 'sender.signature'),

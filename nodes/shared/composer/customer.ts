@@ -3,9 +3,21 @@ import { normalizeInvoice, type Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
 import type { Decision, Tone } from '../scenario/types';
 import { builtinPrograms, builtinTemplate } from './builtin';
-import { assertTone, composeReminder, renderTemplateSet, resolveTemplateSet } from './compose';
+import {
+	assertTone,
+	composeReminder,
+	optionalBrokenPromise,
+	renderTemplateSet,
+	resolveTemplateSet,
+} from './compose';
 import { safeLink, validatePenalty, validateSender } from './context';
 import { formatDate, formatMoney } from './format';
+import {
+	fixedCompensationOf,
+	legalReferences,
+	salutationFor,
+	toneAfterBrokenPromise,
+} from './letter';
 import type { SenderView } from './helpers';
 import { resolveComposerLanguage, type ComposerLanguage } from './language';
 import type { ComposeSender, ComposeTemplate, ComposedReminder } from './types';
@@ -79,6 +91,10 @@ export interface CustomerInvoiceLine {
 	penaltyCompensation: string | null;
 	penaltyTotal: string | null;
 	amountWithPenalty: string | null;
+	/** The fixed compensation is in another currency than the invoice: stated apart, not in totals. */
+	compensationSeparate: boolean;
+	/** The date a broken promise was for, formatted, or null (issue 19 #5). */
+	brokenPromiseOn: string | null;
 	invoice: Omit<Invoice, 'raw'>;
 }
 
@@ -108,6 +124,10 @@ export interface CustomerTemplateData {
 	tone: Tone;
 	language: ComposerLanguage;
 	sender: SenderView;
+	/** The impersonal salutation of the language and tone (issue 19). */
+	salutation: string;
+	/** Some invoice's promise to pay was broken. */
+	hasBrokenPromise: boolean;
 }
 
 const CUSTOMER_ROOT_KEYS: readonly (keyof CustomerTemplateData)[] = [
@@ -123,6 +143,8 @@ const CUSTOMER_ROOT_KEYS: readonly (keyof CustomerTemplateData)[] = [
 	'tone',
 	'language',
 	'sender',
+	'salutation',
+	'hasBrokenPromise',
 ];
 export const CUSTOMER_ROOT_VARIABLES: ReadonlySet<string> = new Set(CUSTOMER_ROOT_KEYS);
 
@@ -159,11 +181,13 @@ interface DueStep {
 	stepId: string | null;
 	daysOverdue: number | null;
 	idempotencyKey: string | null;
+	/** `promise_broken` decisions: the date promised (contract 2). */
+	brokenPromiseOn: string | null;
 }
 
 function readDecision(value: unknown, invoice: Invoice, field: string): DueStep {
 	if (value === null || value === undefined) {
-		return { stepId: null, daysOverdue: null, idempotencyKey: null };
+		return { stepId: null, daysOverdue: null, idempotencyKey: null, brokenPromiseOn: null };
 	}
 	if (typeof value !== 'object' || Array.isArray(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not a decision`);
@@ -183,10 +207,15 @@ function readDecision(value: unknown, invoice: Invoice, field: string): DueStep 
 	if (days !== null && (typeof days !== 'number' || !Number.isSafeInteger(days))) {
 		throw new DunningInputError(`${field}.daysOverdue`, `${describeValue(days)} is not an integer`);
 	}
+	const broken = (value as { brokenPromiseOn?: unknown }).brokenPromiseOn;
 	return {
 		stepId,
 		daysOverdue: days,
 		idempotencyKey: stepId === null ? null : `${invoice.source}:${invoice.id}:${stepId}`,
+		brokenPromiseOn:
+			decision.reason === 'promise_broken' || (broken !== undefined && broken !== null)
+				? optionalBrokenPromise(broken, `${field}.brokenPromiseOn`)
+				: null,
 	};
 }
 
@@ -205,6 +234,19 @@ export function firmestTone(tones: readonly Tone[], field = 'tones'): Tone {
 	);
 }
 
+/**
+ * Issue 19 #4: a formal notice is a letter about one invoice, approved as such; listed with other
+ * invoices it would speak of them in a firmer step than their own (and add their penalties to it).
+ */
+function assertFormalNoticeAlone(entries: readonly Entry[]): void {
+	if (entries.length > 1 && entries.some((entry) => entry.tone === 'formal_notice')) {
+		throw new DunningInputError(
+			'tones',
+			'a formal notice is its own message: compose it alone, and the other invoices in their own tones (groupCustomerMessages)',
+		);
+	}
+}
+
 interface Entry {
 	invoice: Invoice;
 	step: DueStep;
@@ -218,6 +260,7 @@ function lineOf(entry: Entry, language: ComposerLanguage): CustomerInvoiceLine {
 	const visible: Omit<Invoice, 'raw'> & { raw?: object } = { ...invoice };
 	delete visible.raw;
 	const charged = penalty !== null && penalty.totalMinor > 0;
+	const fixed = charged ? fixedCompensationOf(penalty, invoice.currency) : null;
 	return {
 		id: invoice.id,
 		number: invoice.number ?? invoice.id,
@@ -235,9 +278,13 @@ function lineOf(entry: Entry, language: ComposerLanguage): CustomerInvoiceLine {
 		sentStepIds: invoice.dunning.sentStepIds,
 		penalty,
 		penaltyInterest: charged ? money(penalty.interestMinor) : null,
-		penaltyCompensation: charged ? money(penalty.compensationMinor) : null,
+		// In its own currency: 40 € stays 40 € on a GBP invoice, and is not in the GBP totals.
+		penaltyCompensation: fixed ? formatMoney(fixed.amountMinor, fixed.currency, language) : null,
 		penaltyTotal: charged ? money(penalty.totalMinor) : null,
 		amountWithPenalty: charged ? money(invoice.dueMinor + penalty.totalMinor) : null,
+		compensationSeparate: fixed !== null && fixed.currency !== invoice.currency,
+		brokenPromiseOn:
+			entry.step.brokenPromiseOn === null ? null : formatDate(entry.step.brokenPromiseOn, language),
 		invoice: visible,
 	};
 }
@@ -284,7 +331,9 @@ export function buildCustomerTemplateData(
 		...new Set(
 			entries
 				.filter(({ penalty }) => penalty !== null && penalty.totalMinor > 0)
-				.map(({ penalty }) => (penalty as PenaltyResult).legalBasis),
+				.map(
+					({ penalty }) => legalReferences((penalty as PenaltyResult).legalBasis, language).both,
+				),
 		),
 	];
 	const days = entries
@@ -304,6 +353,8 @@ export function buildCustomerTemplateData(
 		tone,
 		language,
 		sender,
+		salutation: salutationFor(language, tone),
+		hasBrokenPromise: entries.some(({ step }) => step.brokenPromiseOn !== null),
 	};
 }
 
@@ -331,7 +382,7 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 	const defaultTone =
 		input.tone === undefined || input.tone === null ? null : assertTone(input.tone);
 	const language = resolveComposerLanguage(input.language);
-	const sender = validateSender(input.sender);
+	const sender = validateSender(input.sender, language);
 
 	const seen = new Set<string>();
 	let owner: { source: string; key: string } | null = null;
@@ -371,14 +422,16 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 				'missing, and no tone is given for all invoices',
 			);
 		}
+		const step = readDecision(decisions?.[index], invoice, `decisions[${index}]`);
 		return {
 			invoice,
-			step: readDecision(decisions?.[index], invoice, `decisions[${index}]`),
-			tone,
+			step,
+			tone: step.brokenPromiseOn === null ? tone : toneAfterBrokenPromise(tone),
 			penalty: validatePenalty(penalties?.[index]),
 		};
 	});
 	entries.sort(byDueDate);
+	assertFormalNoticeAlone(entries);
 	const tone = firmestTone(entries.map((entry) => entry.tone));
 	const first = entries[0].invoice;
 	const customerId = first.customer.id ?? (owner as unknown as { key: string }).key;
@@ -403,6 +456,7 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 			sender: input.sender,
 			penalty: entry.penalty ?? undefined,
 			daysOverdue: entry.step.daysOverdue ?? undefined,
+			brokenPromiseOn: entry.step.brokenPromiseOn,
 		});
 		return { ...single, ...grouped };
 	}

@@ -24,3 +24,17 @@ export {
 	type CustomerInvoiceLine,
 	type CustomerTotal,
 } from './customer';
+export { chooseCustomerLanguage, type CustomerLanguageHints } from './customer-language';
+export { groupCustomerMessages, type GroupableReminder } from './grouping';
+export {
+	composeApproval,
+	penaltyWarnings,
+	type ApprovalInput,
+	type ApprovalPreview,
+} from './approval';
+export {
+	toneAfterBrokenPromise,
+	salutationFor,
+	legalReferences,
+	DEFAULT_SENDER_NAMES,
+} from './letter';

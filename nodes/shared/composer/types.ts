@@ -4,6 +4,7 @@ import type { PenaltyResult } from '../penalty/types';
 import type { Tone } from '../scenario/types';
 
 export interface ComposeSender {
+	/** Empty: a department name in the message's language ("Service comptabilité"). */
 	name: string;
 	email?: string;
 	phone?: string;
@@ -33,6 +34,11 @@ export interface ComposeInput {
 	 * clock: without it, templates do not mention how late the invoice is.
 	 */
 	daysOverdue?: number;
+	/**
+	 * Issue 19 #5: the date the customer had promised to pay by (`decision.brokenPromiseOn` of a
+	 * `promise_broken` decision). The message says so, in at least the firm tone.
+	 */
+	brokenPromiseOn?: string | null;
 }
 
 export interface ComposedReminder {

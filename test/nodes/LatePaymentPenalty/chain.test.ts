@@ -58,7 +58,7 @@ describe('Late Payment Penalty → Reminder Composer', () => {
 		// 12.34 EUR interest and 40.00 EUR compensation (see rules.test.ts), in the customer's French
 		// (spaces compared as plain spaces: Intl writes no-break ones).
 		expect(text.replace(/\s/g, ' ')).toContain(
-			'des pénalités de retard qui s’élèvent aujourd’hui à 12,34 €, auxquelles s’ajoute l’indemnité forfaitaire pour frais de recouvrement de 40,00 € (Code de commerce L441-10 II, D441-5).',
+			'des pénalités de retard qui s’élèvent à 12,34 € au 9 mars 2026, auxquelles s’ajoute l’indemnité forfaitaire pour frais de recouvrement de 40,00 € (articles L. 441-10, II et D. 441-5 du Code de commerce).',
 		);
 	});
 });

@@ -78,8 +78,10 @@ describe('at run time', () => {
 					language,
 					sender: { name: 'S' },
 				});
+				// A formal notice is always its own message (a group of one).
+				const second = tone === 'formal_notice' ? [] : [makeInvoice({ id: 'in_2' })];
 				composer.composeCustomerReminder({
-					invoices: [makeInvoice(), makeInvoice({ id: 'in_2' })],
+					invoices: [makeInvoice(), ...second],
 					tone,
 					language,
 					sender: { name: 'S' },

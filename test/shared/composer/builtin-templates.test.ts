@@ -66,13 +66,12 @@ describe('penalty blocks', () => {
 		const { text, html } = composeReminder(
 			composeInput({ tone: 'formal_notice', penalty: frPenalty }),
 		);
-		expect(text).toContain('des pénalités de retard de 4,61\u00a0€');
 		expect(text).toContain(
-			'du 16 novembre 2026 au 26 novembre 2026, 11 jours au taux annuel de 12,4\u00a0% sur 1\u202f234,56\u00a0€ : 4,61\u00a0€',
+			'Pénalités de retard du 16 novembre 2026 au 26 novembre 2026 (11 jours au taux annuel de 12,4\u00a0% sur 1\u202f234,56\u00a0€) : 4,61\u00a0€',
 		);
-		expect(text).toContain('l’indemnité forfaitaire pour frais de recouvrement de 40,00\u00a0€');
-		expect(text).toContain('La somme totale due s’élève donc à 1\u202f279,17\u00a0€.');
-		expect(text).toContain('Code de commerce L441-10 II, D441-5');
+		expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement : 40,00\u00a0€');
+		expect(text).toContain('Total dû : 1\u202f279,17\u00a0€');
+		expect(text).toContain('des pénalités de retard (article L. 441-10, II du Code de commerce)');
 		expect(decodeReferences(html)).toContain('40,00\u00a0€');
 		expect(decodeReferences(html)).toContain('1\u202f279,17\u00a0€');
 	});

@@ -113,8 +113,7 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 	test.each([
 		[['friendly', 'reminder', 'firm'], 'firm'],
 		[['notice', 'friendly', 'notice'], 'friendly'],
-		[['formal_notice', 'notice', 'friendly'], 'formal_notice'],
-		[['reminder', 'formal_notice', 'notice'], 'formal_notice'],
+		[['reminder', 'firm', 'notice'], 'firm'],
 		[['internal', 'internal', 'internal'], 'internal'],
 	] as [Tone[], Tone][])('mixed steps %j: the firmest tone wins (%s)', (tones, expected) => {
 		const reminder = composeCustomerReminder(groupInput({ tones }));
@@ -122,13 +121,12 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 		expect(reminder.templateId).toBe(`builtin:fr/customer/${expected}`);
 	});
 
-	test('a formal notice is never diluted by a newer invoice at its first step', () => {
-		const reminder = composeCustomerReminder(
-			groupInput({ tones: ['notice', 'friendly', 'formal_notice'], language: 'en' }),
-		);
-		expect(reminder.subject).toBe('Formal notice to pay - 3 unpaid invoices');
-		expect(reminder.text).toContain('We hereby formally request');
-		expect(reminder.html).toContain('FORMAL NOTICE');
+	test('a formal notice is never listed with other invoices (issue 19 #4): refused, naming groupCustomerMessages', () => {
+		expect(() =>
+			composeCustomerReminder(
+				groupInput({ tones: ['notice', 'friendly', 'formal_notice'], language: 'en' }),
+			),
+		).toThrow('tones: a formal notice is its own message');
 	});
 
 	test('a fixed tone applies to invoices without their own', () => {
@@ -156,7 +154,7 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 	test('penalties per invoice, with the legal basis and totals', () => {
 		const reminder = composeCustomerReminder(
 			groupInput({
-				tones: ['formal_notice', 'firm', 'firm'],
+				tones: ['reminder', 'reminder', 'reminder'],
 				penalties: [frPenalty, null, null],
 				language: 'en',
 			}),
@@ -167,14 +165,17 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 		expect(reminder.text).toContain(
 			'Total due in EUR: €1,333.56 (€1,378.17 with late-payment charges)',
 		);
-		expect(reminder.text).toContain('Under Code de commerce L441-10 II, D441-5');
+		expect(reminder.text).toContain(
+			'(Articles L. 441-10, II and D. 441-5 of the French Commercial Code)',
+		);
 		expect(decodeReferences(reminder.html)).toContain('€4.61 interest');
 		expect(decodeReferences(reminder.html)).toContain('€1,378.17');
 	});
 
-	test('without penalties, the formal notice still states the statutory rights', () => {
+	test('without penalties, the formal notice (a group of one) still states the statutory rights', () => {
+		const [first] = threeInvoices();
 		const reminder = composeCustomerReminder(
-			groupInput({ tones: ['formal_notice', 'firm', 'firm'] }),
+			groupInput({ invoices: [first], tones: ['formal_notice'] }),
 		);
 		expect(reminder.text).toContain('indemnité forfaitaire pour frais de recouvrement');
 		expect(reminder.text).not.toContain('majorée');
@@ -260,7 +261,7 @@ describe('composeCustomerReminder (DESIGN.md section 5b)', () => {
 		[{ tones: ['friendly', 'loud', 'firm'] }, 'tones[1]: "loud" is not one of'],
 		[{ tones: undefined }, 'tones[0]: missing, and no tone is given for all invoices'],
 		[{ language: 'it' }, 'language: "it" is not a supported language'],
-		[{ sender: { name: '' } }, 'sender.name'],
+		[{ sender: { name: 42 } }, 'sender.name'],
 	] as [Partial<ComposeCustomerInput>, string][])(
 		'invalid input names the field: %j',
 		(overrides, message) => {
@@ -325,18 +326,22 @@ describe('hostile values', () => {
 			customer: { ...invoice.customer, name: hostile },
 			paymentUrl: index === 1 ? 'javascript:alert(1)' : invoice.paymentUrl,
 		}));
-		for (const tone of TONES) {
+		// A formal notice is never grouped (issue 19 #4).
+		for (const tone of TONES.filter((tone) => tone !== 'formal_notice')) {
 			const tones = invoices.map(() => tone);
 			const reminder = composeCustomerReminder(groupInput({ invoices, tones }));
 			expect(reminder.html).not.toContain('<script');
 			expect(reminder.html).not.toContain('<img');
 			expect(reminder.html).not.toContain('javascript:');
 			expect(reminder.html).not.toContain('&amp;lt;');
-			expect(reminder.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+			// Customer-facing messages greet no one by name (issue 19); the internal summary names the customer.
+			if (tone === 'internal') {
+				expect(reminder.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+			}
 			expect(reminder.text).not.toContain('javascript:');
 			expect(reminder.text).not.toContain('&lt;');
 			expect(reminder.text).toContain('{{constructor}}');
-			if (tone !== 'internal') expect(reminder.text).toContain(hostile);
+			if (tone === 'internal') expect(reminder.text).toContain(hostile);
 		}
 		const subject = composeCustomerReminder(
 			groupInput({ invoices, tones: ['internal', 'internal', 'internal'] }),
@@ -382,18 +387,18 @@ describe('every built-in per-customer template', () => {
 	for (const language of ['fr', 'en'] as const) {
 		for (const tone of TONES) {
 			test(`${language}/${tone}`, () => {
-				const invoices = threeInvoices();
+				// A formal notice is never grouped (issue 19 #4): its message is a group of one.
+				const count = tone === 'formal_notice' ? 1 : 3;
+				const invoices = threeInvoices().slice(0, count);
 				const reminder = composeCustomerReminder({
 					invoices,
-					decisions: [
-						decision('d7', 11, invoices[0]),
-						decision('d14', 25, invoices[1]),
-						decision('d30', 56, invoices[2]),
-					],
-					tones: [tone, tone, tone],
+					decisions: invoices.map((invoice, index) =>
+						decision(['d7', 'd14', 'd30'][index], [11, 25, 56][index], invoice),
+					),
+					tones: invoices.map(() => tone),
 					language,
 					sender,
-					penalties: [frPenalty, null, null],
+					penalties: [frPenalty, null, null].slice(0, count),
 				});
 				expect(reminder.subject).toMatchSnapshot('subject');
 				expect(reminder.text).toMatchSnapshot('text');

@@ -71,7 +71,8 @@ describe('built-in HTML', () => {
 		const reminder = composeReminder(
 			composeInput({
 				language: 'fr',
-				tone: 'friendly',
+				// The formal notice prints the name in its recipient block.
+				tone: 'formal_notice',
 				invoice: { ...invoice, customer: { ...invoice.customer, name: 'Łódź 株式会社 😀' } },
 			}),
 		);

@@ -1,0 +1,30 @@
+import type { Invoice } from '../invoice';
+import type { Tone } from '../scenario/types';
+
+/** What grouping needs of an item: its invoice and the tone it will be written in. */
+export interface GroupableReminder {
+	invoice: Invoice;
+	tone: Tone;
+}
+
+/**
+ * Issue 19 #4: the messages of "one message per customer" mode. Items share a message when they have the
+ * same customer (source and customer id, else email) and the same tone, so no invoice is spoken of in a
+ * firmer step than its own; a formal notice is always a message of its own (a letter about one invoice,
+ * approved as such). An item with neither customer id nor email stays alone. Groups come in the order of
+ * their first item, items in their input order.
+ */
+export function groupCustomerMessages<T extends GroupableReminder>(items: readonly T[]): T[][] {
+	const groups = new Map<string, T[]>();
+	items.forEach((item, index) => {
+		const { customer, source } = item.invoice;
+		const email = customer.email?.trim().toLowerCase();
+		const who = customer.id ? `id:${customer.id}` : email ? `email:${email}` : null;
+		const alone = who === null || item.tone === 'formal_notice';
+		const key = alone ? `item:${index}` : `${source}|${who}|${item.tone}`;
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
+	});
+	return [...groups.values()];
+}
