@@ -120,3 +120,23 @@ export {
 	type ComposerLanguage,
 	type CoreLanguage,
 } from './composer';
+export {
+	classifyReply,
+	reminderMessageId,
+	parseReminderMessageIds,
+	invoiceIdsOfIdempotencyKey,
+	findPromisedDate,
+	replyBody,
+	matchReplyInvoices,
+	REPLY_KINDS,
+	REPLY_LANGUAGES,
+	type ReplyKind,
+	type ReplyLanguage,
+	type InboundEmail,
+	type ClassifyReplyInput,
+	type ClassifyReplyOptions,
+	type ReplyClassification,
+	type InvoiceMatch,
+	type ThreadedReminders,
+	type FoundDate,
+} from './replies';

@@ -23,7 +23,8 @@ const EVIDENCE_LIMIT = 300;
  * 2. an automatic message (delivery failure, out-of-office) is `bounce` / `auto_reply`, never an answer;
  * 3. the customer's own words (quoted history and signature removed) are read sentence by sentence:
  *    a refusal ("je ne vous paierai pas") is a `dispute` when a reason is given, else `needs_person`;
- *    a request for instalments is `payment_plan`; exactly one of promise / dispute / payment claim decides;
+ *    a part payment ("la moitié", "partial payment") goes to a person; a request for instalments is
+ *    `payment_plan`; exactly one of promise / dispute / payment claim decides;
  *    a promise needs a date that is today or later (`promisedOn`), or it goes to a person;
  *    several different meanings, a condition, a question or no rule at all: `needs_person`.
  */
@@ -77,6 +78,7 @@ export function classifyReply(
 			? outcome('dispute', first('dispute'), { reason: first('dispute') })
 			: outcome('needs_person', first('refusal'));
 	}
+	if (kinds.has('partial')) return outcome('needs_person', first('partial'));
 	if (kinds.has('payment_plan') && !kinds.has('dispute') && !kinds.has('payment_claimed')) {
 		return outcome('payment_plan', first('payment_plan'));
 	}

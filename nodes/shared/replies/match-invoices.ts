@@ -39,7 +39,7 @@ const NUMBER_MARKER =
  */
 export function mentionsNumber(text: string, number: string | null): boolean {
 	if (!number || number.trim() === '') return false;
-	const escaped = number.trim().replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+	const escaped = number.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
 	const digitsOnly = /^\d+$/.test(number.trim());
 	for (const match of text.matchAll(pattern)) {

@@ -7,7 +7,13 @@ import { unicodeWords } from './text';
  */
 
 /** What one sentence says. `refusal` is a promise turned down ("je ne vous paierai pas"). */
-export type SignalKind = 'promise' | 'refusal' | 'dispute' | 'payment_claimed' | 'payment_plan';
+export type SignalKind =
+	| 'promise'
+	| 'refusal'
+	| 'dispute'
+	| 'payment_claimed'
+	| 'payment_plan'
+	| 'partial';
 
 const compile = (patterns: RegExp[]) => patterns.map(unicodeWords);
 const words = (list: string) => list.trim().split(/\s+/).join('|');
@@ -23,11 +29,12 @@ const PROMISE = compile([
 		`\\b(je|nous|on) (ne |n')?(vous |vous le |vous la |le |la |les |l')?(${FR_PAY_FUTURE})\\b`,
 	),
 	// A payment named with its date and no verb: "Paiement fin du mois.", "Zahlung am Freitag."
-	/^(le |notre |our |the |unsere |die |el |nuestro |la )?(paiement|règlement|virement|payment|transfer|zahlung|überweisung|pago|transferencia)( prévue?| planned| scheduled| geplant| prevista?)? (pour|le|on|by|am|bis|el|para|au|à|d'ici|zum|at|fin|end|ende|a final|a finales|next|this|ce|cette|la|demain|tomorrow|morgen|mañana|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes)\b/,
+	/^(le |notre |our |the |unsere |die |el |nuestro |la )?(paiement|règlement|réglement|reglement|virement|payment|transfer|zahlung|überweisung|pago|transferencia)( prévue?| planned| scheduled| geplant| prevista?)? (pour|le|on|by|am|bis|el|para|au|à|d'ici|zum|at|fin|end|ende|a final|a finales|next|this|ce|cette|la|demain|tomorrow|morgen|mañana|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes)\b/,
 	new RegExp(
 		`\\b(je|nous|on) (ne |n')?(vais|allons|va|compte|comptons|prévois|prévoyons|pense|pensons|peux|pouvons|pourrai|pourrons|m'engage à|nous engageons à|devrais|devrions) (pas |jamais |plus )?(vous |le |la |les |l')?(${FR_PAY_INFINITIVE}|faire le (virement|paiement|règlement)|procéder au (paiement|règlement|virement)|effectuer le (paiement|règlement|virement))\\b`,
 	),
 	/\b(je|nous) (le |la |les |l')?(ferai|ferons)\b/,
+	/\b(je|nous|on) (vous )?(fais|faisons|fait|envoie|envoyons|lance|lançons|passe|passons) (le|un|notre|mon) (virement|paiement|règlement|chèque)\b/,
 	/\b(le |un |notre |mon |votre )?(paiement|règlement|virement|versement|chèque) (ne )?(sera|va être|partira|part|est prévu|interviendra|arrivera|sera effectué|sera fait|sera émis)\b/,
 	/\b(vous aurez|vous recevrez|vous allez recevoir) (le |votre |notre |un )?(paiement|règlement|virement|chèque)\b/,
 	/\b(la facture|elle|la somme|le solde|le montant) (ne )?sera (réglée|payée|soldée|virée|versée|réglé|payé|soldé|viré|versé)\b/,
@@ -77,6 +84,11 @@ const PAYMENT_CLAIMED = compile([
 	/\b(pagamos|transferimos|abonamos|pagué|transferí|aboné|realizamos la transferencia|hicimos (el pago|la transferencia)) (ayer|la semana pasada|el pasado|hace)\b/,
 	/\b(ya está|está|fue|ha sido|ya fue|quedó) (pagad[ao]|abonad[ao]|saldad[ao]|liquidad[ao]|transferid[ao])\b/,
 	/\b(justificante|comprobante) de (pago|transferencia)\b/,
+]);
+
+/** A part of the amount paid or offered: what happens to the rest is for a person to settle. */
+const PARTIAL = compile([
+	/\b(la moitié|une partie|partiellement|un acompte|partie du montant|half of|half the|part of the|partial payment|partially|a portion|die hälfte|einen teil|teilweise|teilbetrag|anzahlung|la mitad|una parte|parcialmente|un anticipo)\b/,
 ]);
 
 /** Requests to pay in instalments. */
@@ -152,7 +164,7 @@ const DISPUTE = compile([
 
 /** Words that turn a promise into its opposite when they stand near the verb. */
 const NEGATORS = unicodeWords(
-	/(\bne\b|\bn'|\bpas\b|\bjamais\b|\bplus\b|\bnot\b|n't\b|\bnever\b|\bnicht\b|\bkeine?\b|\bnie\b|\bniemals\b|\bno\b|\bnunca\b|\bjamás\b)/,
+	/(\bne\b|\bn'|\bpas\b|\bjamais\b|\bnot\b|n't\b|\bnever\b|\bnicht\b|\bkeine?\b|\bnie\b|\bniemals\b|\bno\b|\bnunca\b|\bjamás\b)/,
 );
 
 /** A sentence that only promises under a condition ("si", "once", "sobald", "en cuanto") is left to a person. */
@@ -179,6 +191,7 @@ export function signalsOf(sentence: string): Set<SignalKind> {
 	if (promised) found.add(negatedAt(sentence, promised) ? 'refusal' : 'promise');
 	if (PAYMENT_PLAN.some((pattern) => pattern.test(sentence))) found.add('payment_plan');
 	if (DISPUTE.some((pattern) => pattern.test(sentence))) found.add('dispute');
+	if (found.size > 0 && PARTIAL.some((pattern) => pattern.test(sentence))) found.add('partial');
 	return found;
 }
 
