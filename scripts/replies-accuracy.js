@@ -32,7 +32,9 @@ const percent = (part, whole) => (whole === 0 ? '-' : `${((100 * part) / whole).
 const pad = (text, width) => String(text).padEnd(width);
 
 console.log(`Reply classifier on ${results.length} replies (test/replies/corpus)\n`);
-console.log(`${pad('kind', 16)}${pad('lang', 6)}${pad('cases', 7)}${pad('right', 7)}${pad('person', 8)}${pad('wrong', 7)}accuracy`);
+console.log(
+	`${pad('kind', 16)}${pad('lang', 6)}${pad('cases', 7)}${pad('right', 7)}${pad('person', 8)}${pad('wrong', 7)}accuracy`,
+);
 const total = { cases: 0, right: 0, leftToPerson: 0, wrong: 0 };
 const byLanguage = {};
 const byKind = {};
@@ -46,7 +48,8 @@ for (const row of rows) {
 		['all', { all: total }],
 	]) {
 		table[key] ??= { cases: 0, right: 0, leftToPerson: 0, wrong: 0 };
-		for (const field of ['cases', 'right', 'leftToPerson', 'wrong']) table[key][field] += row[field];
+		for (const field of ['cases', 'right', 'leftToPerson', 'wrong'])
+			table[key][field] += row[field];
 	}
 }
 const summary = (label, entry) =>
@@ -61,7 +64,9 @@ console.log('');
 summary('all', total);
 
 const failing = results.filter((result) => result.failures.length > 0);
-console.log(`\n${results.length - failing.length}/${results.length} cases as expected in the corpus`);
+console.log(
+	`\n${results.length - failing.length}/${results.length} cases as expected in the corpus`,
+);
 if (process.argv.includes('--failures')) {
 	for (const { case: item, actual, failures } of failing) {
 		console.log(`\n${item.id}: ${failures.join('; ')}\n  evidence: ${actual.evidence}`);

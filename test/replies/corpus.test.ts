@@ -13,17 +13,21 @@ describe('reply corpus (test/replies/corpus)', () => {
 
 	it('marks every case the rules cannot get as needs_person, never as another decision', () => {
 		const mislabelled = loadCorpus().filter(
-			(item) => item.truth !== undefined && item.expected.kind !== 'needs_person' && item.truth !== item.expected.kind,
+			(item) =>
+				item.truth !== undefined &&
+				item.expected.kind !== 'needs_person' &&
+				item.truth !== item.expected.kind,
 		);
 		expect(mislabelled.map((item) => item.id)).toEqual([]);
 	});
 
-	it.each(results.map((result) => [result.case.id, result.case.note ?? result.case.expected.kind, result] as const))(
-		'%s (%s) is classified as expected',
-		(_id, _note, result) => {
-			expect(result.failures).toEqual([]);
-		},
-	);
+	it.each(
+		results.map(
+			(result) => [result.case.id, result.case.note ?? result.case.expected.kind, result] as const,
+		),
+	)('%s (%s) is classified as expected', (_id, _note, result) => {
+		expect(result.failures).toEqual([]);
+	});
 
 	it('never decides a reply otherwise than a person would, except by leaving it to a person', () => {
 		expect(accuracy(results).filter((row) => row.wrong > 0)).toEqual([]);

@@ -54,7 +54,9 @@ interface CandidateRow {
 
 /** The open invoices every reply of the corpus is classified against. */
 export function corpusInvoices(): Invoice[] {
-	const rows = JSON.parse(readFileSync(join(CORPUS_DIR, 'invoices.json'), 'utf8')) as CandidateRow[];
+	const rows = JSON.parse(
+		readFileSync(join(CORPUS_DIR, 'invoices.json'), 'utf8'),
+	) as CandidateRow[];
 	return rows.map((row) => ({
 		id: row.id,
 		source: 'generic',
@@ -66,11 +68,23 @@ export function corpusInvoices(): Invoice[] {
 		dueMinor: row.totalMinor,
 		issueDate: '2026-10-03',
 		dueDate: '2026-11-02',
-		customer: { id: row.id.replace('inv', 'cus'), name: row.name, email: row.email, locale: row.locale, tags: [] },
+		customer: {
+			id: row.id.replace('inv', 'cus'),
+			name: row.name,
+			email: row.email,
+			locale: row.locale,
+			tags: [],
+		},
 		paymentUrl: null,
 		pdfUrl: null,
 		payments: [],
-		dunning: { sentStepIds: ['d7'], lastSentOn: '2026-11-20', promisedOn: null, disputed: false, paused: false },
+		dunning: {
+			sentStepIds: ['d7'],
+			lastSentOn: '2026-11-20',
+			promisedOn: null,
+			disputed: false,
+			paused: false,
+		},
 	}));
 }
 
@@ -101,7 +115,10 @@ export function runCase(item: CorpusCase, invoices: Invoice[]): CaseResult {
 	if (expected.reason !== undefined && !(actual.reason ?? '').includes(expected.reason)) {
 		differ('reason', expected.reason, actual.reason);
 	}
-	if (expected.paymentReference !== undefined && actual.paymentReference !== expected.paymentReference) {
+	if (
+		expected.paymentReference !== undefined &&
+		actual.paymentReference !== expected.paymentReference
+	) {
 		differ('paymentReference', expected.paymentReference, actual.paymentReference);
 	}
 	if (expected.invoiceIds !== undefined && !sameList(actual.invoiceIds, expected.invoiceIds)) {
@@ -117,7 +134,10 @@ export function runCorpus(): CaseResult[] {
 }
 
 function sameList(actual: string[], expected: string[]): boolean {
-	return actual.length === expected.length && [...actual].sort().join('\n') === [...expected].sort().join('\n');
+	return (
+		actual.length === expected.length &&
+		[...actual].sort().join('\n') === [...expected].sort().join('\n')
+	);
 }
 
 export interface AccuracyRow {
@@ -144,11 +164,13 @@ export function accuracy(results: CaseResult[]): AccuracyRow[] {
 			rows.set(key, row);
 		}
 		row.cases++;
-		const dateRight = truth !== 'promise' || actual.promisedOn === (item.expected.promisedOn ?? actual.promisedOn);
+		const dateRight =
+			truth !== 'promise' || actual.promisedOn === (item.expected.promisedOn ?? actual.promisedOn);
 		if (actual.kind === truth && dateRight) row.right++;
 		else if (actual.kind === 'needs_person') row.leftToPerson++;
 		else row.wrong++;
 	}
-	const order = (row: AccuracyRow) => REPLY_KINDS.indexOf(row.kind) * 10 + ['fr', 'en', 'de', 'es'].indexOf(row.language);
+	const order = (row: AccuracyRow) =>
+		REPLY_KINDS.indexOf(row.kind) * 10 + ['fr', 'en', 'de', 'es'].indexOf(row.language);
 	return [...rows.values()].sort((a, b) => order(a) - order(b));
 }

@@ -48,17 +48,19 @@ export function classifyReply(
 	);
 	const customerLocale = invoices.find((invoice) => matched.invoiceIds.includes(invoice.id))
 		?.customer.locale;
-	const language = detectLanguage(
+	const bodyLanguage = detectLanguage(
 		body,
-		languageOfHint(settings.language) ?? customerLocale ?? null,
+		languageOfHint(settings.language) ?? languageOfHint(customerLocale) ?? null,
 	);
-	const base = { language, ...matched, promisedOn: null, reason: null, paymentReference: null };
+	const base = { ...matched, promisedOn: null, reason: null, paymentReference: null };
+	// The deciding sentence tells the language best ("Hello, je vous règle le 15. Thanks").
 	const outcome = (
 		kind: ReplyKind,
 		evidence: string,
 		extra: Partial<ReplyClassification> = {},
 	) => ({
 		...base,
+		language: detectLanguage(evidence, bodyLanguage),
 		kind,
 		evidence: shorten(evidence),
 		confidence: kind === 'needs_person' ? ('none' as const) : ('rule' as const),
@@ -144,7 +146,7 @@ function promisedDate(reading: Reading, today: IsoDate) {
 }
 
 const REFERENCE =
-	/(?:référence|réf\.?|ref\.?|reference|referenz|verwendungszweck|referencia|transaction(?: id| number| reference)?|transaktionsnummer|n° de (?:virement|transaction|opération)|numéro de (?:virement|transaction|opération)|end-to-end(?: id)?|utr)\s*(?:is|est|lautet|es|:|#|n°|nº|no\.?)?\s*:?\s*([A-Z0-9][A-Z0-9/_.-]{2,40}[A-Z0-9])/giu;
+	/(?:référence|reference|referenz|referencia|verwendungszweck|transaction(?: id| number| reference)?|transaktionsnummer|n° de (?:virement|transaction|opération)|numéro de (?:virement|transaction|opération)|end-to-end(?: id)?|réf\.?|ref\.?|utr)(?!\p{L})\s*(?:is|est|lautet|es|:|#|n°|nº|no\.?)?\s*:?\s*([A-Z0-9][A-Z0-9/_.-]{2,40}[A-Z0-9])/giu;
 
 /** The first transfer or transaction reference the customer gives (it holds at least one digit). */
 export function paymentReferenceIn(body: string): string | null {

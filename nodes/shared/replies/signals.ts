@@ -29,7 +29,7 @@ const PROMISE = compile([
 		`\\b(je|nous|on) (ne |n')?(vous |vous le |vous la |le |la |les |l')?(${FR_PAY_FUTURE})\\b`,
 	),
 	// A payment named with its date and no verb: "Paiement fin du mois.", "Zahlung am Freitag."
-	/^(le |notre |our |the |unsere |die |el |nuestro |la )?(paiement|règlement|réglement|reglement|virement|payment|transfer|zahlung|überweisung|pago|transferencia)( prévue?| planned| scheduled| geplant| prevista?)? (pour|le|on|by|am|bis|el|para|au|à|d'ici|zum|at|fin|end|ende|a final|a finales|next|this|ce|cette|la|demain|tomorrow|morgen|mañana|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes)\b/,
+	/(^|[,:] )(le |notre |our |the |unsere |die |el |nuestro |la )?(paiement|règlement|réglement|reglement|virement|payment|transfer|zahlung|überweisung|pago|transferencia)( prévue?| est prévue?| planned| scheduled| is planned| is scheduled| geplant| ist geplant| previst[oa]| está previst[oa])? (pour|le|on|by|am|bis|el|para|au|à|d'ici|zum|at|fin|end|ende|a final|a finales|next|this|ce|cette|la|demain|tomorrow|morgen|mañana|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes)\b/,
 	new RegExp(
 		`\\b(je|nous|on) (ne |n')?(vais|allons|va|compte|comptons|prévois|prévoyons|pense|pensons|peux|pouvons|pourrai|pourrons|m'engage à|nous engageons à|devrais|devrions) (pas |jamais |plus )?(vous |le |la |les |l')?(${FR_PAY_INFINITIVE}|faire le (virement|paiement|règlement)|procéder au (paiement|règlement|virement)|effectuer le (paiement|règlement|virement))\\b`,
 	),
@@ -38,7 +38,7 @@ const PROMISE = compile([
 	/\b(le |un |notre |mon |votre )?(paiement|règlement|virement|versement|chèque) (ne )?(sera|va être|partira|part|est prévu|interviendra|arrivera|sera effectué|sera fait|sera émis)\b/,
 	/\b(vous aurez|vous recevrez|vous allez recevoir) (le |votre |notre |un )?(paiement|règlement|virement|chèque)\b/,
 	/\b(la facture|elle|la somme|le solde|le montant) (ne )?sera (réglée|payée|soldée|virée|versée|réglé|payé|soldé|viré|versé)\b/,
-	/\b(i|we|i'll|we'll|i'm|we're|i am|we are)( will| shall| are going to| am going to| plan to| intend to| expect to| can| could| should| aim to| hope to)?( be able to)? (pay|settle|transfer|wire|remit|clear|process) (you|it|this|the|that|our|your|by|on|next|before|at|in|within|tomorrow|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday)\b/,
+	/\b(i|we|i'll|we'll|i'm|we're|i am|we are)( will| shall| are going to| am going to| plan to| intend to| expect to| can| could| should| aim to| hope to)?( also| then| still| definitely| certainly| surely| only)?( be able to)? (pay|settle|transfer|wire|remit|clear|process)\b/,
 	/\b(i|we)('ll| will) (send|make|arrange|schedule|release|initiate) (the |a |our |your )?(payment|transfer|wire|funds|money|remittance)\b/,
 	/\b(payment|the transfer|the invoice|the balance|the amount|the wire|it|this|that)( will|'ll| should| is going to) (be )?(paid|made|sent|settled|processed|transferred|released|cleared|go out|leave|reach you|arrive)\b/,
 	/\b(you will|you'll|you should) (receive|get|have|see) (the |our |your |a )?(payment|money|funds|transfer|wire)\b/,
@@ -108,7 +108,7 @@ const ES_GOODS = 'mercancías?|pedidos?|material|productos?|envíos?|servicios?|
 
 /** Disputes: the amount, the goods or the service are contested. */
 const DISPUTE = compile([
-	/\b(le |ce |votre )?(montant|prix|total|tarif) (indiqué |facturé )?(est |n'est pas |me semble |nous semble |semble |ne semble pas )?(faux|erroné|incorrect|inexact|pas le bon|correct|exact|trop élevé)\b/,
+	/\b(le |ce |votre )?(montant|prix|total|tarif)( (des|du|de la|de l')\s?\p{L}+)? (indiqué |facturé )?(est |n'est pas |me semble |nous semble |semble |ne semble pas )?(faux|erroné|incorrect|inexact|pas le bon|correct|exact|trop élevé)\b/u,
 	/\b(erreur|une erreur|des erreurs) (de facturation|sur (la|votre|cette) facture|dans (la|votre|cette) facture|de montant|sur le montant)\b/,
 	/\bfacture (est |me semble |semble )?(erronée|fausse|incorrecte|contestée)\b/,
 	/\b(je|nous) (contest|contestons|conteste|refusons cette facture|refuse cette facture|ne reconnaissons pas)/,
@@ -123,7 +123,7 @@ const DISPUTE = compile([
 	/\b(un avoir|l'avoir|d'un avoir|facturée? (deux fois|en double)|en doublon|doublon)\b/,
 	/\bne correspond pas (au devis|à la commande|au bon de commande|au contrat|à notre accord)\b/,
 	/\b(remise|réduction|ristourne) .{0,30}(n'a pas été|pas|non) (appliquée|déduite|prise en compte)\b/,
-	/\b(the )?(amount|price|total|invoice|figure|charge)s? (is |are |seems |looks |appears )?(wrong|incorrect|not correct|inaccurate|too high|overstated|in error)\b/,
+	/\b(the )?(amount|price|total|invoice|figure|charge)s?( of the \p{L}+| for the \p{L}+)? (is |are |seems |looks |appears )?(wrong|incorrect|not correct|inaccurate|too high|overstated|in error)\b/u,
 	/\b(we|i) (dispute|contest|reject|query|do not accept|don't accept) (this|the|your)\b/,
 	/\b(in dispute|disputed|a dispute)\b/,
 	new RegExp(
@@ -191,7 +191,11 @@ export function signalsOf(sentence: string): Set<SignalKind> {
 	if (promised) found.add(negatedAt(sentence, promised) ? 'refusal' : 'promise');
 	if (PAYMENT_PLAN.some((pattern) => pattern.test(sentence))) found.add('payment_plan');
 	if (DISPUTE.some((pattern) => pattern.test(sentence))) found.add('dispute');
-	if (found.size > 0 && PARTIAL.some((pattern) => pattern.test(sentence))) found.add('partial');
+	if (
+		(found.has('promise') || found.has('payment_claimed')) &&
+		PARTIAL.some((pattern) => pattern.test(sentence))
+	)
+		found.add('partial');
 	return found;
 }
 
