@@ -127,6 +127,7 @@ export {
 	invoiceIdsOfIdempotencyKey,
 	findPromisedDate,
 	replyBody,
+	customerText,
 	matchReplyInvoices,
 	REPLY_KINDS,
 	REPLY_LANGUAGES,

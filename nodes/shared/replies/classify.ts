@@ -5,7 +5,7 @@ import { detectLanguage, languageOfHint } from './language';
 import { matchReplyInvoices } from './match-invoices';
 import { parseReminderMessageIds } from './message-id';
 import { findPromisedDate } from './promised-date';
-import { replyBody } from './reply-body';
+import { customerText } from './reply-body';
 import { isConditional, isQuestion, signalsOf, type SignalKind } from './signals';
 import { htmlToText, matchForm, sentencesOf } from './text';
 import type {
@@ -37,7 +37,7 @@ export function classifyReply(
 	// A mail without a date is read as arriving now.
 	const today = dateInTimeZone(email.receivedAtMs ?? settings.nowMs, settings.timezone);
 	const fullText = email.text.trim() !== '' ? email.text : htmlToText(email.html);
-	const body = replyBody(fullText);
+	const body = customerText(email.text, email.html);
 
 	const threaded = parseReminderMessageIds(email.headers);
 	const matched = matchReplyInvoices(

@@ -5,7 +5,7 @@ export {
 	invoiceIdsOfIdempotencyKey,
 	type ThreadedReminders,
 } from './message-id';
-export { replyBody, stripQuotedText, stripSignature } from './reply-body';
+export { customerText, replyBody, stripQuotedText, stripSignature } from './reply-body';
 export { findPromisedDate, type FoundDate } from './promised-date';
 export { matchReplyInvoices, mentionsNumber, type MatchedInvoices } from './match-invoices';
 export { detectLanguage } from './language';

@@ -1,4 +1,4 @@
-import { matchForm, unicodeWords } from './text';
+import { htmlToText, matchForm, unicodeWords } from './text';
 
 /**
  * What the customer wrote in this message, without the history their mail client quoted below it and without
@@ -6,6 +6,15 @@ import { matchForm, unicodeWords } from './text';
  */
 export function replyBody(text: string): string {
 	return stripSignature(stripQuotedText(text));
+}
+
+/** The customer's own words of a mail: its plain text (else its HTML as text) without history or signature. */
+export function customerText(
+	text: string | null | undefined,
+	html: string | null | undefined,
+): string {
+	const plain = typeof text === 'string' && text.trim() !== '' ? text : htmlToText(html ?? '');
+	return replyBody(plain);
 }
 
 /** Lines that open a quoted or forwarded message, in the four languages and the common mail clients. */

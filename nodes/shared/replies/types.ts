@@ -37,8 +37,8 @@ export interface InboundEmail {
 	html?: string | null;
 	/** Header name (any case) → value; a header given several times may be an array. */
 	headers?: Record<string, string | string[] | null | undefined> | null;
-	/** When the reply arrived: ISO 8601 date-time with offset, or a Date. */
-	receivedAt: string | Date;
+	/** When the reply arrived: ISO 8601 date-time with offset, or a Date. Missing: `options.now`. */
+	receivedAt?: string | Date | null;
 }
 
 export interface ClassifyReplyOptions {
