@@ -28,10 +28,7 @@ export function candidateInvoices(
 		const invoice = isObject(record.invoice) ? record.invoice : record;
 		// Read through a one-key wrapper so that errors name the entry (`openInvoices[2].dueDate: ...`).
 		const where = `${field}[${index}]`;
-		return readInvoice(
-			{ [where]: invoice },
-			{ format: 'auto', field: where, timezone },
-		);
+		return readInvoice({ [where]: invoice }, { format: 'auto', field: where, timezone });
 	});
 }
 
