@@ -13,7 +13,8 @@ import { fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from '
  * - "fin du mois" is the last day of this month, "fin du mois prochain" that of the next one;
  * - "la semaine prochaine" is the Friday of next week (weeks start on Monday), "cette semaine" this week's
  *   Friday (next week's when today is Saturday or Sunday);
- * - "demain" is today + 1, "après-demain" + 2, "dans 10 jours"/"sous 8 jours" + n, "sous huitaine" + 8.
+ * - "demain" is today + 1, "après-demain" + 2, "dans 10 jours"/"sous 8 jours" + n, "sous huitaine" + 8;
+ * - "aujourd'hui", "tout de suite", "today", "right away", "sofort", "hoy" are today.
  * Numeric dates are day first (European); in English, `12/15` whose second number cannot be a month is read
  * month first. When a sentence names several dates, the first one counts.
  */
@@ -131,7 +132,10 @@ const DATE_RULES: DateRule[] = [
 		fromDayNumber(today.day + 1),
 	),
 	rule('(?<!(?:esta|la|por la|de la|cada) )mañana', (_m, today) => fromDayNumber(today.day + 1)),
-	rule("(?:aujourd'hui|today|heute|hoy)(?! morgen)", (_m, today) => fromDayNumber(today.day)),
+	rule(
+		"(?:aujourd'hui|tout de suite|immédiatement|today|right away|immediately|heute|sofort|hoy|ahora mismo|inmediatamente)(?! morgen)",
+		(_m, today) => fromDayNumber(today.day),
+	),
 	rule('sous huitaine', (_m, today) => fromDayNumber(today.day + 8)),
 	rule('sous quinzaine', (_m, today) => fromDayNumber(today.day + 15)),
 	rule(

@@ -43,6 +43,7 @@ const PROMISE = compile([
 	/\b(payment|the transfer|the invoice|the balance|the amount|the wire|it|this|that)( will|'ll| should| is going to) (be )?(paid|made|sent|settled|processed|transferred|released|cleared|go out|leave|reach you|arrive)\b/,
 	/\b(you will|you'll|you should) (receive|get|have|see) (the |our |your |a )?(payment|money|funds|transfer|wire)\b/,
 	/\b(payment|transfer) (is )?(scheduled|planned|booked)\b/,
+	/\b(you'll|you will) (be paid|get paid|have (it|the money|your money))\b/,
 	/\b(we're|we are|i'm|i am) paying\b/,
 	/\b(ich|wir) (zahle|zahlen|bezahle|bezahlen|überweise|überweisen|begleiche|begleichen|gleiche|gleichen)\b/,
 	/\b(zahle|zahlen|bezahle|bezahlen|überweise|überweisen|begleiche|begleichen) (ich|wir)\b/,
@@ -55,6 +56,7 @@ const PROMISE = compile([
 	/\b(vamos a|voy a|podemos|podremos|podré|intentaremos|queremos|pensamos) (pagar|abonar|transferir|liquidar|saldar|ingresar|hacer (el pago|la transferencia)|realizar (el pago|la transferencia))\b/,
 	/\b(el pago|la transferencia|el ingreso|la factura|el importe)( se| nos)? (hará|realizará|efectuará|saldrá|llegará|será pagad[ao]|será abonad[ao]|quedará (pagada|saldada)|pagaremos)\b/,
 	/\b(recibirán|recibirá|tendrán|tendrá) (el pago|la transferencia|el importe)\b/,
+	/\b(el pago|la transferencia|el ingreso) (lo |la )?(haremos|realizaremos|efectuaremos|hacemos|mandaremos|enviaremos)\b/,
 	/\b(se la|se lo|le) (pagamos|pago|abonamos|transferimos)\b/,
 ]);
 
