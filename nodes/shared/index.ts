@@ -124,6 +124,8 @@ export {
 	classifyReply,
 	reminderMessageId,
 	parseReminderMessageIds,
+	reminderReplyTo,
+	invoicesOfReplyAddresses,
 	invoiceIdsOfIdempotencyKey,
 	findPromisedDate,
 	replyBody,

@@ -3,7 +3,7 @@ import { automaticMessage } from './automatic';
 import { readReplyInput, readReplyOptions } from './input';
 import { detectLanguage, languageOfHint } from './language';
 import { matchReplyInvoices } from './match-invoices';
-import { parseReminderMessageIds } from './message-id';
+import { headerValues, parseReminderMessageIds } from './message-id';
 import { findPromisedDate } from './promised-date';
 import { customerText } from './reply-body';
 import { isConditional, isQuestion, signalsOf, type SignalKind } from './signals';
@@ -19,7 +19,8 @@ const EVIDENCE_LIMIT = 300;
 
 /**
  * Reads a customer's reply to a reminder and says what it means, by deterministic rules in this order:
- * 1. the invoices it is about (threading headers, then invoice number, then sender: `matchReplyInvoices`);
+ * 1. the invoices it is about (threading headers, plus-addressed recipient, invoice number, sender:
+ *    `matchReplyInvoices`);
  * 2. an automatic message (delivery failure, out-of-office) is `bounce` / `auto_reply`, never an answer;
  * 3. the customer's own words (quoted history and signature removed) are read sentence by sentence:
  *    a refusal ("je ne vous paierai pas") is a `dispute` when a reason is given, else `needs_person`;
@@ -42,6 +43,7 @@ export function classifyReply(
 	const threaded = parseReminderMessageIds(email.headers);
 	const matched = matchReplyInvoices(
 		threaded.invoiceIds,
+		recipientsOf(email.to, email.headers),
 		`${email.subject}\n${fullText}`,
 		email.from,
 		invoices,
@@ -159,4 +161,10 @@ export function paymentReferenceIn(body: string): string | null {
 function shorten(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > EVIDENCE_LIMIT ? `${flat.slice(0, EVIDENCE_LIMIT - 1)}…` : flat;
+}
+
+/** Every address the reply was sent to: a plus-addressed Reply-To may come back in any of them. */
+function recipientsOf(to: string, headers: Record<string, unknown>): string {
+	const names = ['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to'];
+	return [to, ...names.flatMap((name) => headerValues(headers, name))].join(' ');
 }

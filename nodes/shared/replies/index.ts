@@ -5,6 +5,7 @@ export {
 	invoiceIdsOfIdempotencyKey,
 	type ThreadedReminders,
 } from './message-id';
+export { reminderReplyTo, invoicesOfReplyAddresses } from './reply-address';
 export { customerText, replyBody, stripQuotedText, stripSignature } from './reply-body';
 export { findPromisedDate, type FoundDate } from './promised-date';
 export { matchReplyInvoices, mentionsNumber, type MatchedInvoices } from './match-invoices';

@@ -6,6 +6,7 @@ import type { ClassifyReplyInput, ClassifyReplyOptions } from './types';
 /** A validated inbound email: strings everywhere, the arrival as epoch milliseconds. */
 export interface ReadEmail {
 	from: string;
+	to: string;
 	subject: string;
 	text: string;
 	html: string;
@@ -43,6 +44,7 @@ export function readReplyInput(input: ClassifyReplyInput): {
 	return {
 		email: {
 			from: email.from,
+			to: optionalText(email.to, 'email.to'),
 			subject: optionalText(email.subject, 'email.subject'),
 			text: optionalText(email.text, 'email.text'),
 			html: optionalText(email.html, 'email.html'),

@@ -1,5 +1,6 @@
 import type { Invoice } from '../invoice';
 import { senderAddress } from './automatic';
+import { invoicesOfReplyAddresses } from './reply-address';
 import type { InvoiceMatch } from './types';
 
 export interface MatchedInvoices {
@@ -11,17 +12,21 @@ export interface MatchedInvoices {
  * The invoices a reply is about, by the first rule that finds any:
  * 1. threading: the reminders named in `In-Reply-To`/`References` (their ids are returned as they are, even
  *    for an invoice no longer among the candidates: the reply answers exactly those);
- * 2. an invoice number of the candidates written in the subject or the body (quoted history included: a reply
+ * 2. a plus-addressed recipient (`billing+dunning-i…@`, see `reminderReplyTo`) pointing at candidates;
+ * 3. an invoice number of the candidates written in the subject or the body (quoted history included: a reply
  *    that lost its headers still quotes our reminder);
- * 3. the sender's address equal to a candidate's customer email: all of that customer's candidates.
+ * 4. the sender's address equal to a candidate's customer email: all of that customer's candidates.
  */
 export function matchReplyInvoices(
 	threadedInvoiceIds: string[],
+	recipients: string,
 	searchable: string,
 	from: string,
 	invoices: Invoice[],
 ): MatchedInvoices {
 	if (threadedInvoiceIds.length > 0) return { invoiceIds: threadedInvoiceIds, matchedBy: 'thread' };
+	const byAddress = invoicesOfReplyAddresses(recipients, invoices);
+	if (byAddress.length > 0) return { invoiceIds: idsOf(byAddress), matchedBy: 'address' };
 	const byNumber = invoices.filter((invoice) => mentionsNumber(searchable, invoice.number));
 	if (byNumber.length > 0) return { invoiceIds: idsOf(byNumber), matchedBy: 'number' };
 	const sender = senderAddress(from);

@@ -51,7 +51,7 @@ export interface ClassifyReplyOptions {
 }
 
 /** How the invoices of a reply were found. */
-export type InvoiceMatch = 'thread' | 'number' | 'sender' | null;
+export type InvoiceMatch = 'thread' | 'address' | 'number' | 'sender' | null;
 
 export interface ReplyClassification {
 	kind: ReplyKind;

@@ -1,5 +1,5 @@
 import { CustomerReply } from '../../../nodes/CustomerReply/CustomerReply.node';
-import { reminderMessageId } from '../../../nodes/shared';
+import { reminderMessageId, reminderReplyTo } from '../../../nodes/shared';
 import { stripeFixture } from '../../helpers/fixtures';
 import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow } from '../../helpers/run-workflow';
@@ -148,6 +148,28 @@ describe('Customer Reply node (Classify) in the n8n engine', () => {
 			invoiceIds: ['inv-de'],
 			matchedBy: 'sender',
 			language: 'de',
+		});
+	});
+
+	it('matches a reply sent to the plus-addressed Reply-To, as the Resolved format lists recipients', async () => {
+		const address = reminderReplyTo('billing@atelier-dunning.example', 'generic:inv-9:d7');
+		const resolved = {
+			from: {
+				value: [{ address: 'someone@elsewhere.example', name: '' }],
+				text: 'someone@elsewhere.example',
+			},
+			to: { value: [{ address, name: 'Billing' }], text: `Billing <${address}>` },
+			subject: 'Payment',
+			text: 'We will pay on Monday.',
+			date: '2026-11-27T09:12:00.000Z',
+			headers: {},
+		};
+		const result = await run([resolved], {
+			openInvoices: JSON.stringify([makeInvoice({ id: 'inv-8' }), makeInvoice({ id: 'inv-9' })]),
+		});
+		expect(replyOf(result.outputOf(NODE, PROMISE)[0].json)).toMatchObject({
+			invoiceIds: ['inv-9'],
+			matchedBy: 'address',
 		});
 	});
 

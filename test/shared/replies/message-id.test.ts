@@ -1,9 +1,12 @@
 import {
 	DunningInputError,
 	invoiceIdsOfIdempotencyKey,
+	invoicesOfReplyAddresses,
 	parseReminderMessageIds,
 	reminderMessageId,
+	reminderReplyTo,
 } from '../../../nodes/shared';
+import { makeInvoice } from '../invoice-factory';
 
 describe('reminderMessageId', () => {
 	it('is <dunning.{base64url of the key}@{domain}>, the same for the same key', () => {
@@ -60,5 +63,46 @@ describe('invoiceIdsOfIdempotencyKey', () => {
 			'in_2',
 		]);
 		expect(invoiceIdsOfIdempotencyKey('nonsense')).toEqual([]);
+	});
+});
+
+describe('reminderReplyTo: plus-addressed Reply-To for senders that cannot set a Message-ID', () => {
+	const invoices = [
+		makeInvoice({ id: 'in_1TOR5LLm3QvR8tXwUBqw5ynt', source: 'stripe', customer: { id: 'cus_A' } }),
+		makeInvoice({ id: 'in_2', source: 'stripe', customer: { id: 'cus_A' } }),
+		makeInvoice({ id: 'in_3', source: 'stripe', customer: { id: 'cus_B' } }),
+	];
+
+	it('tags the mailbox with a short lower-case token, within the 64-character local part', () => {
+		const address = reminderReplyTo(
+			'comptabilite-clients@atelier.example',
+			'stripe:in_1TOR5LLm3QvR8tXwUBqw5ynt:d14',
+		);
+		expect(address).toMatch(/^comptabilite-clients\+dunning-i[0-9a-f]{10}@atelier\.example$/);
+		expect(address.split('@')[0].length).toBeLessThanOrEqual(64);
+		expect(
+			reminderReplyTo(
+				'comptabilite-clients@atelier.example',
+				'stripe:in_1TOR5LLm3QvR8tXwUBqw5ynt:d7',
+			),
+		).toBe(address);
+	});
+
+	it('leads a reply back to the invoice, or to every candidate of the customer for a per-customer message', () => {
+		const single = reminderReplyTo('billing@a.example', 'stripe:in_1TOR5LLm3QvR8tXwUBqw5ynt:d14');
+		expect(
+			invoicesOfReplyAddresses(`"Billing" <${single.toUpperCase()}>`, invoices).map((i) => i.id),
+		).toEqual(['in_1TOR5LLm3QvR8tXwUBqw5ynt']);
+		const grouped = reminderReplyTo('billing@a.example', 'stripe:customer:cus_A:in_1:d7,in_2:d7');
+		expect(invoicesOfReplyAddresses(grouped, invoices).map((i) => i.id)).toEqual([
+			'in_1TOR5LLm3QvR8tXwUBqw5ynt',
+			'in_2',
+		]);
+		expect(invoicesOfReplyAddresses('billing@a.example', invoices)).toEqual([]);
+	});
+
+	it('refuses a mailbox that is not a bare address, or a key that is not one', () => {
+		expect(() => reminderReplyTo('Billing <b@a.example>', 'stripe:in_1:d7')).toThrow(/^mailbox: /);
+		expect(() => reminderReplyTo('b@a.example', 'in_1')).toThrow(/^idempotencyKey: /);
 	});
 });

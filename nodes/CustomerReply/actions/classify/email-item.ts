@@ -25,13 +25,21 @@ export function emailFromItem(json: IDataObject, field: string): InboundEmail {
 	}
 	return {
 		from: addressText(value.from, `${prefix}from`),
-		to: value.to === undefined ? null : addressText(value.to, `${prefix}to`),
+		to: recipientsText(value.to),
 		subject: typeof value.subject === 'string' ? value.subject : '',
 		text: firstText(value.text, value.textPlain),
 		html: firstText(value.html, value.textHtml),
 		headers: headersOf(value),
 		receivedAt: arrival(value.receivedAt ?? value.date, `${prefix}date`),
 	};
+}
+
+/** Every recipient, as text: a plus-addressed Reply-To may come back as any of them. */
+function recipientsText(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (Array.isArray(value)) return value.map(recipientsText).filter(Boolean).join(', ');
+	if (isObject(value) && typeof value.text === 'string') return value.text;
+	return null;
 }
 
 /** `Jean <jean@x.fr>` from a string or from mailparser's `{ value: [{ address, name }], text }`. */
@@ -65,6 +73,8 @@ function headersOf(value: Record<string, unknown>): Record<string, string | stri
 			}
 		}
 	}
+	const cc = recipientsText(value.cc);
+	if (cc) headers.cc = cc;
 	// mailparser's parsed threading fields (cleaner than its raw header lines).
 	if (typeof value.inReplyTo === 'string') headers['in-reply-to'] = value.inReplyTo;
 	if (typeof value.references === 'string' || Array.isArray(value.references)) {
