@@ -129,3 +129,27 @@ export {
 	type ApprovalPreview,
 	type CustomerLanguageHints,
 } from './composer';
+// Issue 21: reading customers' replies, and threading them back to their reminders.
+export {
+	classifyReply,
+	reminderMessageId,
+	parseReminderMessageIds,
+	reminderReplyTo,
+	invoicesOfReplyAddresses,
+	invoiceIdsOfIdempotencyKey,
+	findPromisedDate,
+	replyBody,
+	customerText,
+	matchReplyInvoices,
+	REPLY_KINDS,
+	REPLY_LANGUAGES,
+	type ReplyKind,
+	type ReplyLanguage,
+	type InboundEmail,
+	type ClassifyReplyInput,
+	type ClassifyReplyOptions,
+	type ReplyClassification,
+	type InvoiceMatch,
+	type ThreadedReminders,
+	type FoundDate,
+} from './replies';
