@@ -41,7 +41,7 @@ function timestamp(value: unknown, field: string, timezone: string): string | nu
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not a Unix timestamp`);
 	}
-	return unixSecondsToDate(value, timezone);
+	return unixSecondsToDate(value, timezone, field);
 }
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -64,7 +64,11 @@ function stripePayments(
 			if (!payment || payment.status !== 'paid' || typeof paidAt !== 'number') return [];
 			return [
 				{
-					date: unixSecondsToDate(paidAt, timezone),
+					date: unixSecondsToDate(
+						paidAt,
+						timezone,
+						`invoice.payments.data[${index}].status_transitions.paid_at`,
+					),
 					amountMinor: stripeAmount(
 						payment.amount_paid,
 						currency,
@@ -78,7 +82,7 @@ function stripePayments(
 	if (raw.status === 'paid' && typeof paidAt === 'number') {
 		return [
 			{
-				date: unixSecondsToDate(paidAt, timezone),
+				date: unixSecondsToDate(paidAt, timezone, 'invoice.status_transitions.paid_at'),
 				amountMinor: stripeAmount(raw.amount_paid, currency, 'invoice.amount_paid'),
 			},
 		];

@@ -1,5 +1,6 @@
 import { minorToDecimalString } from '../money';
 import { csvRow } from './format';
+import { assertReport, assertSimulation } from './shapes';
 import type { DunningReport, Simulation } from './types';
 
 const BUCKET_LABELS = {
@@ -15,6 +16,7 @@ const BUCKET_LABELS = {
  * and its reasons (CRLF line ends, RFC 4180 quoting).
  */
 export function reportToCsv(report: DunningReport): string {
+	assertReport(report);
 	const reasons = new Map(
 		report.worklist.map((entry) => [entry.invoiceId + '\u0000' + entry.source, entry.reasons]),
 	);
@@ -73,6 +75,7 @@ export function reportToCsv(report: DunningReport): string {
 
 /** The simulated calendar as a spreadsheet: one row per event. */
 export function simulationToCsv(simulation: Simulation): string {
+	assertSimulation(simulation);
 	const header = csvRow(
 		[
 			'date',

@@ -1,4 +1,5 @@
 import type { AgingBucket, DunningReport, Preview, Simulation } from './types';
+import { assertHtmlOptions, assertPreview, assertReport, assertSimulation } from './shapes';
 import { escapeHtml as e, formatMoney, formatNumber, formatPercent } from './format';
 
 export interface HtmlOptions {
@@ -159,6 +160,9 @@ function page(title: string, body: string): string {
 
 /** The report as one self-contained HTML page: inline CSS and SVG charts, no external resource. */
 export function renderReportHtml(report: DunningReport, options: HtmlOptions = {}): string {
+	assertReport(report);
+	assertHtmlOptions(options);
+	options ??= {};
 	const title = options.title ?? 'Dunning report';
 	const currencies = Object.keys(report.byCurrency).sort();
 	const header = `<h1>${e(title)}</h1><div class="muted">As of ${e(report.asOf)} · ${report.invoiceCount} invoices read · ${report.openInvoices.length} open</div>`;
@@ -225,6 +229,9 @@ function weeklyChart(simulation: Simulation): string {
 
 /** The simulated calendar and its totals as one self-contained HTML page. */
 export function renderSimulationHtml(simulation: Simulation, options: HtmlOptions = {}): string {
+	assertSimulation(simulation);
+	assertHtmlOptions(options);
+	options ??= {};
 	const title = options.title ?? `Policy simulation: ${simulation.scenarioId}`;
 	const t = simulation.totals;
 	const perStep = Object.entries(t.perStep)
@@ -266,6 +273,9 @@ ${over ? `<h2>Customers contacted more than ${t.maxContactsPerWeek} times in a w
 
 /** What today's run would send, as one page the finance team can review before it goes out. */
 export function renderPreviewHtml(preview: Preview, options: HtmlOptions = {}): string {
+	assertPreview(preview);
+	assertHtmlOptions(options);
+	options ??= {};
 	const title = options.title ?? `Preview of ${preview.on}: ${preview.scenarioId}`;
 	const rows = preview.planned
 		.map(

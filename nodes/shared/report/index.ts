@@ -9,7 +9,6 @@ export { DEFAULT_VIP_TAGS, PRIORITY_WEIGHTS } from './priority';
 export {
 	simulatePolicy,
 	previewRun,
-	invoiceOnDay,
 	runDate,
 	MAX_SIMULATION_DAYS,
 	DEFAULT_MAX_CONTACTS_PER_WEEK,

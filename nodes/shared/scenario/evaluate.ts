@@ -8,7 +8,8 @@ import {
 	type IsoDate,
 } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
-import { INVOICE_STATUSES, type Invoice } from '../invoice';
+import { INVOICE_SOURCES, INVOICE_STATUSES, type Invoice } from '../invoice';
+import { assertList, assertObject, got } from '../shape';
 import type {
 	Decision,
 	DecisionAction,
@@ -35,7 +36,8 @@ export function evaluateScenario(
 	checkInvoice(invoice);
 	const today = todayIn(now, rules.scenario.timezone);
 	const due = invoice.dueDate === null ? null : toDayNumber(invoice.dueDate);
-	const customerLastSentOn = evaluation.customerLastSentOn ?? null;
+	if (evaluation !== undefined && evaluation !== null) assertObject(evaluation, 'context');
+	const customerLastSentOn = evaluation?.customerLastSentOn ?? null;
 	if (customerLastSentOn !== null && !isIsoDate(customerLastSentOn)) {
 		throw new DunningInputError(
 			'context.customerLastSentOn',
@@ -117,10 +119,9 @@ function todayIn(now: Date | string, timezone: string): number {
 	return day;
 }
 
+/** The fields the rules read, checked so that a malformed invoice is named instead of crashing a rule. */
 function checkInvoice(invoice: Invoice): void {
-	if (typeof invoice !== 'object' || invoice === null) {
-		throw new DunningInputError('invoice', `${describeValue(invoice)} is not an invoice`);
-	}
+	assertObject(invoice, 'invoice');
 	if (!INVOICE_STATUSES.includes(invoice.status)) {
 		throw new DunningInputError(
 			'invoice.status',
@@ -139,12 +140,29 @@ function checkInvoice(invoice: Invoice): void {
 			`${describeValue(invoice.dueMinor)} is not an integer amount in minor units`,
 		);
 	}
-	const dunning = invoice.dunning;
-	if (typeof dunning !== 'object' || dunning === null || !Array.isArray(dunning.sentStepIds)) {
+	if (typeof invoice.id !== 'string' || invoice.id === '') {
 		throw new DunningInputError(
-			'invoice.dunning',
-			`${describeValue(dunning)} is not a dunning state`,
+			'invoice.id',
+			`expected a non-empty string, got ${got(invoice.id)}`,
 		);
+	}
+	if (!INVOICE_SOURCES.includes(invoice.source)) {
+		throw new DunningInputError(
+			'invoice.source',
+			`${got(invoice.source)} is not one of ${INVOICE_SOURCES.join(', ')}`,
+		);
+	}
+	const customer = assertObject(invoice.customer, 'invoice.customer');
+	assertList(customer.tags, 'invoice.customer.tags');
+	const dunning = assertObject(invoice.dunning, 'invoice.dunning');
+	assertList(dunning.sentStepIds, 'invoice.dunning.sentStepIds');
+	for (const key of ['disputed', 'paused'] as const) {
+		if (typeof dunning[key] !== 'boolean') {
+			throw new DunningInputError(
+				`invoice.dunning.${key}`,
+				`expected true or false, got ${got(dunning[key])}`,
+			);
+		}
 	}
 	for (const key of ['lastSentOn', 'promisedOn'] as const) {
 		if (dunning[key] !== null && !isIsoDate(dunning[key])) {
