@@ -1,12 +1,15 @@
 import { DunningInputError, describeValue } from './errors';
 import { assertTimeZone, unixSecondsToDate } from './dates';
 import { readStripeDunningMetadata, STRIPE_METADATA_KEYS } from './dunning-metadata';
+import { countryFromText } from './country';
 import {
 	assertRecord,
 	normalizeTags,
 	parseTagList,
+	postalAddress,
 	type Invoice,
 	type InvoiceStatus,
+	type PostalAddress,
 } from './invoice';
 import { assertMinorAmount, currencyExponent, normalizeCurrency } from './money';
 
@@ -91,6 +94,24 @@ function stripePayments(
 }
 
 /**
+ * A Stripe address (`line1`, `line2`, `postal_code`, `city`, `state`, `country` alpha-2) in the normalised
+ * shape; null when absent or empty.
+ */
+function stripeAddress(value: unknown): PostalAddress | null {
+	const address = record(value);
+	if (!address) return null;
+	return postalAddress({
+		lines: [optionalText(address.line1), optionalText(address.line2)].filter(
+			(line): line is string => line !== null,
+		),
+		postalCode: optionalText(address.postal_code),
+		city: optionalText(address.city),
+		region: optionalText(address.state),
+		country: countryFromText(address.country),
+	});
+}
+
+/**
  * A Stripe Invoice object (API version 2025-03-31.basil or later) in the normalised shape. Dates are taken in
  * the creditor's time zone; the customer may be expanded (`expand[]=customer`) to add its locale and tags.
  */
@@ -127,6 +148,8 @@ export function normalizeStripeInvoice(raw: object, options: { timezone: string 
 	const stored = readStripeDunningMetadata(invoice.metadata);
 	const customerTags = parseTagList(record(customerObject?.metadata)?.[STRIPE_METADATA_KEYS.tags]);
 	const locales = customerObject?.preferred_locales;
+	// The customer's own address when the customer is expanded, else the snapshot taken on the invoice.
+	const address = stripeAddress(customerObject?.address) ?? stripeAddress(invoice.customer_address);
 
 	const issuedAt =
 		invoice.effective_at ?? record(invoice.status_transitions)?.finalized_at ?? invoice.created;
@@ -152,6 +175,8 @@ export function normalizeStripeInvoice(raw: object, options: { timezone: string 
 			email: optionalText(invoice.customer_email) ?? optionalText(customerObject?.email),
 			locale: Array.isArray(locales) && typeof locales[0] === 'string' ? locales[0] : null,
 			tags: normalizeTags([...stored.tags, ...customerTags]),
+			country: address?.country ?? null,
+			address,
 		},
 		paymentUrl: optionalText(invoice.hosted_invoice_url),
 		pdfUrl: optionalText(invoice.invoice_pdf),
