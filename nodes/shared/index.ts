@@ -59,6 +59,9 @@ export {
 	type PenaltyResult,
 	type PenaltyPeriod,
 	type PenaltyRule,
+	type PenaltyNotice,
+	type PenaltyNoticeCode,
+	type FixedCompensation,
 } from './penalty';
 export {
 	composeReminder,
