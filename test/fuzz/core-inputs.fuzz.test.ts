@@ -349,6 +349,7 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 	renderSimulationHtml: { args: () => [simulation(), { title: 'Simulation' }], runs: 300 },
 	renderPreviewHtml: { args: () => [preview(), { title: 'Preview' }], runs: 500 },
 	reportToCsv: { args: () => [report()], runs: 500 },
+	dsoToCsv: { args: () => [report()], runs: 500 },
 	simulationToCsv: { args: () => [simulation()], runs: 300 },
 };
 

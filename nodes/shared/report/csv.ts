@@ -1,5 +1,6 @@
 import { minorToDecimalString } from '../money';
 import { csvRow } from './format';
+import { DSO_DEFINITION } from './kpis';
 import { assertReport, assertSimulation } from './shapes';
 import type { DunningReport, Simulation } from './types';
 
@@ -70,6 +71,49 @@ export function reportToCsv(report: DunningReport): string {
 			[(reasons.get(line.invoiceId + '\u0000' + line.source) ?? []).join(' | ')],
 		]),
 	);
+	return [header, ...rows].join('\r\n') + '\r\n';
+}
+
+/**
+ * DSO per currency as a spreadsheet (issue 19, #12): the figure, or an empty cell and the reason there is none,
+ * with the method, the period, the amounts it is computed from and its definition.
+ */
+export function dsoToCsv(report: DunningReport): string {
+	assertReport(report);
+	const { dso } = report;
+	const header = csvRow(
+		[
+			'currency',
+			'dso_days',
+			'method',
+			'period_from',
+			'period_to',
+			'period_days',
+			'receivables',
+			'credit_sales',
+			'collected',
+			'no_figure_reason',
+			'definition',
+		].map((name) => [name]),
+	);
+	const rows = Object.keys(dso.byCurrency)
+		.sort()
+		.map((currency) => {
+			const figures = dso.byCurrency[currency];
+			return csvRow([
+				[currency],
+				[figures.dso, false],
+				[dso.method ?? 'average'],
+				[dso.from],
+				[dso.to],
+				[dso.days, false],
+				[minorToDecimalString(figures.receivablesMinor, currency), false],
+				[minorToDecimalString(figures.salesMinor, currency), false],
+				[minorToDecimalString(figures.collectedMinor ?? 0, currency), false],
+				[figures.reason ?? null],
+				[dso.definition ?? DSO_DEFINITION],
+			]);
+		});
 	return [header, ...rows].join('\r\n') + '\r\n';
 }
 

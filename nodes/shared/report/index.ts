@@ -19,5 +19,6 @@ export {
 	renderPreviewHtml,
 	type HtmlOptions,
 } from './html';
-export { reportToCsv, simulationToCsv } from './csv';
+export { reportToCsv, simulationToCsv, dsoToCsv } from './csv';
+export { DSO_DEFINITION, DSO_UNAVAILABLE } from './kpis';
 export * from './types';

@@ -57,7 +57,17 @@ const REPORT: Shape = {
 		from: 'date',
 		to: 'date',
 		days: 'integer',
-		byCurrency: { record: { dso: 'number?' } },
+		method: { optional: 'string' },
+		definition: { optional: 'string' },
+		byCurrency: {
+			record: {
+				dso: 'number?',
+				receivablesMinor: 'integer',
+				salesMinor: 'integer',
+				collectedMinor: { optional: 'integer' },
+				reason: 'string?',
+			},
+		},
 	},
 	steps: {
 		list: {
