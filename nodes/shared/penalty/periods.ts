@@ -1,5 +1,6 @@
 import { fromDayNumber, type IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
+import { getOrCreate } from '../memo';
 import { formatPercent, percentToNumber, periodInterest, tooLargeToBeExact } from './decimal';
 import { halfYearOfDay, nextHalfYear, type HalfYear } from './half-year';
 import { quoteRate, type PenaltyRuleDefinition, type RateQuote } from './rules';
@@ -71,8 +72,8 @@ export function accrue(
 			const days = end - day + 1;
 			const interestMinor = periodInterest(base, rate.rateScaled, days, rule.dayCountDivisor);
 			const from = dateOf(day, halfYear);
-			if (requoted) {
-				noteRate(notices, rate, periods.length, rateLabel(rule, halfYear, firstLateDay), from);
+			if (requoted && (rate.provisional || rate.notices.length > 0)) {
+				noteRate(notices, rate, periods.length, () => rateLabel(rule, halfYear, firstLateDay));
 			}
 			periods.push({
 				from,
@@ -95,14 +96,10 @@ export function accrue(
 		}
 		day = end + 1;
 	}
-	const warnings = notices.filter((notice) => notice.code !== 'rate_provisional');
-	return {
-		periods,
-		interestMinor: accrued,
-		lateDebtMinor,
-		warnings: warnings.map((notice) => notice.message),
-		notices,
-	};
+	const warnings: string[] = [];
+	for (const notice of notices)
+		if (notice.code !== 'rate_provisional') warnings.push(notice.message);
+	return { periods, interestMinor: accrued, lateDebtMinor, warnings, notices };
 }
 
 /** "FR 2026-S2"; a rule fixed for the debt's life (UK) is named by the half-year that fixed it. */
@@ -110,27 +107,38 @@ function rateLabel(rule: PenaltyRuleDefinition, halfYear: HalfYear, firstLateDay
 	return `${rule.id} ${(rule.splitAtHalfYears ? halfYear : halfYearOfDay(firstLateDay)).label}`;
 }
 
+// What a rate says (its notices, and the provisional one), worked out once per shared quote: a book of
+// invoices asks for the same few half-years, whose quotes are memoised and frozen (rules.ts).
+const saidOfQuote = new WeakMap<RateQuote, readonly PenaltyNotice[]>();
+
+/** A rate's own notices, then for a provisional rate one naming the half-year and the rate applied. */
+function noticesOf(rate: RateQuote, label: () => string): readonly PenaltyNotice[] {
+	return getOrCreate(saidOfQuote, rate, () => {
+		if (!rate.provisional) return rate.notices;
+		return Object.freeze([
+			...rate.notices,
+			{
+				code: 'rate_provisional' as const,
+				message: `${label()}: the rate ${formatPercent(rate.rateScaled)} is provisional: it rests on a reference rate that is not officially published yet, so state it as provisional until it is confirmed`,
+			},
+		]);
+	});
+}
+
 /**
- * The notices of a rate, once each, on the first period that uses it; then, for a provisional rate, a
- * `rate_provisional` notice naming the half-year and the rate applied (issue 19, #8), so that whoever states
- * the rate to a customer knows it is not confirmed.
+ * The notices of a rate, once each, on the first period that uses it, ending with `rate_provisional` for a
+ * provisional rate (issue 19, #8), so that whoever states the rate to a customer knows it is not confirmed.
  */
 function noteRate(
 	notices: PenaltyNotice[],
 	rate: RateQuote,
 	periodIndex: number,
-	label: string,
-	from: IsoDate,
+	label: () => string,
 ): void {
-	for (const notice of rate.notices) {
+	for (const notice of noticesOf(rate, label)) {
 		if (!notices.some((known) => known.message === notice.message)) {
 			notices.push({ code: notice.code, message: notice.message, periodIndex });
 		}
-	}
-	if (!rate.provisional) return;
-	const message = `${label}: the rate ${formatPercent(rate.rateScaled)} applied from ${from} is provisional: it rests on a reference rate that is not officially published yet, so state it as provisional until it is confirmed`;
-	if (!notices.some((known) => known.message === message)) {
-		notices.push({ code: 'rate_provisional', message, periodIndex });
 	}
 }
 

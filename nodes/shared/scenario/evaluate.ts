@@ -69,6 +69,8 @@ interface CompiledScenario {
 	escalateTags: ReadonlySet<string>;
 	internalStepIds: ReadonlySet<string>;
 	stepIndex: ReadonlyMap<string, number>;
+	/** A customer-facing step before the due date exists (it can be passed over by the due date). */
+	hasPreDueCustomerStep: boolean;
 }
 
 interface Context {
@@ -97,6 +99,9 @@ function compile(input: Scenario): CompiledScenario {
 				scenario.steps.filter((s) => s.audience === 'internal').map((s) => s.id),
 			),
 			stepIndex: new Map(scenario.steps.map((step, index) => [step.id, index])),
+			hasPreDueCustomerStep: scenario.steps.some(
+				(step) => step.offsetDays < 0 && step.audience === 'customer',
+			),
 		};
 		compiled.set(input, rules);
 	}
@@ -312,6 +317,9 @@ function passedOverSteps(
 	candidate: Candidate | undefined,
 ): PassedOverStep[] {
 	const { steps, catchUp } = c.rules.scenario;
+	// Most invoices: nothing sent out of order, no pre-due step gone by, no latest catch-up.
+	const preDueGone = c.rules.hasPreDueCustomerStep && c.today >= (c.due as number);
+	if (firstOpen === 0 && !preDueGone && catchUp !== 'latest') return [];
 	const sent = c.invoice.dunning.sentStepIds;
 	const passedOver: PassedOverStep[] = [];
 	for (let index = 0; index < steps.length; index++) {
