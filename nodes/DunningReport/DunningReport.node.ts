@@ -20,6 +20,7 @@ import {
 	renderReportHtml,
 	renderSimulationHtml,
 	reportToCsv,
+	dsoToCsv,
 	simulatePolicy,
 	simulationToCsv,
 	type Invoice,
@@ -115,9 +116,16 @@ export class DunningReport implements INodeType {
 					options.fileName?.trim() || `dunning-report-${report.asOf}.csv`,
 					'text/csv',
 				);
+				// DSO with its definition, or the reason there is none, per currency (issue 19, #12).
+				const dsoCsv = await this.helpers.prepareBinaryData(
+					Buffer.from(dsoToCsv(report), 'utf8'),
+					`dunning-dso-${report.asOf}.csv`,
+					'text/csv',
+				);
+				const binaryName = options.binaryPropertyName?.trim() || 'data';
 				outputs[SUMMARY].unshift({
 					json: { report: report as unknown as IDataObject, html, errors },
-					binary: { [options.binaryPropertyName?.trim() || 'data']: csv },
+					binary: { [binaryName]: csv, [`${binaryName}_dso`]: dsoCsv },
 					pairedItem: allItems,
 				});
 				if (this.getNodeParameter('outputWorklist', 0, false) as boolean) {

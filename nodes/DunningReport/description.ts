@@ -170,14 +170,16 @@ export const dunningReportProperties: INodeProperties[] = [
 				type: 'number',
 				default: 90,
 				typeOptions: { minValue: 1 },
-				description: 'Days sales outstanding is measured over this many days ending on As Of',
+				description:
+					'Days sales outstanding (average method: receivables at As Of ÷ credit sales of the period × days) is measured over this many days ending on As Of. No figure when nothing was invoiced in the period or no invoice read shows a payment.',
 			},
 			{
 				displayName: 'Put CSV in Field',
 				name: 'binaryPropertyName',
 				type: 'string',
 				default: 'data',
-				description: 'Binary field of the summary item that holds the CSV attachment',
+				description:
+					'Binary field of the summary item that holds the CSV attachment (the DSO per currency, with its definition, is in the same name followed by _dso)',
 			},
 			{
 				displayName: 'Recovery Window (Days)',

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -49,6 +50,14 @@ export class LatePaymentPenalty implements INodeType {
 		const warnings = new Set<string>();
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			if (carriesNoPenalty(items[itemIndex].json)) {
+				// A step that states no penalty (a J-3 notice, a friendly reminder) needs none: never an error.
+				output.push({
+					json: { ...items[itemIndex].json, penalty: null },
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
 			try {
 				const parameters = parametersOf(itemIndex);
 				const debt = readDebt(items[itemIndex].json, parameters);
@@ -58,6 +67,7 @@ export class LatePaymentPenalty implements INodeType {
 						: readDate(parameters.asOf, 'asOf', parameters.timezone);
 				const result = calculatePenalty(penaltyInput(debt, parameters, asOf));
 				result.warnings = [...debt.warnings, ...result.warnings];
+				result.notices = [...debt.notices, ...(result.notices ?? [])];
 				result.warnings.forEach((warning) => warnings.add(warning));
 				const language = summaryLanguage(parameters, debt);
 				output.push({
@@ -98,6 +108,22 @@ export class LatePaymentPenalty implements INodeType {
 		}
 		return [output];
 	}
+}
+
+/**
+ * Items from Dunning Scenario carry the step they act on: one whose `includePenalty` is false, or a decision
+ * without a step (wait, skip, stop), goes through with `penalty: null` (issue 19, #3). Items without a
+ * decision (an invoice list, a spreadsheet) are computed as before.
+ */
+function carriesNoPenalty(json: IDataObject): boolean {
+	const step = json.step;
+	if (isObject(step)) return step.includePenalty === false;
+	const decision = json.decision;
+	return isObject(decision) && (decision.stepId === null || decision.stepId === undefined);
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The chosen language, or the invoice customer's locale when it is one we write (else English). */

@@ -13,6 +13,7 @@ import {
 	type Invoice,
 	type IsoDate,
 	type PenaltyInput,
+	type PenaltyNotice,
 } from '../shared';
 import type { PenaltyFields, PenaltyParameters } from './penalty-parameters';
 
@@ -26,6 +27,8 @@ export interface PenaltyDebt {
 	invoice: Invoice | null;
 	/** What the node had to assume about the input, added to the result's warnings. */
 	warnings: string[];
+	/** The same, structured (`PenaltyResult.notices`). */
+	notices: PenaltyNotice[];
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -122,6 +125,7 @@ function debtFromFields(fields: PenaltyFields, timezone: string): PenaltyDebt {
 		payments: readPayments(fields.payments, currency, timezone),
 		invoice: null,
 		warnings: [],
+		notices: [],
 	};
 }
 
@@ -146,13 +150,15 @@ function debtFromInvoice(invoice: Invoice): PenaltyDebt {
 	}
 	const payments = inDateOrder(invoice.payments);
 	const dated = payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
-	const warnings: string[] = [];
+	const notices: PenaltyNotice[] = [];
 	const undated = invoice.paidMinor - dated;
 	if (undated > 0) {
-		warnings.push(
-			`invoice: ${minorToDecimalString(undated, invoice.currency)} ${invoice.currency} was paid without a recorded date; it was taken as paid on time (no interest on it) — pass the invoice's payments with their dates to count late ones`,
-		);
+		notices.push({
+			code: 'payment_undated',
+			message: `invoice: ${minorToDecimalString(undated, invoice.currency)} ${invoice.currency} was paid without a recorded date; it was taken as paid on time (no interest on it) — pass the invoice's payments with their dates to count late ones`,
+		});
 	}
+	const warnings = notices.map((notice) => notice.message);
 	return {
 		currency: invoice.currency,
 		principalMinor: invoice.dueMinor + dated,
@@ -160,6 +166,7 @@ function debtFromInvoice(invoice: Invoice): PenaltyDebt {
 		payments,
 		invoice,
 		warnings,
+		notices,
 	};
 }
 

@@ -15,6 +15,9 @@ interface Phrases {
 	then: string;
 	interest: (amount: string, detail: string) => string;
 	compensation: (amount: string, rule: PenaltyRule) => string;
+	/** The statutory fixed amount in another currency than the invoice's: stated apart, not added. */
+	apart: (compensation: string, currency: string) => string;
+	provisional: string;
 	none: string;
 }
 
@@ -29,6 +32,9 @@ const PHRASES: Record<SummaryLanguage, Phrases> = {
 		interest: (amount, detail) => `${amount} interest (${detail})`,
 		compensation: (amount, rule) =>
 			rule === 'custom' ? `${amount} fixed charge` : `${amount} recovery compensation`,
+		apart: (compensation, currency) =>
+			`; ${compensation} owed separately in ${currency}, not added`,
+		provisional: ' (provisional)',
 		none: 'No penalty: nothing is overdue',
 	},
 	fr: {
@@ -42,6 +48,8 @@ const PHRASES: Record<SummaryLanguage, Phrases> = {
 			rule === 'custom'
 				? `${amount} de frais fixes`
 				: `${amount} d'indemnité forfaitaire pour frais de recouvrement`,
+		apart: (compensation, currency) => ` ; ${compensation}, due à part en ${currency}, non incluse`,
+		provisional: ' (provisoire)',
 		none: "Aucune pénalité : rien n'est en retard",
 	},
 };
@@ -89,8 +97,13 @@ export function penaltySummary(
 	const parts: string[] = [];
 	if (result.periods.length > 0) {
 		const rates = [...new Set(result.periods.map((period) => period.annualRatePercent))];
+		// A rate not officially published yet is said to be provisional (issue 19, #8).
+		const provisional = (rate: number) =>
+			result.periods.some(
+				(period) => period.annualRatePercent === rate && period.rateStatus === 'provisional',
+			);
 		const days = result.periods.reduce((sum, period) => sum + period.days, 0);
-		const detail = `${rates.map((rate) => formatAnnualRate(rate, language)).join(phrases.then)}, ${phrases.days(days)}`;
+		const detail = `${rates.map((rate) => formatAnnualRate(rate, language) + (provisional(rate) ? phrases.provisional : '')).join(phrases.then)}, ${phrases.days(days)}`;
 		parts.push(phrases.interest(formatMoney(result.interestMinor, currency, language), detail));
 	}
 	if (result.compensationMinor > 0) {
@@ -98,5 +111,13 @@ export function penaltySummary(
 			phrases.compensation(formatMoney(result.compensationMinor, currency, language), rule),
 		);
 	}
-	return parts.join(' + ');
+	const fixed = result.fixedCompensation;
+	const apart =
+		fixed && fixed.currency !== currency && fixed.amountMinor > 0
+			? phrases.apart(
+					phrases.compensation(formatMoney(fixed.amountMinor, fixed.currency, language), rule),
+					fixed.currency,
+				)
+			: '';
+	return parts.join(' + ') + apart;
 }

@@ -75,7 +75,14 @@ function publicHolidays(country: string, year: number): ReadonlySet<number> {
 
 /** The public holidays of a country in a year, as `YYYY-MM-DD` dates. */
 export function publicHolidayDates(country: string, year: number): string[] {
-	return [...publicHolidays(country, year)].sort((a, b) => a - b).map(fromDayNumber);
+	const code = normalizeHolidayCountry(country, 'country');
+	if (code === null) {
+		throw new DunningInputError('country', `${describeValue(country)} is not a country code`);
+	}
+	if (typeof year !== 'number' || !Number.isSafeInteger(year) || year < 1000 || year > 9999) {
+		throw new DunningInputError('year', `${describeValue(year)} is not a four-digit year`);
+	}
+	return [...publicHolidays(code, year)].sort((a, b) => a - b).map(fromDayNumber);
 }
 
 const calendars = new Map<string, BusinessCalendar>();

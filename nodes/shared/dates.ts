@@ -18,6 +18,9 @@ const isoDateCache = new Map<number, IsoDate>();
 // Valid dates seen so far, with their day numbers: a date a book repeats is checked and converted in one look-up.
 const validDates = new Map<string, number>();
 const MS_PER_DAY = 86_400_000;
+/** A JS Date reaches ±8.64e15 ms, about ±273,790 years: day offsets beyond that have no date. */
+const MAX_DAY_SPAN = 100_000_000;
+const MAX_INSTANT_MS = 8.64e15;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil, integer only). */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -100,12 +103,16 @@ export function fromDayNumber(day: number): IsoDate {
 
 /** The date `days` calendar days after `date` (negative goes back). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-	return fromDayNumber(toDayNumber(date) + days);
+	const day = assertDayNumber(date, 'date');
+	if (typeof days !== 'number' || !Number.isSafeInteger(days) || Math.abs(days) > MAX_DAY_SPAN) {
+		throw new DunningInputError('days', `${describeValue(days)} is not a whole number of days`);
+	}
+	return fromDayNumber(day + days);
 }
 
 /** `a − b` in calendar days. */
 export function daysBetween(later: IsoDate, earlier: IsoDate): number {
-	return toDayNumber(later) - toDayNumber(earlier);
+	return assertDayNumber(later, 'later') - assertDayNumber(earlier, 'earlier');
 }
 
 /** Day of the week of a day number, 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
@@ -142,7 +149,7 @@ export function toEpochMs(value: unknown, field = 'now'): number {
 		// Date.parse rolls impossible dates over (2026-02-30 becomes 2 March): refuse them instead.
 		ms = isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
 	} else ms = Number.NaN;
-	if (!Number.isFinite(ms)) {
+	if (!Number.isFinite(ms) || Math.abs(ms) > MAX_INSTANT_MS) {
 		throw new DunningInputError(
 			field,
 			`${describeValue(value)} is not an instant (ISO 8601 date-time or Date)`,
@@ -159,6 +166,8 @@ let lastInstant = { ms: Number.NaN, timezone: '', date: '' };
  */
 export function dateInTimeZone(instantMs: number, timezone: string): IsoDate {
 	if (lastInstant.ms === instantMs && lastInstant.timezone === timezone) return lastInstant.date;
+	assertInstantMs(instantMs, 'instantMs');
+	assertTimeZone(timezone, 'timezone');
 	const zoned = new TZDate(instantMs, timezone);
 	const date = [
 		String(zoned.getFullYear()).padStart(4, '0'),
@@ -170,6 +179,21 @@ export function dateInTimeZone(instantMs: number, timezone: string): IsoDate {
 }
 
 /** The calendar date, in a time zone, of a Unix timestamp in seconds (Stripe's dates). */
-export function unixSecondsToDate(seconds: number, timezone: string): IsoDate {
-	return dateInTimeZone(seconds * 1000, timezone);
+export function unixSecondsToDate(seconds: number, timezone: string, field = 'seconds'): IsoDate {
+	const ms = typeof seconds === 'number' ? seconds * 1000 : Number.NaN;
+	if (!Number.isFinite(ms) || Math.abs(ms) > MAX_INSTANT_MS) {
+		throw new DunningInputError(field, `${describeValue(seconds)} is not a Unix timestamp`);
+	}
+	return dateInTimeZone(ms, timezone);
+}
+
+/** An instant a Date can hold (a finite number within ±8.64e15 ms), else a `DunningInputError` on `field`. */
+function assertInstantMs(ms: unknown, field: string): number {
+	if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_INSTANT_MS) {
+		throw new DunningInputError(
+			field,
+			`${describeValue(ms)} is not an instant (epoch milliseconds)`,
+		);
+	}
+	return ms;
 }

@@ -1,6 +1,13 @@
 import { DunningInputError, describeValue } from './errors';
 import { assertIsoDate, type IsoDate } from './dates';
-import { emptyDunningState, normalizeTags, parseTagList, type DunningState } from './invoice';
+import {
+	emptyDunningState,
+	normalizeTags,
+	parseTagList,
+	validateDunningState,
+	type DunningState,
+} from './invoice';
+import { assertObject, assertShape, assertText, type Shape } from './shape';
 
 /**
  * Where the dunning state lives in the source system, so that it survives across executions and workers
@@ -74,7 +81,8 @@ export function readStripeDunningMetadata(
 }
 
 /** The metadata to write to Stripe for a dunning state (every key, so stale values are overwritten). */
-export function writeStripeDunningMetadata(state: DunningState): Record<string, string> {
+export function writeStripeDunningMetadata(input: DunningState): Record<string, string> {
+	const state = validateDunningState(assertObject(input, 'state'), 'state');
 	const keys = STRIPE_METADATA_KEYS;
 	return {
 		[keys.sentSteps]: state.sentStepIds.join(','),
@@ -141,6 +149,13 @@ export interface SentStepRecord {
 	on: IsoDate;
 }
 
+const NOTE_RECORD_SHAPE: Shape = {
+	sent: { list: { stepId: 'string', on: 'date' } },
+	promisedOn: 'date?',
+	disputed: 'boolean',
+	paused: 'boolean',
+};
+
 /**
  * Writes the `[dunning]` line back under the user's own text. `sent` carries the date of each step so the
  * history can be shown to a human (the accounting notification lists it).
@@ -155,6 +170,11 @@ export function formatDunningNote(
 		tags?: string[];
 	},
 ): string {
+	assertText(userText, 'userText');
+	assertShape(record, NOTE_RECORD_SHAPE, 'record');
+	if (record.tags !== undefined && record.tags !== null) {
+		assertShape(record.tags, { list: 'string' }, 'record.tags');
+	}
 	const parts = [];
 	if (record.sent.length) {
 		parts.push(`sent=${record.sent.map((entry) => `${entry.stepId}@${entry.on}`).join(',')}`);

@@ -38,7 +38,9 @@ export {
 	type InvoiceCustomer,
 	type InvoicePayment,
 	type DunningState,
+	type PostalAddress,
 } from './invoice';
+export { countryFromText, normalizeCountry, isCountryCode } from './country';
 export {
 	STRIPE_METADATA_KEYS,
 	DUNNING_NOTE_PREFIX,
@@ -57,6 +59,9 @@ export {
 	type PenaltyResult,
 	type PenaltyPeriod,
 	type PenaltyRule,
+	type PenaltyNotice,
+	type PenaltyNoticeCode,
+	type FixedCompensation,
 } from './penalty';
 export {
 	composeReminder,

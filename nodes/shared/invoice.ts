@@ -1,6 +1,7 @@
 import { DunningInputError, describeValue } from './errors';
 import { assertIsoDate, optionalIsoDate, type IsoDate } from './dates';
 import { assertMinorAmount, normalizeCurrency } from './money';
+import { normalizeCountry } from './country';
 
 /** The one invoice shape every node works on (DESIGN.md section 2). */
 export interface Invoice {
@@ -31,6 +32,26 @@ export interface InvoiceCustomer {
 	email: string | null;
 	locale: string | null;
 	tags: string[];
+	/**
+	 * Extension (issue 19, contract 1): ISO 3166-1 alpha-2, upper case, of the billing address; null when
+	 * unknown. Always set by the normalisers; optional in the type so that invoices built by hand before it
+	 * (and `normalizeInvoice` input) still type-check: read it as `customer.country ?? null`.
+	 */
+	country?: string | null;
+	/** Extension (issue 19, contract 1): the billing address; null when the source has none. Same as above. */
+	address?: PostalAddress | null;
+}
+
+/** A billing address as the sources give it, for letters and for the customer's country. */
+export interface PostalAddress {
+	/** Street lines, in order, empty ones left out. */
+	lines: string[];
+	postalCode: string | null;
+	city: string | null;
+	/** State, province or region (Stripe `state`, QuickBooks `CountrySubDivisionCode`). */
+	region: string | null;
+	/** ISO 3166-1 alpha-2, upper case, or null when unknown. */
+	country: string | null;
 }
 
 export interface InvoicePayment {
@@ -137,14 +158,60 @@ export function validateDunningState(value: unknown, field: string): DunningStat
 	};
 }
 
+/** Street lines: strings, empty ones allowed (a spreadsheet's blank Line2) and dropped. */
+function addressLines(value: unknown, field: string): string[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a list of strings`);
+	}
+	return value.map((line, index) =>
+		line === null || line === '' ? '' : requiredString(line, `${field}[${index}]`),
+	);
+}
+
+function validateAddress(value: unknown, field: string): PostalAddress | null {
+	if (value === undefined || value === null) return null;
+	const raw = assertRecord(value, field);
+	return postalAddress({
+		lines: addressLines(raw.lines, `${field}.lines`),
+		postalCode: optionalString(raw.postalCode, `${field}.postalCode`),
+		city: optionalString(raw.city, `${field}.city`),
+		region: optionalString(raw.region, `${field}.region`),
+		country: normalizeCountry(raw.country, `${field}.country`),
+	});
+}
+
+/** An address with its empty parts dropped; null when nothing is left. */
+export function postalAddress(parts: PostalAddress): PostalAddress | null {
+	const clean = (text: string | null) => (text === null || text.trim() === '' ? null : text.trim());
+	const address: PostalAddress = {
+		lines: parts.lines.map((line) => line.trim()).filter((line) => line !== ''),
+		postalCode: clean(parts.postalCode),
+		city: clean(parts.city),
+		region: clean(parts.region),
+		country: parts.country,
+	};
+	const empty =
+		address.lines.length === 0 &&
+		address.postalCode === null &&
+		address.city === null &&
+		address.region === null &&
+		address.country === null;
+	return empty ? null : address;
+}
+
 function validateCustomer(value: unknown, field: string): InvoiceCustomer {
 	const raw = value === undefined || value === null ? {} : assertRecord(value, field);
+	const address = validateAddress(raw.address, `${field}.address`);
 	return {
 		id: optionalString(raw.id, `${field}.id`),
 		name: optionalString(raw.name, `${field}.name`),
 		email: optionalString(raw.email, `${field}.email`),
 		locale: optionalString(raw.locale, `${field}.locale`),
 		tags: normalizeTags(stringList(raw.tags, `${field}.tags`)),
+		// Given on its own, or read from the address.
+		country: normalizeCountry(raw.country, `${field}.country`) ?? address?.country ?? null,
+		address,
 	};
 }
 

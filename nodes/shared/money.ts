@@ -9,7 +9,8 @@ import { DunningInputError, describeValue } from './errors';
 
 const exponentCache = new Map<string, number>();
 
-function lookUpExponent(code: string): number | undefined {
+function lookUpExponent(code: unknown): number | undefined {
+	if (typeof code !== 'string') return undefined;
 	const cached = exponentCache.get(code);
 	if (cached !== undefined) return cached;
 	const entry = currencyCodes.code(code);
@@ -48,8 +49,9 @@ export function currencyExponent(currency: string, field = 'currency'): number {
 export function assertMinorAmount(
 	value: unknown,
 	field: string,
-	{ allowNegative = false } = {},
+	options: { allowNegative?: boolean } | null = {},
 ): number {
+	const allowNegative = options?.allowNegative === true;
 	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
 		throw new DunningInputError(
 			field,
@@ -74,8 +76,9 @@ export function decimalToMinor(
 	value: unknown,
 	currency: string,
 	field: string,
-	{ allowNegative = false } = {},
+	options: { allowNegative?: boolean } | null = {},
 ): number {
+	const allowNegative = options?.allowNegative === true;
 	let text: string;
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) {
@@ -124,6 +127,13 @@ function expandExponent(value: number): string {
 /** Formats minor units as a plain decimal string (`123456`, EUR → `"1234.56"`), for APIs and CSV. */
 export function minorToDecimalString(minor: number, currency: string): string {
 	const exponent = currencyExponent(currency);
+	// Any integer: the composer also lays out amounts beyond 2^53 (exact only up to it, as Intl does).
+	if (typeof minor !== 'number' || !Number.isInteger(minor) || Math.abs(minor) >= 1e21) {
+		throw new DunningInputError(
+			'minor',
+			`${describeValue(minor)} is not an integer amount in minor units`,
+		);
+	}
 	const negative = minor < 0;
 	const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
 	const whole = digits.slice(0, digits.length - exponent);

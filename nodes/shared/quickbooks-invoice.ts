@@ -1,7 +1,15 @@
 import { DunningInputError, describeValue } from './errors';
 import { assertIsoDate, assertTimeZone, optionalIsoDate } from './dates';
 import { parseDunningNote } from './dunning-metadata';
-import { assertRecord, normalizeTags, type Invoice, type InvoiceStatus } from './invoice';
+import { countryFromText } from './country';
+import {
+	assertRecord,
+	normalizeTags,
+	postalAddress,
+	type Invoice,
+	type InvoiceStatus,
+	type PostalAddress,
+} from './invoice';
 import { decimalToMinor, normalizeCurrency } from './money';
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -28,6 +36,24 @@ function quickBooksStatus(totalMinor: number, dueMinor: number, note: unknown): 
 		return 'void';
 	}
 	return dueMinor > 0 ? 'open' : 'paid';
+}
+
+/**
+ * A QuickBooks `PhysicalAddress` (`Line1`..`Line5`, `City`, `CountrySubDivisionCode`, `PostalCode`, and
+ * `Country` as free text: "USA", "United States", "FR") in the normalised shape; null when absent or empty.
+ */
+function quickBooksAddress(value: unknown): PostalAddress | null {
+	const address = record(value);
+	if (!address) return null;
+	return postalAddress({
+		lines: ['Line1', 'Line2', 'Line3', 'Line4', 'Line5']
+			.map((key) => text(address[key]))
+			.filter((line): line is string => line !== null),
+		postalCode: text(address.PostalCode),
+		city: text(address.City),
+		region: text(address.CountrySubDivisionCode),
+		country: countryFromText(address.Country) ?? countryFromText(address.CountryCode),
+	});
 }
 
 /**
@@ -68,6 +94,8 @@ export function normalizeQuickBooksInvoice(
 	const note = parseDunningNote(invoice.PrivateNote, 'invoice.PrivateNote');
 	const customerNote = parseDunningNote(customer?.Notes, 'customer.Notes');
 	const customerRef = record(invoice.CustomerRef);
+	// The invoice's billing address, else the customer record's.
+	const address = quickBooksAddress(invoice.BillAddr) ?? quickBooksAddress(customer?.BillAddr);
 
 	return {
 		id,
@@ -88,6 +116,8 @@ export function normalizeQuickBooksInvoice(
 				text(record(customer?.PrimaryEmailAddr)?.Address),
 			locale: null,
 			tags: normalizeTags([...note.tags, ...customerNote.tags]),
+			country: address?.country ?? null,
+			address,
 		},
 		paymentUrl: text(invoice.InvoiceLink),
 		pdfUrl: null,

@@ -1,12 +1,15 @@
 import { DunningInputError, describeValue } from './errors';
 import { assertTimeZone, unixSecondsToDate } from './dates';
 import { readStripeDunningMetadata, STRIPE_METADATA_KEYS } from './dunning-metadata';
+import { countryFromText } from './country';
 import {
 	assertRecord,
 	normalizeTags,
 	parseTagList,
+	postalAddress,
 	type Invoice,
 	type InvoiceStatus,
+	type PostalAddress,
 } from './invoice';
 import { assertMinorAmount, currencyExponent, normalizeCurrency } from './money';
 
@@ -41,7 +44,7 @@ function timestamp(value: unknown, field: string, timezone: string): string | nu
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not a Unix timestamp`);
 	}
-	return unixSecondsToDate(value, timezone);
+	return unixSecondsToDate(value, timezone, field);
 }
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -64,7 +67,11 @@ function stripePayments(
 			if (!payment || payment.status !== 'paid' || typeof paidAt !== 'number') return [];
 			return [
 				{
-					date: unixSecondsToDate(paidAt, timezone),
+					date: unixSecondsToDate(
+						paidAt,
+						timezone,
+						`invoice.payments.data[${index}].status_transitions.paid_at`,
+					),
 					amountMinor: stripeAmount(
 						payment.amount_paid,
 						currency,
@@ -78,12 +85,30 @@ function stripePayments(
 	if (raw.status === 'paid' && typeof paidAt === 'number') {
 		return [
 			{
-				date: unixSecondsToDate(paidAt, timezone),
+				date: unixSecondsToDate(paidAt, timezone, 'invoice.status_transitions.paid_at'),
 				amountMinor: stripeAmount(raw.amount_paid, currency, 'invoice.amount_paid'),
 			},
 		];
 	}
 	return [];
+}
+
+/**
+ * A Stripe address (`line1`, `line2`, `postal_code`, `city`, `state`, `country` alpha-2) in the normalised
+ * shape; null when absent or empty.
+ */
+function stripeAddress(value: unknown): PostalAddress | null {
+	const address = record(value);
+	if (!address) return null;
+	return postalAddress({
+		lines: [optionalText(address.line1), optionalText(address.line2)].filter(
+			(line): line is string => line !== null,
+		),
+		postalCode: optionalText(address.postal_code),
+		city: optionalText(address.city),
+		region: optionalText(address.state),
+		country: countryFromText(address.country),
+	});
 }
 
 /**
@@ -123,6 +148,8 @@ export function normalizeStripeInvoice(raw: object, options: { timezone: string 
 	const stored = readStripeDunningMetadata(invoice.metadata);
 	const customerTags = parseTagList(record(customerObject?.metadata)?.[STRIPE_METADATA_KEYS.tags]);
 	const locales = customerObject?.preferred_locales;
+	// The customer's own address when the customer is expanded, else the snapshot taken on the invoice.
+	const address = stripeAddress(customerObject?.address) ?? stripeAddress(invoice.customer_address);
 
 	const issuedAt =
 		invoice.effective_at ?? record(invoice.status_transitions)?.finalized_at ?? invoice.created;
@@ -148,6 +175,8 @@ export function normalizeStripeInvoice(raw: object, options: { timezone: string 
 			email: optionalText(invoice.customer_email) ?? optionalText(customerObject?.email),
 			locale: Array.isArray(locales) && typeof locales[0] === 'string' ? locales[0] : null,
 			tags: normalizeTags([...stored.tags, ...customerTags]),
+			country: address?.country ?? null,
+			address,
 		},
 		paymentUrl: optionalText(invoice.hosted_invoice_url),
 		pdfUrl: optionalText(invoice.invoice_pdf),

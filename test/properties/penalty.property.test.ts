@@ -73,6 +73,22 @@ function expectSound(result: PenaltyResult): void {
 	}
 	expect(result.interestMinor).toBe(sum);
 	expect(result.totalMinor).toBe(result.interestMinor + result.compensationMinor);
+	// Issue 19: every period has a rate status; a provisional one has its rate_provisional notice; the fixed
+	// compensation in the invoice's own currency is the one counted in the total.
+	for (const [index, period] of result.periods.entries()) {
+		expect(['confirmed', 'provisional']).toContain(period.rateStatus);
+		if (period.rateStatus === 'provisional') {
+			expect(
+				result.notices!.some(
+					(notice) => notice.code === 'rate_provisional' && notice.periodIndex! <= index,
+				),
+			).toBe(true);
+		}
+	}
+	const fixed = result.fixedCompensation;
+	if (fixed && fixed.amountMinor > 0 && result.compensationMinor > 0) {
+		expect(fixed.amountMinor).toBe(result.compensationMinor);
+	}
 }
 
 describe('calculatePenalty properties', () => {

@@ -9,8 +9,8 @@ import { params } from './config';
 
 /** The reasons each action may carry (DESIGN.md section 3, rules 1 to 7). */
 const REASONS_OF: Record<Decision['action'], readonly Decision['reason'][]> = {
-	send: ['step_due'],
-	escalate: ['escalation', 'internal_step'],
+	send: ['step_due', 'promise_broken'],
+	escalate: ['escalation', 'internal_step', 'promise_broken'],
 	wait: ['not_yet_due', 'too_soon', 'non_business_day', 'promise'],
 	skip: ['draft', 'no_due_date', 'paused', 'excluded', 'disputed', 'below_minimum'],
 	stop: ['paid', 'void', 'uncollectible', 'sequence_complete'],
@@ -55,7 +55,25 @@ function expectDocumented(decision: Decision, invoice: Invoice, scenario: Scenar
 			'wait without nextActionOn',
 			decision,
 		);
-	}
+	} // Issue 19, #5: the promised day iff the reason is promise_broken; passed-over steps are unsent
+	// customer-facing steps of the scenario, each listed once.
+	check(
+		(decision.reason === 'promise_broken') === (decision.brokenPromiseOn != null),
+		'brokenPromiseOn without promise_broken (or the reverse)',
+		decision,
+	);
+	const passedOver = decision.passedOver ?? [];
+	check(Array.isArray(decision.passedOver), 'no passedOver', decision);
+	check(
+		passedOver.every(
+			(entry) =>
+				scenario.steps.some((step) => step.id === entry.stepId && step.audience === 'customer') &&
+				!invoice.dunning.sentStepIds.includes(entry.stepId) &&
+				entry.stepId !== decision.stepId,
+		) && new Set(passedOver.map((entry) => entry.stepId)).size === passedOver.length,
+		'passedOver lists a step that is internal, sent, acted on, unknown or twice',
+		decision,
+	);
 }
 
 function same(a: Decision, b: Decision): boolean {

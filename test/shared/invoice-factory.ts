@@ -25,6 +25,8 @@ export function makeInvoice(overrides: InvoiceOverrides = {}): Invoice {
 			email: 'compta@vauclair.example',
 			locale: 'fr',
 			tags: [],
+			country: null,
+			address: null,
 			...customer,
 		},
 		paymentUrl: 'https://pay.example/inv-1',

@@ -1,9 +1,10 @@
 import { fromDayNumber, type IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
-import { percentToNumber, periodInterest, tooLargeToBeExact } from './decimal';
+import { getOrCreate } from '../memo';
+import { formatPercent, percentToNumber, periodInterest, tooLargeToBeExact } from './decimal';
 import { halfYearOfDay, nextHalfYear, type HalfYear } from './half-year';
 import { quoteRate, type PenaltyRuleDefinition, type RateQuote } from './rules';
-import type { PenaltyPeriod } from './types';
+import type { PenaltyNotice, PenaltyPeriod } from './types';
 import type { Payment, ValidatedPenaltyInput } from './validate';
 
 export interface Accrual {
@@ -13,6 +14,7 @@ export interface Accrual {
 	/** The debt that became late: the principal less the payments made on time. */
 	lateDebtMinor: number;
 	warnings: string[];
+	notices: PenaltyNotice[];
 }
 
 /**
@@ -33,7 +35,7 @@ export function accrue(
 ): Accrual {
 	const { payments, imputation, asOfDay: lastLateDay } = input;
 	const periods: PenaltyPeriod[] = [];
-	const warnings: string[] = [];
+	const notices: PenaltyNotice[] = [];
 	let base = input.principalMinor;
 	let accrued = 0;
 	let paidInterest = 0;
@@ -61,20 +63,26 @@ export function accrue(
 		if (rule.splitAtHalfYears) end = Math.min(end, halfYear.endDay);
 		if (pending) end = Math.min(end, pending.day);
 		if (base > 0) {
-			if (quotedFor !== halfYear || quote === null) {
+			const requoted = quotedFor !== halfYear || quote === null;
+			if (requoted) {
 				quote = quoteRate(rule, halfYear, firstLateDay, input);
 				quotedFor = halfYear;
-				if (quote.warnings.length > 0) addOnce(warnings, quote.warnings);
 			}
+			const rate = quote as RateQuote;
 			const days = end - day + 1;
-			const interestMinor = periodInterest(base, quote.rateScaled, days, rule.dayCountDivisor);
+			const interestMinor = periodInterest(base, rate.rateScaled, days, rule.dayCountDivisor);
+			const from = dateOf(day, halfYear);
+			if (requoted && (rate.provisional || rate.notices.length > 0)) {
+				noteRate(notices, rate, periods.length, () => rateLabel(rule, halfYear, firstLateDay));
+			}
 			periods.push({
-				from: dateOf(day, halfYear),
+				from,
 				to: dateOf(end, halfYear),
 				days,
-				annualRatePercent: percentToNumber(quote.rateScaled),
+				annualRatePercent: percentToNumber(rate.rateScaled),
 				baseMinor: base,
 				interestMinor,
+				rateStatus: rate.provisional ? 'provisional' : 'confirmed',
 			});
 			accrued += interestMinor;
 			if (!Number.isSafeInteger(accrued)) throw tooLargeToBeExact();
@@ -88,7 +96,50 @@ export function accrue(
 		}
 		day = end + 1;
 	}
-	return { periods, interestMinor: accrued, lateDebtMinor, warnings };
+	const warnings: string[] = [];
+	for (const notice of notices)
+		if (notice.code !== 'rate_provisional') warnings.push(notice.message);
+	return { periods, interestMinor: accrued, lateDebtMinor, warnings, notices };
+}
+
+/** "FR 2026-S2"; a rule fixed for the debt's life (UK) is named by the half-year that fixed it. */
+function rateLabel(rule: PenaltyRuleDefinition, halfYear: HalfYear, firstLateDay: number): string {
+	return `${rule.id} ${(rule.splitAtHalfYears ? halfYear : halfYearOfDay(firstLateDay)).label}`;
+}
+
+// What a rate says (its notices, and the provisional one), worked out once per shared quote: a book of
+// invoices asks for the same few half-years, whose quotes are memoised and frozen (rules.ts).
+const saidOfQuote = new WeakMap<RateQuote, readonly PenaltyNotice[]>();
+
+/** A rate's own notices, then for a provisional rate one naming the half-year and the rate applied. */
+function noticesOf(rate: RateQuote, label: () => string): readonly PenaltyNotice[] {
+	return getOrCreate(saidOfQuote, rate, () => {
+		if (!rate.provisional) return rate.notices;
+		return Object.freeze([
+			...rate.notices,
+			{
+				code: 'rate_provisional' as const,
+				message: `${label()}: the rate ${formatPercent(rate.rateScaled)} is provisional: it rests on a reference rate that is not officially published yet, so state it as provisional until it is confirmed`,
+			},
+		]);
+	});
+}
+
+/**
+ * The notices of a rate, once each, on the first period that uses it, ending with `rate_provisional` for a
+ * provisional rate (issue 19, #8), so that whoever states the rate to a customer knows it is not confirmed.
+ */
+function noteRate(
+	notices: PenaltyNotice[],
+	rate: RateQuote,
+	periodIndex: number,
+	label: () => string,
+): void {
+	for (const notice of noticesOf(rate, label)) {
+		if (!notices.some((known) => known.message === notice.message)) {
+			notices.push({ code: notice.code, message: notice.message, periodIndex });
+		}
+	}
 }
 
 /** Most periods start or end with their half-year, whose dates are at hand. */
@@ -96,11 +147,6 @@ function dateOf(day: number, halfYear: HalfYear): IsoDate {
 	if (day === halfYear.startDay) return halfYear.startDate;
 	if (day === halfYear.endDay) return halfYear.endDate;
 	return fromDayNumber(day);
-}
-
-/** Each warning is given once, in order of appearance. */
-function addOnce(warnings: string[], more: readonly string[]): void {
-	for (let i = 0; i < more.length; i++) if (!warnings.includes(more[i])) warnings.push(more[i]);
 }
 
 /**

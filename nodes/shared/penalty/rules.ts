@@ -5,7 +5,7 @@ import { getOrCreate } from '../memo';
 import { RATE_SCALE, formatPercent } from './decimal';
 import { halfYearOfDay, type HalfYear } from './half-year';
 import { RATE_TABLES, lookUpHalfYear, type RateTable } from './rate-tables';
-import type { PenaltyRule } from './types';
+import type { PenaltyNotice, PenaltyRule } from './types';
 
 /** The validated input as the rules see it. */
 export interface RuleContext {
@@ -20,7 +20,10 @@ export interface RuleContext {
 
 export interface RateQuote {
 	rateScaled: number;
-	warnings: readonly string[];
+	/** What a reader of the rate must know (their messages are the result's warnings). */
+	notices: readonly PenaltyNotice[];
+	/** The rate rests on a table value that is not officially published. */
+	provisional: boolean;
 }
 
 /** One statutory regime (penalty-rules.md). Everything that differs between FR, EU, DE, UK and custom is here. */
@@ -42,8 +45,13 @@ export interface PenaltyRuleDefinition {
 	contractualFloor?(halfYear: HalfYear): (RateQuote & { basis: string }) | null;
 	/** Why a contractual rate below the statutory one deserves a warning, where no numeric floor applies. */
 	lowContractualNote?(ctx: RuleContext): string | null;
-	/** Fixed compensation, in the invoice currency's minor units; `lateDebtMinor` is what became late. */
-	compensationMinor(lateDebtMinor: number, ctx: RuleContext): number;
+	/** The currency the statute fixes the compensation in (the invoice's own for custom). */
+	compensationCurrency(ctx: RuleContext): string;
+	/**
+	 * Fixed compensation in the minor units of `compensationCurrency`; `lateDebtMinor` (in the invoice's
+	 * currency) is what became late. Null when the amount depends on the debt's value in another currency.
+	 */
+	compensationMinor(lateDebtMinor: number, ctx: RuleContext): number | null;
 }
 
 const points = (value: number): number => value * RATE_SCALE;
@@ -64,12 +72,13 @@ function referencePlus(
 			const reference = lookUpHalfYear(table, halfYear.label, label, 'penalty.dueDate');
 			return Object.freeze({
 				rateScaled: reference.rateScaled + points(margin),
-				warnings: reference.warnings,
+				notices: reference.notices,
+				provisional: reference.provisional,
 			});
 		});
 }
 
-const NO_WARNINGS: readonly string[] = Object.freeze([]);
+const NO_NOTICES: readonly PenaltyNotice[] = Object.freeze([]);
 
 function businessOnly(rule: PenaltyRule, ctx: RuleContext, law: string): void {
 	if (ctx.consumer) {
@@ -81,23 +90,12 @@ function businessOnly(rule: PenaltyRule, ctx: RuleContext, law: string): void {
 }
 
 /*
- * FR/EU/DE/UK fix the compensation in EUR or GBP and the core has no exchange rate (it is pure and has no
- * clock). Rather than return a total that silently omits or misstates it, a foreign-currency invoice is
- * refused; the message points to rule "custom" with `customFixedMinor` in the invoice currency.
+ * FR/EU/DE fix the compensation in EUR and UK in GBP, and the core has no exchange rate (it is pure and has no
+ * clock). A foreign-currency invoice is not refused for that (issue 19, #3): its interest is computed in its own
+ * currency and the fixed amount is stated apart in its own (`PenaltyResult.fixedCompensation`), never added
+ * into a total of another currency.
  */
-function compensationCurrency(
-	rule: PenaltyRule,
-	ctx: RuleContext,
-	currency: string,
-	amount: string,
-): void {
-	if (ctx.currency !== currency) {
-		throw new DunningInputError(
-			'penalty.currency',
-			`"${ctx.currency}" cannot be used with rule ${rule}: its recovery compensation is fixed at ${amount} and there is no exchange rate here; invoice in ${currency}, or use rule "custom" with customFixedMinor in ${ctx.currency}`,
-		);
-	}
-}
+const inEuros = (): string => 'EUR';
 
 function notBefore(ctx: RuleContext, first: IsoDate, why: string): void {
 	if (ctx.dueDate < first) {
@@ -119,7 +117,6 @@ const FR: PenaltyRuleDefinition = {
 			'2013-01-01',
 			'the half-yearly FR rule applies since 1 January 2013; earlier invoices are out of scope',
 		);
-		compensationCurrency('FR', ctx, 'EUR', '40 EUR');
 	},
 	lastDayOnTime: sameDay,
 	statutoryRate: referencePlus(RATE_TABLES.fr, 10, 'FR'),
@@ -128,10 +125,12 @@ const FR: PenaltyRuleDefinition = {
 		const legal = lookUpHalfYear(RATE_TABLES.tauxLegal, halfYear.label, 'FR', 'penalty.asOf');
 		return {
 			rateScaled: 3 * legal.rateScaled,
-			warnings: legal.warnings,
+			notices: legal.notices,
+			provisional: legal.provisional,
 			basis: `3 × taux légal ${formatPercent(legal.rateScaled)}`,
 		};
 	},
+	compensationCurrency: inEuros,
 	compensationMinor: () => 4000,
 };
 
@@ -144,12 +143,12 @@ const EU: PenaltyRuleDefinition = {
 		businessOnly('EU', ctx, 'Directive 2011/7/EU');
 		// Member states had to apply the directive from 16 March 2013; before, Directive 2000/35/EC (ECB + 7).
 		notBefore(ctx, '2013-03-16', 'Directive 2011/7/EU applies from 16 March 2013');
-		compensationCurrency('EU', ctx, 'EUR', '40 EUR');
 	},
 	lastDayOnTime: sameDay,
 	statutoryRate: referencePlus(RATE_TABLES.eu, 8, 'EU'),
 	lowContractualNote: () =>
 		'a term that is grossly unfair to the creditor is unenforceable (Directive 2011/7/EU, Article 7)',
+	compensationCurrency: inEuros,
 	compensationMinor: () => 4000,
 };
 
@@ -173,9 +172,7 @@ const DE: PenaltyRuleDefinition = {
 		}
 		return 'BGB §288 II, V, §247, §193';
 	},
-	check(ctx) {
-		if (owesPauschale(ctx)) compensationCurrency('DE', ctx, 'EUR', '40 EUR');
-	},
+	check: () => undefined,
 	// §193 BGB: a due date on a Saturday, Sunday or public holiday moves to the next business day.
 	lastDayOnTime: (dueDay) => getBusinessCalendar('DE').nextBusinessDayOnOrAfter(dueDay),
 	statutoryRate(halfYear, _firstLateDay, ctx) {
@@ -186,6 +183,7 @@ const DE: PenaltyRuleDefinition = {
 		ctx.consumer
 			? null
 			: 'a clause limiting default interest is void when grossly unfair to the creditor (BGB §288 VI)',
+	compensationCurrency: inEuros,
 	compensationMinor: (_debt, ctx) => (owesPauschale(ctx) ? 4000 : 0),
 };
 
@@ -199,15 +197,17 @@ const UK: PenaltyRuleDefinition = {
 	legalBasis: () => 'Late Payment of Commercial Debts (Interest) Act 1998, s.4, s.5A, s.6',
 	check(ctx) {
 		businessOnly('UK', ctx, 'the Late Payment of Commercial Debts (Interest) Act 1998');
-		compensationCurrency('UK', ctx, 'GBP', '£40, £70 or £100');
 	},
 	lastDayOnTime: sameDay,
 	// Base rate on the reference date (31 Dec / 30 Jun) before the day interest starts to run.
 	statutoryRate: (_halfYear, firstLateDay) => ukStatutory(halfYearOfDay(firstLateDay)),
 	lowContractualNote: () =>
 		'a contractual remedy that is not substantial is void and statutory interest applies (1998 Act, s.8-9)',
-	// s.5A bands on the late debt in GBP: below £1,000 → £40; below £10,000 → £70; above → £100.
-	compensationMinor: (debt) => (debt < 100_000 ? 4000 : debt < 1_000_000 ? 7000 : 10_000),
+	compensationCurrency: () => 'GBP',
+	// s.5A bands on the late debt in GBP: below £1,000 → £40; below £10,000 → £70; above → £100. A debt in
+	// another currency has no band without an exchange rate.
+	compensationMinor: (debt, ctx) =>
+		ctx.currency !== 'GBP' ? null : debt < 100_000 ? 4000 : debt < 1_000_000 ? 7000 : 10_000,
 };
 
 const CUSTOM: PenaltyRuleDefinition = {
@@ -219,8 +219,10 @@ const CUSTOM: PenaltyRuleDefinition = {
 	lastDayOnTime: sameDay,
 	statutoryRate: (_halfYear, _firstLateDay, ctx) => ({
 		rateScaled: ctx.customScaled ?? 0,
-		warnings: NO_WARNINGS,
+		notices: NO_NOTICES,
+		provisional: false,
 	}),
+	compensationCurrency: (ctx) => ctx.currency,
 	compensationMinor: (_debt, ctx) => ctx.customFixedMinor,
 };
 
@@ -252,30 +254,44 @@ export function quoteRate(
 		if (!floor) {
 			return {
 				rateScaled: agreed,
-				warnings: [
-					`${label}: the legal floor for a contractual rate is not in the shipped tables; ${shown} was applied unchecked`,
+				notices: [
+					{
+						code: 'contractual_floor_unknown',
+						message: `${label}: the legal floor for a contractual rate is not in the shipped tables; ${shown} was applied unchecked`,
+					},
 				],
+				provisional: false,
 			};
 		}
-		if (agreed >= floor.rateScaled) return { rateScaled: agreed, warnings: floor.warnings };
+		// The agreed rate applies as agreed: a provisional floor does not make it provisional.
+		if (agreed >= floor.rateScaled) {
+			return { rateScaled: agreed, notices: floor.notices, provisional: false };
+		}
 		return {
 			rateScaled: floor.rateScaled,
-			warnings: [
-				...floor.warnings,
-				`${label}: the contractual rate ${shown} is below the legal floor ${formatPercent(floor.rateScaled)} (${floor.basis}); the floor was applied`,
+			notices: [
+				...floor.notices,
+				{
+					code: 'contractual_floor_applied',
+					message: `${label}: the contractual rate ${shown} is below the legal floor ${formatPercent(floor.rateScaled)} (${floor.basis}); the floor was applied`,
+				},
 			],
+			provisional: floor.provisional,
 		};
 	}
 	const note = rule.lowContractualNote?.(ctx);
-	if (!note) return { rateScaled: agreed, warnings: NO_WARNINGS };
+	if (!note) return { rateScaled: agreed, notices: NO_NOTICES, provisional: false };
 	// Before the tables (DE before 2002, UK before 2008) this throws too: a contractual rate cannot be
 	// compared with a statutory one that is not shipped, and saying so beats skipping the check.
 	const statutory = rule.statutoryRate(halfYear, firstLateDay, ctx).rateScaled;
-	const warnings =
+	const notices: PenaltyNotice[] =
 		agreed < statutory
 			? [
-					`${label}: the contractual rate ${shown} is below the statutory ${formatPercent(statutory)}; applied as agreed, but ${note}`,
+					{
+						code: 'contractual_rate_below_statutory',
+						message: `${label}: the contractual rate ${shown} is below the statutory ${formatPercent(statutory)}; applied as agreed, but ${note}`,
+					},
 				]
 			: [];
-	return { rateScaled: agreed, warnings };
+	return { rateScaled: agreed, notices, provisional: false };
 }

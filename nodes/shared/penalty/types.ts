@@ -30,6 +30,45 @@ export interface PenaltyPeriod {
 	annualRatePercent: number;
 	baseMinor: number;
 	interestMinor: number;
+	/**
+	 * Extension (issue 19, #8): `provisional` when the rate rests on a reference-rate row that is not officially
+	 * published (status other than confirmed in the shipped tables, or a value carried forward beyond them).
+	 * Always set by `calculatePenalty` (as are the two fields below); optional in the type so that results built
+	 * by hand still type-check.
+	 */
+	rateStatus?: 'confirmed' | 'provisional';
+}
+
+/**
+ * Codes of `PenaltyResult.notices` (docs/core-contracts.md): `rate_provisional` (a period's rate is
+ * provisional; names the half-year and the rate), `rate_unconfirmed` and `rate_carried_forward` (the table row
+ * behind it), `contractual_floor_applied`, `contractual_floor_unknown`, `contractual_rate_below_statutory`,
+ * `compensation_other_currency`, `compensation_band_unknown`, and from the Late Payment Penalty node
+ * `payment_undated`.
+ */
+export type PenaltyNoticeCode =
+	| 'rate_provisional'
+	| 'rate_unconfirmed'
+	| 'rate_carried_forward'
+	| 'contractual_floor_applied'
+	| 'contractual_floor_unknown'
+	| 'contractual_rate_below_statutory'
+	| 'compensation_other_currency'
+	| 'compensation_band_unknown'
+	| 'payment_undated';
+
+/** A warning in structured form: a machine code, the sentence of `warnings`, the period it concerns. */
+export interface PenaltyNotice {
+	code: PenaltyNoticeCode;
+	message: string;
+	/** Index in `periods` of the first period it concerns, when it concerns a rate. */
+	periodIndex?: number;
+}
+
+/** The statutory fixed compensation in its own currency (EUR for FR/EU/DE, GBP for UK). */
+export interface FixedCompensation {
+	currency: string;
+	amountMinor: number;
 }
 
 export interface PenaltyResult {
@@ -45,4 +84,13 @@ export interface PenaltyResult {
 	legalBasis: string;
 	/** e.g. a contractual rate below the legal floor, or a rate-table row not confirmed */
 	warnings: string[];
+	/**
+	 * Extension (issue 19, #3): the statutory fixed compensation in its own currency. For an invoice in that
+	 * currency it equals `{ currency, amountMinor: compensationMinor }`; for another currency it is not added to
+	 * `compensationMinor` nor `totalMinor` (no exchange rate here) and a `compensation_other_currency` notice
+	 * says so. Null only when the amount cannot be told (UK bands on a debt in another currency).
+	 */
+	fixedCompensation?: FixedCompensation | null;
+	/** Extension (issue 19, #8): the warnings in structured form, plus `rate_provisional` per provisional rate. */
+	notices?: PenaltyNotice[];
 }

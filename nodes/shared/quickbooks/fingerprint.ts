@@ -1,6 +1,15 @@
 import { createHash } from 'crypto';
 
 import type { Invoice } from '../invoice';
+import { assertShape, type Shape } from '../shape';
+
+const FINGERPRINT_SHAPE: Shape = {
+	status: 'string',
+	currency: 'string',
+	totalMinor: 'integer',
+	dueMinor: 'integer',
+	dueDate: 'date?',
+};
 
 /**
  * What makes an invoice news for dunning: its status, what is owed, when it was due. The `[dunning]` line is
@@ -9,6 +18,7 @@ import type { Invoice } from '../invoice';
  * (behaviour 4), leave the fingerprint unchanged and are not emitted again.
  */
 export function dunningFingerprint(invoice: Invoice): string {
+	assertShape(invoice, FINGERPRINT_SHAPE, 'invoice');
 	const relevant = [
 		invoice.status,
 		invoice.currency,

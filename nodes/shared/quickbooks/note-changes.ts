@@ -1,4 +1,5 @@
-import { DunningInputError } from '../errors';
+import { DunningInputError, describeValue } from '../errors';
+import { assertObject, assertShape, type Shape } from '../shape';
 import { assertIsoDate, type IsoDate } from '../dates';
 import {
 	DUNNING_NOTE_PREFIX,
@@ -54,6 +55,24 @@ function sentRecords(note: string, fallbackOn: IsoDate): SentStepRecord[] {
 		});
 }
 
+const CHANGE_SHAPES: Record<DunningNoteChange['kind'], Shape> = {
+	claim: { stepId: 'string', on: 'date' },
+	promise: { promisedOn: 'date?' },
+	disputed: { disputed: 'boolean' },
+	paused: { paused: 'boolean' },
+};
+
+function assertChange(change: unknown): asserts change is DunningNoteChange {
+	const kind = assertObject(change, 'change').kind;
+	if (typeof kind !== 'string' || !Object.hasOwn(CHANGE_SHAPES, kind)) {
+		throw new DunningInputError(
+			'change.kind',
+			`${describeValue(kind)} is not one of ${Object.keys(CHANGE_SHAPES).join(', ')}`,
+		);
+	}
+	assertShape(change, CHANGE_SHAPES[kind as DunningNoteChange['kind']], 'change');
+}
+
 /**
  * Applies one dunning action to an invoice's `PrivateNote`. QuickBooks replaces the note as a whole, so the
  * result keeps every line the user wrote and rewrites only the `[dunning]` line (README, "Where the dunning
@@ -64,6 +83,7 @@ export function applyDunningNoteChange(
 	change: DunningNoteChange,
 	field = 'invoice.PrivateNote',
 ): DunningNoteChangeResult {
+	assertChange(change);
 	const current = typeof note === 'string' ? note : '';
 	const parsed = parseDunningNote(current, field);
 	const state = { ...parsed.state };

@@ -1,11 +1,13 @@
 import { DunningInputError, describeValue } from '../errors';
 import { assertIsoDate, type IsoDate } from '../dates';
+import { assertList, assertObject, assertText } from '../shape';
 
 /** QuickBooks serves at most 1,000 rows per query page (behaviour 6). */
 export const QUERY_PAGE_SIZE = 1000;
 
 /** A string literal of the QuickBooks query language: single quotes, a quote inside escaped with `\`. */
 export function quoteQueryLiteral(value: string): string {
+	assertText(value, 'value');
 	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
@@ -32,6 +34,7 @@ export interface OverdueQuery {
 }
 
 function overdueWhere(query: OverdueQuery): string {
+	assertObject(query, 'query');
 	const conditions = [
 		`Balance > '0'`,
 		`DueDate < ${quoteQueryLiteral(assertIsoDate(query.dueBefore, 'dueBefore'))}`,
@@ -62,11 +65,12 @@ export function overdueInvoicesCountQuery(query: OverdueQuery): string {
 
 /** Invoices by id, at most a page of them. */
 export function invoicesByIdQuery(ids: string[]): string {
+	assertList(ids, 'ids');
 	if (ids.length === 0 || ids.length > QUERY_PAGE_SIZE) {
 		throw new DunningInputError('ids', `${ids.length} ids: between 1 and 1000 are needed`);
 	}
 	for (const id of ids) {
-		if (!/^\d+$/.test(id))
+		if (typeof id !== 'string' || !/^\d+$/.test(id))
 			throw new DunningInputError('ids', `${describeValue(id)} is not a QuickBooks id`);
 	}
 	return `select * from Invoice where Id in (${ids.map(quoteQueryLiteral).join(', ')}) maxresults ${QUERY_PAGE_SIZE}`;

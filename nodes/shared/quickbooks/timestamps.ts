@@ -1,4 +1,5 @@
 import { DunningInputError, describeValue } from '../errors';
+import { assertFiniteNumber, assertInteger } from '../shape';
 
 /**
  * QuickBooks timestamps (`MetaData.LastUpdatedTime`, a response's `time`, CDC `changedSince`) carry a US Pacific
@@ -43,6 +44,8 @@ const two = (value: number) => String(value).padStart(2, '0');
 
 /** `2026-11-18T03:22:40-08:00`: an instant written in a given offset, to whole seconds. */
 export function formatIntuitTimestamp(ms: number, offsetMinutes: number): string {
+	assertInteger(Math.floor(assertFiniteNumber(ms, 'ms')), 'ms', -8.64e15, 8.64e15);
+	assertInteger(offsetMinutes, 'offsetMinutes', -1440, 1440);
 	const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes * 60_000);
 	const sign = offsetMinutes < 0 ? '-' : '+';
 	const abs = Math.abs(offsetMinutes);
@@ -65,6 +68,7 @@ export function changeSyncMode(
 	watermark: string | null | undefined,
 	nowMs: number,
 ): 'cdc' | 'full' {
+	assertFiniteNumber(nowMs, 'nowMs');
 	if (!watermark) return 'full';
 	let since: number;
 	try {

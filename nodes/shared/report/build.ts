@@ -1,6 +1,7 @@
 import { assertIsoDate, isIsoDate, toDayNumber } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { INVOICE_STATUSES } from '../invoice';
+import { assertShape, type Shape } from '../shape';
 import { agingByCurrency, disputedKpi, dsoOver, promiseKpi, stepKpis } from './kpis';
 import { historyOf, promisesOf } from './history';
 import { DEFAULT_VIP_TAGS, prioritise } from './priority';
@@ -19,6 +20,20 @@ function nonNegativeInteger(value: unknown, field: string, fallback: number, min
 	}
 	return value;
 }
+
+/** What the report reads besides the amounts, dates and lists checked one by one below. */
+const REPORT_INVOICE_SHAPE: Shape = {
+	id: 'string',
+	source: 'string',
+	number: 'string?',
+	customer: { id: 'string?', name: 'string?', email: 'string?', tags: { list: 'string' } },
+	dunning: {
+		sentStepIds: { list: 'string' },
+		lastSentOn: 'date?',
+		promisedOn: 'date?',
+		disputed: 'boolean',
+	},
+};
 
 /** The fields the report reads, checked so that a bad invoice is named instead of skewing a figure. */
 export function checkReportInvoice(invoice: unknown, field: string): ReportInvoice {
@@ -82,6 +97,7 @@ export function checkReportInvoice(invoice: unknown, field: string): ReportInvoi
 			`${describeValue(value.customer)} is not a customer`,
 		);
 	}
+	assertShape(value, REPORT_INVOICE_SHAPE, field);
 	// The report's history extension, when given, is checked here so that its errors name the invoice.
 	historyOf(value, `${field}.dunning.history`);
 	promisesOf(value, `${field}.dunning.promises`);

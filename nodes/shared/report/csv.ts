@@ -1,5 +1,7 @@
 import { minorToDecimalString } from '../money';
 import { csvRow } from './format';
+import { DSO_DEFINITION } from './kpis';
+import { assertReport, assertSimulation } from './shapes';
 import type { DunningReport, Simulation } from './types';
 
 const BUCKET_LABELS = {
@@ -15,6 +17,7 @@ const BUCKET_LABELS = {
  * and its reasons (CRLF line ends, RFC 4180 quoting).
  */
 export function reportToCsv(report: DunningReport): string {
+	assertReport(report);
 	const reasons = new Map(
 		report.worklist.map((entry) => [entry.invoiceId + '\u0000' + entry.source, entry.reasons]),
 	);
@@ -71,8 +74,52 @@ export function reportToCsv(report: DunningReport): string {
 	return [header, ...rows].join('\r\n') + '\r\n';
 }
 
+/**
+ * DSO per currency as a spreadsheet (issue 19, #12): the figure, or an empty cell and the reason there is none,
+ * with the method, the period, the amounts it is computed from and its definition.
+ */
+export function dsoToCsv(report: DunningReport): string {
+	assertReport(report);
+	const { dso } = report;
+	const header = csvRow(
+		[
+			'currency',
+			'dso_days',
+			'method',
+			'period_from',
+			'period_to',
+			'period_days',
+			'receivables',
+			'credit_sales',
+			'collected',
+			'no_figure_reason',
+			'definition',
+		].map((name) => [name]),
+	);
+	const rows = Object.keys(dso.byCurrency)
+		.sort()
+		.map((currency) => {
+			const figures = dso.byCurrency[currency];
+			return csvRow([
+				[currency],
+				[figures.dso, false],
+				[dso.method ?? 'average'],
+				[dso.from],
+				[dso.to],
+				[dso.days, false],
+				[minorToDecimalString(figures.receivablesMinor, currency), false],
+				[minorToDecimalString(figures.salesMinor, currency), false],
+				[minorToDecimalString(figures.collectedMinor ?? 0, currency), false],
+				[figures.reason ?? null],
+				[dso.definition ?? DSO_DEFINITION],
+			]);
+		});
+	return [header, ...rows].join('\r\n') + '\r\n';
+}
+
 /** The simulated calendar as a spreadsheet: one row per event. */
 export function simulationToCsv(simulation: Simulation): string {
+	assertSimulation(simulation);
 	const header = csvRow(
 		[
 			'date',

@@ -1,6 +1,7 @@
 import { isIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { DUNNING_NOTE_PREFIX } from '../dunning-metadata';
 import { DunningInputError, describeValue } from '../errors';
+import { assertFiniteNumber, assertShape, type Shape } from '../shape';
 import type { AgingBucket, ReportInvoice, SentStep } from './types';
 
 /** A sent step whose day may be unknown (Stripe metadata only keeps the day of the last one). */
@@ -20,6 +21,7 @@ export function customerKey(invoice: ReportInvoice): string {
 
 /** Aging bucket of a number of days overdue (DESIGN.md section 6). */
 export function agingBucket(daysOverdue: number | null): AgingBucket {
+	if (daysOverdue !== null) assertFiniteNumber(daysOverdue, 'daysOverdue');
 	if (daysOverdue === null || daysOverdue <= 0) return 'current';
 	if (daysOverdue <= 30) return 'd1_30';
 	if (daysOverdue <= 60) return 'd31_60';
@@ -35,12 +37,24 @@ function sortedPayments(invoice: ReportInvoice) {
 	return [...invoice.payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+const SETTLED_SHAPE: Shape = {
+	status: 'string',
+	totalMinor: 'integer',
+	dueMinor: 'integer',
+	payments: { list: { date: 'date', amountMinor: 'integer' } },
+};
+
+const HISTORY_SHAPE: Shape = {
+	dunning: { sentStepIds: { list: 'string' }, lastSentOn: 'date?' },
+};
+
 /**
  * The day the invoice was paid in full: the payment that brought the payments up to the total, else (when the
  * recorded payments fall short of a paid invoice) the last payment; null when still owed, void, uncollectible,
  * or paid without any dated payment.
  */
 export function settledOn(invoice: ReportInvoice): IsoDate | null {
+	assertShape(invoice, SETTLED_SHAPE, 'invoice');
 	const paid = invoice.status === 'paid' || (invoice.status === 'open' && invoice.dueMinor <= 0);
 	if (!paid) return null;
 	const payments = sortedPayments(invoice);
@@ -123,6 +137,7 @@ export function historyOf(
 	invoice: ReportInvoice,
 	field = 'invoice.dunning.history',
 ): HistoryEntry[] {
+	assertShape(invoice, HISTORY_SHAPE, 'invoice');
 	const { sentStepIds, lastSentOn, history } = invoice.dunning;
 	let entries: HistoryEntry[];
 	if (history !== undefined && history !== null) {

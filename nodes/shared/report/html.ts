@@ -1,4 +1,6 @@
 import type { AgingBucket, DunningReport, Preview, Simulation } from './types';
+import { assertHtmlOptions, assertPreview, assertReport, assertSimulation } from './shapes';
+import { DSO_DEFINITION, DSO_UNAVAILABLE } from './kpis';
 import { escapeHtml as e, formatMoney, formatNumber, formatPercent } from './format';
 
 export interface HtmlOptions {
@@ -80,7 +82,12 @@ function scoreBar(score: number): string {
 
 function currencySection(report: DunningReport, currency: string): string {
 	const summary = report.byCurrency[currency];
-	const dso = report.dso.byCurrency[currency]?.dso ?? null;
+	const figures = report.dso.byCurrency[currency];
+	const dso = figures?.dso ?? null;
+	const noDso =
+		figures?.reason && figures.reason in DSO_UNAVAILABLE
+			? DSO_UNAVAILABLE[figures.reason]
+			: 'No credit sales in the period.';
 	const disputed = report.disputed.byCurrency[currency] ?? 0;
 	const rows = BUCKETS.map((bucket) => {
 		const amount = summary.aging[bucket.key];
@@ -91,7 +98,7 @@ function currencySection(report: DunningReport, currency: string): string {
 <div class="cards">
 <div class="card"><div class="muted small">Open</div><div class="value">${e(formatMoney(summary.openMinor, currency))}</div><div class="muted small">${summary.openCount} invoices</div></div>
 <div class="card"><div class="muted small">Overdue</div><div class="value">${e(formatMoney(summary.overdueMinor, currency))}</div><div class="muted small">${summary.overdueCount} invoices</div></div>
-<div class="card"><div class="muted small">DSO (${report.dso.days} days)</div><div class="value">${dso === null ? '–' : `${dso} days`}</div><div class="muted small">${e(report.dso.from)} → ${e(report.dso.to)}</div></div>
+<div class="card"><div class="muted small">DSO</div><div class="value">${dso === null ? 'n/a' : `${dso} days`}</div><div class="muted small">${dso === null ? e(noDso) : `Period ${e(report.dso.from)} → ${e(report.dso.to)} (${report.dso.days} days). ${e(report.dso.definition ?? DSO_DEFINITION)}`}</div></div>
 <div class="card"><div class="muted small">Disputed</div><div class="value">${e(formatMoney(disputed, currency))}</div><div class="muted small">still owed</div></div>
 </div>
 <div class="panel" style="margin-top:12px"><h3>Amount owed by age</h3><div class="row"><div>${agingChart(report, currency)}</div>
@@ -159,6 +166,9 @@ function page(title: string, body: string): string {
 
 /** The report as one self-contained HTML page: inline CSS and SVG charts, no external resource. */
 export function renderReportHtml(report: DunningReport, options: HtmlOptions = {}): string {
+	assertReport(report);
+	assertHtmlOptions(options);
+	options ??= {};
 	const title = options.title ?? 'Dunning report';
 	const currencies = Object.keys(report.byCurrency).sort();
 	const header = `<h1>${e(title)}</h1><div class="muted">As of ${e(report.asOf)} · ${report.invoiceCount} invoices read · ${report.openInvoices.length} open</div>`;
@@ -225,6 +235,9 @@ function weeklyChart(simulation: Simulation): string {
 
 /** The simulated calendar and its totals as one self-contained HTML page. */
 export function renderSimulationHtml(simulation: Simulation, options: HtmlOptions = {}): string {
+	assertSimulation(simulation);
+	assertHtmlOptions(options);
+	options ??= {};
 	const title = options.title ?? `Policy simulation: ${simulation.scenarioId}`;
 	const t = simulation.totals;
 	const perStep = Object.entries(t.perStep)
@@ -266,6 +279,9 @@ ${over ? `<h2>Customers contacted more than ${t.maxContactsPerWeek} times in a w
 
 /** What today's run would send, as one page the finance team can review before it goes out. */
 export function renderPreviewHtml(preview: Preview, options: HtmlOptions = {}): string {
+	assertPreview(preview);
+	assertHtmlOptions(options);
+	options ??= {};
 	const title = options.title ?? `Preview of ${preview.on}: ${preview.scenarioId}`;
 	const rows = preview.planned
 		.map(

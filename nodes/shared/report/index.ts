@@ -9,7 +9,6 @@ export { DEFAULT_VIP_TAGS, PRIORITY_WEIGHTS } from './priority';
 export {
 	simulatePolicy,
 	previewRun,
-	invoiceOnDay,
 	runDate,
 	MAX_SIMULATION_DAYS,
 	DEFAULT_MAX_CONTACTS_PER_WEEK,
@@ -20,5 +19,6 @@ export {
 	renderPreviewHtml,
 	type HtmlOptions,
 } from './html';
-export { reportToCsv, simulationToCsv } from './csv';
+export { reportToCsv, simulationToCsv, dsoToCsv } from './csv';
+export { DSO_DEFINITION, DSO_UNAVAILABLE } from './kpis';
 export * from './types';

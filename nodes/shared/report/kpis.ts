@@ -5,6 +5,7 @@ import type {
 	CurrencySummary,
 	DisputedKpi,
 	DsoReport,
+	DsoUnavailableReason,
 	PromiseKpi,
 	ReportInvoice,
 	StepKpi,
@@ -56,18 +57,35 @@ export function agingByCurrency(
 	return { byCurrency, agingCounts };
 }
 
+export const DSO_DEFINITION =
+	'DSO, average method: receivables still owed at the end of the period ÷ credit sales invoiced during the period × days in the period (drafts and voided invoices left out, uncollectible ones written off).';
+
+export const DSO_UNAVAILABLE: Record<DsoUnavailableReason, string> = {
+	no_sales_in_period: 'Nothing was invoiced in the period, so there is no DSO.',
+	no_collections:
+		'No payment appears in these invoices by the end of the period (they seem to be unpaid invoices only), so credit sales cannot be told from receivables and a DSO would only restate the length of the period. Read every invoice of the period, paid ones included, to get one.',
+};
+
 /**
- * Days sales outstanding over the `days` days ending on `asOf`, per currency:
- * DSO = receivables at the end of the period ÷ sales invoiced during the period × days in the period.
+ * Days sales outstanding over the `days` days ending on `asOf`, per currency, by the average method
+ * (DSO_DEFINITION): DSO = receivables at the end of the period ÷ sales invoiced during the period × days.
  * Sales: the totals of invoices issued in the period (drafts and voided invoices left out).
  * Receivables: what is still owed at `asOf` on `open` and `paid` invoices issued by then (payments dated after `asOf`
  * added back); uncollectible invoices are written off and left out.
+ * No figure (issue 19, #12) without sales in the period, nor when no invoice read shows any payment by `asOf`:
+ * such a book (an overdue listing) gives receivables = sales and a "DSO" equal to the period, which says nothing.
  */
 export function dsoOver(invoices: readonly ReportInvoice[], asOf: number, days: number): DsoReport {
 	const from = asOf - days + 1;
 	const byCurrency: DsoReport['byCurrency'] = {};
 	const figures = (currency: string) =>
-		(byCurrency[currency] ??= { receivablesMinor: 0, salesMinor: 0, dso: null });
+		(byCurrency[currency] ??= {
+			receivablesMinor: 0,
+			salesMinor: 0,
+			collectedMinor: 0,
+			dso: null,
+			reason: null,
+		});
 	for (const invoice of invoices) {
 		if (invoice.status === 'draft' || invoice.status === 'void') continue;
 		const issued = toDayNumber(invoice.issueDate);
@@ -78,14 +96,29 @@ export function dsoOver(invoices: readonly ReportInvoice[], asOf: number, days: 
 				.filter((payment) => toDayNumber(payment.date) > asOf)
 				.reduce((sum, payment) => sum + payment.amountMinor, 0);
 			const owed = Math.max(0, invoice.dueMinor + paidLater);
-			if (owed > 0) figures(invoice.currency).receivablesMinor += owed;
+			const entry = figures(invoice.currency);
+			if (owed > 0) entry.receivablesMinor += owed;
+			entry.collectedMinor += Math.max(0, invoice.totalMinor - owed);
 		}
 	}
 	for (const entry of Object.values(byCurrency)) {
+		entry.reason =
+			entry.salesMinor === 0
+				? 'no_sales_in_period'
+				: entry.collectedMinor === 0
+					? 'no_collections'
+					: null;
 		entry.dso =
-			entry.salesMinor > 0 ? round1((entry.receivablesMinor / entry.salesMinor) * days) : null;
+			entry.reason === null ? round1((entry.receivablesMinor / entry.salesMinor) * days) : null;
 	}
-	return { from: fromDayNumber(from), to: fromDayNumber(asOf), days, byCurrency };
+	return {
+		from: fromDayNumber(from),
+		to: fromDayNumber(asOf),
+		days,
+		method: 'average',
+		definition: DSO_DEFINITION,
+		byCurrency,
+	};
 }
 
 /** The day an invoice was paid in full, if that happened by `asOf`. */

@@ -85,14 +85,32 @@ export interface DsoFigures {
 	receivablesMinor: number;
 	/** Invoiced (credit sales) during the period (minor units). */
 	salesMinor: number;
-	/** receivables ÷ sales × days, one decimal; null without sales in the period. */
+	/**
+	 * Extension (issue 19, #12): collected by the end of the period on the invoices read (minor units). Zero
+	 * means the book holds unpaid invoices only, so its sales cannot be told from its receivables.
+	 */
+	collectedMinor: number;
+	/** receivables ÷ sales × days, one decimal; null when the data cannot give one (see `reason`). */
 	dso: number | null;
+	/** Extension (issue 19, #12): why `dso` is null, else null. */
+	reason: DsoUnavailableReason | null;
 }
+
+/**
+ * `no_sales_in_period`: nothing was invoiced in the period; `no_collections`: no invoice read shows a payment
+ * by the end of the period (typically a list of overdue invoices only), so the ratio would only restate the
+ * period's length.
+ */
+export type DsoUnavailableReason = 'no_sales_in_period' | 'no_collections';
 
 export interface DsoReport {
 	from: IsoDate;
 	to: IsoDate;
 	days: number;
+	/** Extension (issue 19, #12): the standard method used. */
+	method: 'average';
+	/** Extension (issue 19, #12): the definition, as a sentence to print next to the figure. */
+	definition: string;
 	byCurrency: Record<string, DsoFigures>;
 }
 

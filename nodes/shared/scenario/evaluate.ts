@@ -8,12 +8,14 @@ import {
 	type IsoDate,
 } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
-import { INVOICE_STATUSES, type Invoice } from '../invoice';
+import { INVOICE_SOURCES, INVOICE_STATUSES, type Invoice } from '../invoice';
+import { assertList, assertObject, got } from '../shape';
 import type {
 	Decision,
 	DecisionAction,
 	DecisionReason,
 	EvaluationContext,
+	PassedOverStep,
 	Scenario,
 	Step,
 } from './types';
@@ -35,7 +37,8 @@ export function evaluateScenario(
 	checkInvoice(invoice);
 	const today = todayIn(now, rules.scenario.timezone);
 	const due = invoice.dueDate === null ? null : toDayNumber(invoice.dueDate);
-	const customerLastSentOn = evaluation.customerLastSentOn ?? null;
+	if (evaluation !== undefined && evaluation !== null) assertObject(evaluation, 'context');
+	const customerLastSentOn = evaluation?.customerLastSentOn ?? null;
 	if (customerLastSentOn !== null && !isIsoDate(customerLastSentOn)) {
 		throw new DunningInputError(
 			'context.customerLastSentOn',
@@ -66,6 +69,8 @@ interface CompiledScenario {
 	escalateTags: ReadonlySet<string>;
 	internalStepIds: ReadonlySet<string>;
 	stepIndex: ReadonlyMap<string, number>;
+	/** A customer-facing step before the due date exists (it can be passed over by the due date). */
+	hasPreDueCustomerStep: boolean;
 }
 
 interface Context {
@@ -94,6 +99,9 @@ function compile(input: Scenario): CompiledScenario {
 				scenario.steps.filter((s) => s.audience === 'internal').map((s) => s.id),
 			),
 			stepIndex: new Map(scenario.steps.map((step, index) => [step.id, index])),
+			hasPreDueCustomerStep: scenario.steps.some(
+				(step) => step.offsetDays < 0 && step.audience === 'customer',
+			),
 		};
 		compiled.set(input, rules);
 	}
@@ -117,10 +125,9 @@ function todayIn(now: Date | string, timezone: string): number {
 	return day;
 }
 
+/** The fields the rules read, checked so that a malformed invoice is named instead of crashing a rule. */
 function checkInvoice(invoice: Invoice): void {
-	if (typeof invoice !== 'object' || invoice === null) {
-		throw new DunningInputError('invoice', `${describeValue(invoice)} is not an invoice`);
-	}
+	assertObject(invoice, 'invoice');
 	if (!INVOICE_STATUSES.includes(invoice.status)) {
 		throw new DunningInputError(
 			'invoice.status',
@@ -139,12 +146,29 @@ function checkInvoice(invoice: Invoice): void {
 			`${describeValue(invoice.dueMinor)} is not an integer amount in minor units`,
 		);
 	}
-	const dunning = invoice.dunning;
-	if (typeof dunning !== 'object' || dunning === null || !Array.isArray(dunning.sentStepIds)) {
+	if (typeof invoice.id !== 'string' || invoice.id === '') {
 		throw new DunningInputError(
-			'invoice.dunning',
-			`${describeValue(dunning)} is not a dunning state`,
+			'invoice.id',
+			`expected a non-empty string, got ${got(invoice.id)}`,
 		);
+	}
+	if (!INVOICE_SOURCES.includes(invoice.source)) {
+		throw new DunningInputError(
+			'invoice.source',
+			`${got(invoice.source)} is not one of ${INVOICE_SOURCES.join(', ')}`,
+		);
+	}
+	const customer = assertObject(invoice.customer, 'invoice.customer');
+	assertList(customer.tags, 'invoice.customer.tags');
+	const dunning = assertObject(invoice.dunning, 'invoice.dunning');
+	assertList(dunning.sentStepIds, 'invoice.dunning.sentStepIds');
+	for (const key of ['disputed', 'paused'] as const) {
+		if (typeof dunning[key] !== 'boolean') {
+			throw new DunningInputError(
+				`invoice.dunning.${key}`,
+				`expected true or false, got ${got(dunning[key])}`,
+			);
+		}
 	}
 	for (const key of ['lastSentOn', 'promisedOn'] as const) {
 		if (dunning[key] !== null && !isIsoDate(dunning[key])) {
@@ -209,21 +233,23 @@ function rule3Promise(c: Context): Decision | undefined {
 
 /** Rules 4 to 7: the step to consider, whether its day has come, and who acts on it. */
 function rules4to7Steps(c: Context): Decision {
-	const candidate = rule5StepToConsider(c);
-	if (!candidate) {
-		return decide(
-			c,
-			'stop',
-			'sequence_complete',
-			'Every step of the scenario has been sent or passed over.',
-		);
-	}
-	return rule6Timing(c, candidate) ?? rule7WhoActs(c, candidate.step);
+	const firstOpen = firstStepAfterSent(c);
+	const candidate = rule5StepToConsider(c, firstOpen);
+	const decision = !candidate
+		? decide(
+				c,
+				'stop',
+				'sequence_complete',
+				'Every step of the scenario has been sent or passed over.',
+			)
+		: (rule6Timing(c, candidate) ?? rule7WhoActs(c, candidate.step));
+	return withPassedOver(decision, passedOverSteps(c, firstOpen, candidate));
 }
 
 interface Candidate {
 	step: Step;
 	date: number;
+	index: number;
 }
 
 /**
@@ -250,8 +276,26 @@ function isObsolete(c: Context, step: Step): boolean {
  * step whose date has come and is not sent, passing over earlier unsent ones. In both modes the dunning never
  * goes backwards: steps placed before a step already sent count as passed over.
  */
-function rule5StepToConsider(c: Context): Candidate | undefined {
+function rule5StepToConsider(c: Context, firstOpen: number): Candidate | undefined {
 	const { steps } = c.rules.scenario;
+	const sent = c.invoice.dunning.sentStepIds;
+	if (c.rules.scenario.catchUp === 'latest') {
+		for (let index = steps.length - 1; index >= firstOpen; index--) {
+			const step = steps[index];
+			if (!isOpen(c, sent, step)) continue;
+			const date = rule4StepDate(c, step);
+			if (date <= c.today) return { step, date, index };
+		}
+	}
+	for (let index = firstOpen; index < steps.length; index++) {
+		const step = steps[index];
+		if (isOpen(c, sent, step)) return { step, date: rule4StepDate(c, step), index };
+	}
+	return undefined;
+}
+
+/** The index just after the last step already sent (steps before it are never sent any more). */
+function firstStepAfterSent(c: Context): number {
 	// A handful of sent ids per invoice: a linear scan, no Set and no closure per invoice.
 	const sent = c.invoice.dunning.sentStepIds;
 	let firstOpen = 0;
@@ -259,20 +303,62 @@ function rule5StepToConsider(c: Context): Candidate | undefined {
 		const index = c.rules.stepIndex.get(sent[i]);
 		if (index !== undefined && index + 1 > firstOpen) firstOpen = index + 1;
 	}
+	return firstOpen;
+}
 
-	if (c.rules.scenario.catchUp === 'latest') {
-		for (let index = steps.length - 1; index >= firstOpen; index--) {
-			const step = steps[index];
-			if (!isOpen(c, sent, step)) continue;
-			const date = rule4StepDate(c, step);
-			if (date <= c.today) return { step, date };
+/**
+ * Rules 4 and 5 seen from the customer's side (issue 19, #5): the customer-facing steps that will never be
+ * sent, so that a decision says so instead of dropping them silently. Each is final: the due date only
+ * recedes, the dunning never goes backwards, and under `latest` a step whose date has come stays come.
+ */
+function passedOverSteps(
+	c: Context,
+	firstOpen: number,
+	candidate: Candidate | undefined,
+): PassedOverStep[] {
+	const { steps, catchUp } = c.rules.scenario;
+	// Most invoices: nothing sent out of order, no pre-due step gone by, no latest catch-up.
+	const preDueGone = c.rules.hasPreDueCustomerStep && c.today >= (c.due as number);
+	if (firstOpen === 0 && !preDueGone && catchUp !== 'latest') return [];
+	const sent = c.invoice.dunning.sentStepIds;
+	const passedOver: PassedOverStep[] = [];
+	for (let index = 0; index < steps.length; index++) {
+		const step = steps[index];
+		if (step.audience !== 'customer' || sent.includes(step.id)) continue;
+		if (isObsolete(c, step)) passedOver.push({ stepId: step.id, reason: 'before_due_date' });
+		else if (index < firstOpen) passedOver.push({ stepId: step.id, reason: 'after_sent_step' });
+		else if (catchUp === 'latest' && candidate !== undefined && index < candidate.index) {
+			passedOver.push({ stepId: step.id, reason: 'catch_up_latest' });
 		}
 	}
-	for (let index = firstOpen; index < steps.length; index++) {
-		const step = steps[index];
-		if (isOpen(c, sent, step)) return { step, date: rule4StepDate(c, step) };
+	return passedOver;
+}
+
+const PASSED_OVER_WORDING: Record<PassedOverStep['reason'], string> = {
+	before_due_date: 'was not sent before the due date',
+	after_sent_step: 'comes before a step already sent',
+	catch_up_latest: 'was skipped to catch up with a later step',
+};
+
+function withPassedOver(decision: Decision, passedOver: PassedOverStep[]): Decision {
+	decision.passedOver = passedOver;
+	if (passedOver.length > 0) {
+		const said = passedOver.map(
+			({ stepId, reason }) => `step ${stepId} ${PASSED_OVER_WORDING[reason]}`,
+		);
+		decision.message += ` Passed over: ${said.join('; ')}.`;
 	}
-	return undefined;
+	return decision;
+}
+
+/**
+ * A promise the customer broke and nobody has acted on yet: its day is past (rule 3 no longer holds) and no
+ * reminder went out after it. The reminder then due must say so (issue 19, #5), not resume the friendly text.
+ */
+function brokenPromise(c: Context): IsoDate | null {
+	const { promisedOn, lastSentOn } = c.invoice.dunning;
+	if (promisedOn === null || toDayNumber(promisedOn) >= c.today) return null;
+	return lastSentOn === null || lastSentOn <= promisedOn ? promisedOn : null;
 }
 
 function isOpen(c: Context, sent: readonly string[], step: Step): boolean {
@@ -340,8 +426,21 @@ function gapNotElapsed(
 	);
 }
 
-/** Rule 7: internal steps and flagged customers go to a human; everything else is sent. */
+/**
+ * Rule 7: internal steps and flagged customers go to a human; everything else is sent. A broken promise keeps
+ * the action and gives the reason `promise_broken`, naming the promised day.
+ */
 function rule7WhoActs(c: Context, step: Step): Decision {
+	const decision = rule7Action(c, step);
+	const promisedOn = brokenPromise(c);
+	if (promisedOn === null) return decision;
+	decision.reason = 'promise_broken';
+	decision.brokenPromiseOn = promisedOn;
+	decision.message = `The customer promised to pay by ${promisedOn} and has not: ${decision.message.charAt(0).toLowerCase()}${decision.message.slice(1)}`;
+	return decision;
+}
+
+function rule7Action(c: Context, step: Step): Decision {
 	const { rules, invoice } = c;
 	const overdue = describeLateness(c.daysOverdue);
 	if (step.audience === 'internal') {
@@ -404,5 +503,7 @@ function decide(
 		nextActionOn: extra.nextActionOn ?? null,
 		idempotencyKey: stepId === null ? null : `${c.invoice.source}:${c.invoice.id}:${stepId}`,
 		message,
+		brokenPromiseOn: null,
+		passedOver: [],
 	};
 }

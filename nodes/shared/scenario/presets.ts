@@ -73,6 +73,10 @@ export const SCENARIO_PRESETS: Readonly<Record<string, Scenario>> = deepFreeze({
 
 /** A deep copy of a preset (the presets themselves are frozen), safe to change. */
 export function getScenarioPreset(id: string): Scenario | undefined {
-	const found = SCENARIO_PRESETS[id];
+	// Own keys only: `constructor` or `toString` are not presets.
+	const found =
+		typeof id === 'string' && Object.hasOwn(SCENARIO_PRESETS, id)
+			? SCENARIO_PRESETS[id]
+			: undefined;
 	return found ? structuredClone(found) : undefined;
 }

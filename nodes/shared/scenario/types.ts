@@ -74,7 +74,21 @@ export type DecisionReason =
 	| 'paused'
 	| 'excluded'
 	| 'below_minimum'
-	| 'sequence_complete';
+	| 'sequence_complete'
+	| 'promise_broken';
+
+/** Why a customer-facing step will never be sent (issue 19, #5). */
+export type PassedOverReason = 'before_due_date' | 'after_sent_step' | 'catch_up_latest';
+
+export interface PassedOverStep {
+	stepId: string;
+	/**
+	 * `before_due_date`: a pre-due step (negative offset) not sent by the due date; `after_sent_step`: placed
+	 * before a step already sent (the dunning never goes backwards); `catch_up_latest`: skipped by the `latest`
+	 * catch-up because a later step's date has come.
+	 */
+	reason: PassedOverReason;
+}
 
 export interface Decision {
 	action: DecisionAction;
@@ -87,8 +101,19 @@ export interface Decision {
 	nextActionOn: IsoDate | null;
 	/** `<source>:<invoice id>:<step id>` when `stepId` is set. */
 	idempotencyKey: string | null;
-	/** One sentence for humans. */
+	/** One sentence for humans (it names the passed-over steps and a broken promise too). */
 	message: string;
+	/**
+	 * Extension (issue 19, #5): the promised payment day when this decision acts on a step because that
+	 * promise was broken (`reason: 'promise_broken'`), else null. Always set by `evaluateScenario`; optional in
+	 * the type so that decisions built by hand still type-check.
+	 */
+	brokenPromiseOn?: IsoDate | null;
+	/**
+	 * Extension (issue 19, #5): the customer-facing steps of the scenario that will never be sent, in order, and
+	 * why. Empty when the decision is about the invoice itself (rules 1 to 3). Always set by `evaluateScenario`.
+	 */
+	passedOver?: PassedOverStep[];
 }
 
 export const CATCH_UP_MODES: readonly CatchUpMode[] = ['sequential', 'latest'];
@@ -128,4 +153,10 @@ export const DECISION_REASONS: readonly DecisionReason[] = [
 	'excluded',
 	'below_minimum',
 	'sequence_complete',
+	'promise_broken',
+];
+export const PASSED_OVER_REASONS: readonly PassedOverReason[] = [
+	'before_due_date',
+	'after_sent_step',
+	'catch_up_latest',
 ];

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
+import { assertBody, assertText } from '../shape';
 
 /** base64 of a 32-byte HMAC-SHA256: 43 significant characters and one `=` of padding. */
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{43}=$/;
@@ -37,5 +38,7 @@ export function verifyIntuitSignature(
 
 /** The header value Intuit would send for a body (used by the simulator and the tests). */
 export function signIntuitPayload(rawBody: string | Buffer, verifierToken: string): string {
+	assertBody(rawBody, 'rawBody');
+	assertText(verifierToken, 'verifierToken');
 	return createHmac('sha256', verifierToken).update(rawBody).digest('base64');
 }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
+import { assertBody, assertInteger, assertText } from '../shape';
 
 /**
  * Stripe's webhook signature scheme (docs.stripe.com/webhooks/signature; stripe-node `src/Webhooks.ts`):
@@ -94,7 +95,12 @@ export function signStripePayload(
 	secrets: string | string[],
 	timestampSeconds: number,
 ): string {
+	assertBody(rawBody, 'rawBody');
 	const list = Array.isArray(secrets) ? secrets : [secrets];
+	list.forEach((secret, index) =>
+		assertText(secret, Array.isArray(secrets) ? `secrets[${index}]` : 'secrets'),
+	);
+	assertInteger(timestampSeconds, 'timestampSeconds', 0);
 	const signatures = list.map(
 		(secret) =>
 			`v1=${createHmac('sha256', secret).update(`${timestampSeconds}.`, 'utf8').update(rawBody).digest('hex')}`,

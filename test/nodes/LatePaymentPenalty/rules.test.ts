@@ -61,6 +61,7 @@ describe('Late Payment Penalty: each rule, summaries in English and French', () 
 				annualRatePercent: 10.27,
 				baseMinor: 100_200,
 				interestMinor: 987,
+				rateStatus: 'confirmed',
 			},
 		]);
 		expect(penalty).toMatchObject({ compensationMinor: 4000, totalMinor: 4987 });
@@ -169,6 +170,8 @@ describe('Late Payment Penalty: each rule, summaries in English and French', () 
 			periods: [],
 			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [],
+			fixedCompensation: { currency: 'EUR', amountMinor: 0 },
+			notices: [],
 			summary: 'No penalty: nothing is overdue',
 		});
 		expect(en).toBe('No penalty: nothing is overdue');

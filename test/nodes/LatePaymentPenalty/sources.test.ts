@@ -43,10 +43,13 @@ describe('Late Payment Penalty: normalised invoices', () => {
 					annualRatePercent: 12.15,
 					baseMinor: 100_200,
 					interestMinor: 1234,
+					rateStatus: 'confirmed',
 				},
 			],
 			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [],
+			fixedCompensation: { currency: 'EUR', amountMinor: 4000 },
+			notices: [],
 			summary: '€12.34 interest (12.15 %/yr, 37 days) + €40.00 recovery compensation',
 		});
 	});
@@ -150,11 +153,21 @@ describe('Late Payment Penalty: raw Stripe invoices', () => {
 					annualRatePercent: 12.4,
 					baseMinor: 145_000,
 					interestMinor: 1034,
+					rateStatus: 'provisional',
 				},
 			],
 			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [FR_S2_WARNING],
-			summary: '€10.34 interest (12.40 %/yr, 21 days) + €40.00 recovery compensation',
+			fixedCompensation: { currency: 'EUR', amountMinor: 4000 },
+			notices: [
+				{ code: 'rate_unconfirmed', message: FR_S2_WARNING, periodIndex: 0 },
+				expect.objectContaining({
+					code: 'rate_provisional',
+					message: expect.stringMatching(/^FR 2026-S2: the rate 12\.40 % is provisional/),
+					periodIndex: 0,
+				}),
+			],
+			summary: '€10.34 interest (12.40 %/yr (provisional), 21 days) + €40.00 recovery compensation',
 		});
 		// The same instant is 6 November in Tokyo: 20 late days, 145000 × 12.40 × 20 / 36500 = 985.21 → 985.
 		const tokyo = await penaltyOf(stripe, { ...parameters, timezone: 'Asia/Tokyo' });
@@ -246,10 +259,13 @@ describe('Late Payment Penalty: raw QuickBooks invoices', () => {
 					annualRatePercent: 11.75,
 					baseMinor: 118_734,
 					interestMinor: 1032,
+					rateStatus: 'confirmed',
 				},
 			],
 			legalBasis: 'Late Payment of Commercial Debts (Interest) Act 1998, s.4, s.5A, s.6',
 			warnings: [],
+			fixedCompensation: { currency: 'GBP', amountMinor: 7000 },
+			notices: [],
 			summary: '£10.32 interest (11.75 %/yr, 27 days) + £70.00 recovery compensation',
 		});
 	});

@@ -188,6 +188,8 @@ describe('memoised rates and inputs', () => {
 		expect(() => penalty({ asOf: 20260302 as unknown as string })).toThrow('penalty.asOf');
 		expect(() => penalty({ currency: 'EURO' })).toThrow('penalty.currency');
 		expect(penalty({ currency: 'eur' }).compensationMinor).toBe(4000);
-		expect(() => penalty({ currency: 'usd' })).toThrow('penalty.currency');
+		// A known currency other than EUR is computed (issue 19): its 40 EUR stays apart, not added.
+		expect(penalty({ currency: 'usd' }).compensationMinor).toBe(0);
+		expect(() => penalty({ currency: 'usx' })).toThrow('penalty.currency');
 	});
 });

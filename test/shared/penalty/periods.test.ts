@@ -65,6 +65,7 @@ describe('half-year periods (FR, EU, DE split at 1 January and 1 July)', () => {
 				annualRatePercent: 12.25,
 				baseMinor: 1_000_000,
 				interestMinor: 76_856,
+				rateStatus: 'confirmed',
 			},
 		]);
 		expect(result.compensationMinor).toBe(10_000); // £10,000.00 → £100
@@ -106,6 +107,8 @@ describe('not late yet', () => {
 			periods: [],
 			legalBasis: 'Code de commerce L441-10 II, D441-5',
 			warnings: [],
+			fixedCompensation: { currency: 'EUR', amountMinor: 0 },
+			notices: [],
 		});
 	});
 

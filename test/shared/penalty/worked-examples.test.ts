@@ -17,6 +17,7 @@ describe('worked examples of penalty-rules.md', () => {
 				annualRatePercent: 10,
 				baseMinor: 500_000,
 				interestMinor: 4110,
+				rateStatus: 'confirmed',
 			},
 		]);
 		expect(result.legalBasis).toBe('Code de commerce L441-10 II, D441-5');

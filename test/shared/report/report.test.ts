@@ -1,5 +1,6 @@
 import {
 	buildDunningReport,
+	DSO_DEFINITION,
 	DunningInputError,
 	type Invoice,
 	type ReportInvoice,
@@ -131,7 +132,18 @@ describe('DSO', () => {
 			from: '2026-10-28',
 			to: AS_OF,
 			days: 30,
-			byCurrency: { EUR: { receivablesMinor: 1500_00, salesMinor: 3400_00, dso: 13.2 } },
+			method: 'average',
+			definition: DSO_DEFINITION,
+			byCurrency: {
+				// collected by asOf: 400 on x, 2000 on z
+				EUR: {
+					receivablesMinor: 1500_00,
+					salesMinor: 3400_00,
+					collectedMinor: 2400_00,
+					dso: 13.2,
+					reason: null,
+				},
+			},
 		});
 	});
 
@@ -146,7 +158,17 @@ describe('DSO', () => {
 			from: '2026-08-29',
 			to: AS_OF,
 			days: 90,
-			byCurrency: { EUR: { receivablesMinor: 100_00, salesMinor: 0, dso: null } },
+			method: 'average',
+			definition: DSO_DEFINITION,
+			byCurrency: {
+				EUR: {
+					receivablesMinor: 100_00,
+					salesMinor: 0,
+					collectedMinor: 0,
+					dso: null,
+					reason: 'no_sales_in_period',
+				},
+			},
 		});
 	});
 });

@@ -14,9 +14,9 @@ describe('rule 3: a running payment promise holds the reminders', () => {
 		expect(decide('2026-11-20', { dunning: { promisedOn: '2026-11-20' } }).reason).toBe('promise');
 	});
 
-	it('resumes the sequence once the promise is broken', () => {
+	it('resumes the sequence once the promise is broken, saying so (issue 19: reason promise_broken)', () => {
 		const broken = decide('2026-11-23', { dunning: { promisedOn: '2026-11-20' } });
-		expect(brief(broken)).toEqual(['send', 'step_due', 'd7', null]);
+		expect(brief(broken)).toEqual(['send', 'promise_broken', 'd7', null]);
 	});
 
 	it('crosses a month and a year boundary', () => {

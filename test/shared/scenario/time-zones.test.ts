@@ -60,6 +60,8 @@ describe('"today" is a date in the scenario time zone', () => {
 			nextActionOn: null,
 			idempotencyKey: 'generic:inv-1:d7',
 			message: 'Step d7 (friendly email) is due: the invoice is 24 days overdue.',
+			brokenPromiseOn: null,
+			passedOver: [],
 		});
 	});
 
