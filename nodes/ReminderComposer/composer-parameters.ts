@@ -245,17 +245,11 @@ export function languageOf(invoice: Invoice, tone: Tone, parameters: ComposerPar
 	return chooseCustomerLanguage(
 		{
 			locale: invoice.customer.locale,
-			country: customerCountryOf(invoice),
+			country: invoice.customer.country ?? null,
 			currency: invoice.currency,
 		},
 		parameters.fallbackLanguage,
 	);
-}
-
-/** Contract 1 (`invoice.customer.country`), read defensively until the Invoice type has it. */
-function customerCountryOf(invoice: Invoice): string | null {
-	const country = (invoice.customer as { country?: unknown }).country;
-	return typeof country === 'string' ? country : null;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { DunningInputError, describeValue } from '../errors';
 import type { Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
-import { penaltyExtras, type PeriodExtras } from './contract-extensions';
 import { formatDate, formatMoney, formatPercent } from './format';
 import { escapeHtml } from './helpers';
 import { resolveComposerLanguage, type ComposerLanguage } from './language';
@@ -155,8 +154,8 @@ export function penaltyWarnings(
 	const words = WORDS[language];
 	const prefix = words.invoice(invoice.number ?? invoice.id);
 	const warnings: string[] = [];
-	const periods = penalty.periods as PeriodExtras[];
-	const notices = penaltyExtras(penalty).notices;
+	const periods = penalty.periods;
+	const notices = penalty.notices;
 	const provisional = new Set<number>();
 	periods.forEach((period, index) => {
 		if (period.rateStatus === 'provisional') provisional.add(index);

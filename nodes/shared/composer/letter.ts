@@ -1,7 +1,6 @@
 import type { Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
 import type { Tone } from '../scenario/types';
-import { customerAddress, penaltyExtras } from './contract-extensions';
 import { formatDate, formatMoney } from './format';
 import type { ComposerLanguage } from './language';
 
@@ -36,7 +35,7 @@ export const DEFAULT_SENDER_NAMES: Record<ComposerLanguage, string> = {
 export function recipientLines(invoice: Invoice): string[] {
 	const lines: string[] = [];
 	if (invoice.customer.name) lines.push(invoice.customer.name);
-	const address = customerAddress(invoice);
+	const address = invoice.customer.address ?? null;
 	if (address) {
 		lines.push(...address.lines.filter((line) => typeof line === 'string' && line.trim() !== ''));
 		const city = [address.postalCode, address.city].filter(Boolean).join(' ');
@@ -107,7 +106,7 @@ export function fixedCompensationOf(
 	penalty: PenaltyResult,
 	invoiceCurrency: string,
 ): { currency: string; amountMinor: number } | null {
-	const fixed = penaltyExtras(penalty).fixedCompensation;
+	const fixed = penalty.fixedCompensation;
 	if (fixed && typeof fixed.currency === 'string' && Number.isSafeInteger(fixed.amountMinor)) {
 		return fixed.amountMinor > 0 ? fixed : null;
 	}
