@@ -7,7 +7,9 @@ describe('classifySendFailure: may a failed send be released and sent again?', (
 		['Connection timeout'],
 		['Greeting never received'],
 		['Invalid login: 535 5.7.8 Username and Password not accepted'],
-		["Can't send mail - all recipients were rejected: 550 5.1.1 <x@example.com>: Recipient address rejected"],
+		[
+			"Can't send mail - all recipients were rejected: 550 5.1.1 <x@example.com>: Recipient address rejected",
+		],
 		['Mail command failed: 553 5.7.1 Sender address rejected: not owned by user'],
 		['Message failed: 554 5.7.1 Message rejected as spam'],
 		['No recipients defined'],
