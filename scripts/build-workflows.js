@@ -494,7 +494,7 @@ function approvalExecution(b, source, spec) {
 		2,
 		{
 			jsCode: [
-				"// The approval email answers { data: { approved } } only: put the answer on the notice it was asked for.",
+				'// The approval email answers { data: { approved } } only: put the answer on the notice it was asked for.',
 				"const notice = $('When Approval Is Asked').first().json;",
 				'const answer = $input.first().json.data || {};',
 				'return [{ json: { ...notice, approval: { approved: answer.approved === true, respondedAt: answer.respondedAt || null } } }];',
@@ -532,7 +532,14 @@ function approvalExecution(b, source, spec) {
  * strategic customer's case goes to the account manager, the others' to `name` (issue 19 #6). `callScript`
  * adds the suggested call script to the email (J+21).
  */
-function escalatePath(b, source, spec, again, alert, { name, recipient, after, strategic, callScript }) {
+function escalatePath(
+	b,
+	source,
+	spec,
+	again,
+	alert,
+	{ name, recipient, after, strategic, callScript },
+) {
 	const claim = apiNode(
 		b,
 		source,
@@ -712,8 +719,7 @@ function classic(source, index, crm) {
 											customer: '={{ $json.invoice.customer.name }}',
 											email: '={{ $json.invoice.customer.email }}',
 											invoice: '={{ $json.invoice.number || $json.invoice.id }}',
-											amount_due:
-												`={{ ${AMOUNT_DUE} }}`,
+											amount_due: `={{ ${AMOUNT_DUE} }}`,
 											due_date: '={{ $json.invoice.dueDate }}',
 											summary: '={{ $json.reminder.text }}',
 											status: 'open',
@@ -892,9 +898,9 @@ function ladder(source, index) {
 }
 
 /** The exceptions ladder: the classic steps, then a formal notice at J+30 that a person approves. */
-const EXCEPTION_STEPS = LADDER_STEPS.filter((step) => ['d7', 'd14', 'd21', 'd30'].includes(step.id)).map(
-	(step) => (step.id === 'd14' ? { ...step, tone: 'reminder', includePenalty: false } : step),
-);
+const EXCEPTION_STEPS = LADDER_STEPS.filter((step) =>
+	['d7', 'd14', 'd21', 'd30'].includes(step.id),
+).map((step) => (step.id === 'd14' ? { ...step, tone: 'reminder', includePenalty: false } : step));
 
 function exceptions(source, index) {
 	const label = source.label;
@@ -933,8 +939,8 @@ function exceptions(source, index) {
 				[
 					`## ${label}: exceptions`,
 					'**Disputed invoices** (`dunning_disputed=true` in Stripe metadata, `disputed=yes` in the QuickBooks note, or set with the *Mark Disputed* operation) are skipped by the Dunning Scenario: no reminder while the dispute lasts (*Nothing To Do Today*, reason *disputed*).',
-					'**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or the QuickBooks customer note). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers\' J+21 cases go to accounting.',
-					'**Formal notice (J+30)**: for a strategic customer, only with the account manager\'s approval (*Ask The Account Manager\'s Approval*); for the others, the finance manager\'s.',
+					"**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or the QuickBooks customer note). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers' J+21 cases go to accounting.",
+					"**Formal notice (J+30)**: for a strategic customer, only with the account manager's approval (*Ask The Account Manager's Approval*); for the others, the finance manager's.",
 					'',
 					'Change the tags and the count in *Dunning Scenario → Options* (both scenario nodes) and in the two *Strategic Customer?* nodes.',
 				].join('\n'),
