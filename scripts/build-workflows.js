@@ -198,11 +198,11 @@ const emailFromReminder = {
 
 /** An expression's text made safe inside HTML (the alerts put invoice fields into their HTML). */
 const esc = (expression) =>
-	`String(${expression} ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')`;
+	`String((${expression}) || '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')`;
 
 /** The amount still due, in major units, formatted for the team (minor units → major by the currency's digits). */
 const AMOUNT_DUE =
-	"($json.invoice.dueMinor / 10 ** new Intl.NumberFormat('en', { style: 'currency', currency: $json.invoice.currency }).resolvedOptions().maximumFractionDigits).format('en-GB', { style: 'currency', currency: $json.invoice.currency })";
+	"new Intl.NumberFormat('en-GB', { style: 'currency', currency: $json.invoice.currency }).format($json.invoice.dueMinor / Math.pow(10, new Intl.NumberFormat('en', { style: 'currency', currency: $json.invoice.currency }).resolvedOptions().maximumFractionDigits))";
 
 const ifNode = (b, name, leftValue, operator, rightValue, at) =>
 	b.node(

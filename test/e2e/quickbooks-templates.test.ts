@@ -166,6 +166,11 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			const call = emailsTo(emails, 'account-manager@example.com').find((email) =>
 				(email.html ?? '').includes('Suggested call script'),
 			);
+			if (!call) {
+				process.stderr.write(
+					`${emails.map((email) => `${recipients(email).join(',')} | ${email.subject} | ${(email.text ?? email.html ?? '').slice(0, 400)}`).join('\n')}\n${run.data.slice(-4000)}\n`,
+				);
+			}
 			expect(call?.html).toContain(book.numbers['ladder-d21']);
 			expect(to('c5')).toEqual([]);
 			const approval = emailsTo(emails, 'finance-manager@example.com');

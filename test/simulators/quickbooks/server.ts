@@ -227,6 +227,13 @@ export class QuickBooksSimulator {
 		} = {},
 	): QbObject[] {
 		const template = invoiceOf(invoiceOverdue);
+		// The invoices without BillEmail rely on their customer's address, as in a real company file.
+		if (!this.customers.has('58')) {
+			this.customers.set(
+				'58',
+				clone((customerFixture.response.body as { Customer: QbObject }).Customer),
+			);
+		}
 		const created: QbObject[] = [];
 		for (let index = 0; index < count; index++) {
 			const id = String(this.nextId++);
