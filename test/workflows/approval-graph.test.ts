@@ -124,3 +124,32 @@ function viaSelfCall(template: Template, name: string): boolean {
 	}
 	return true;
 }
+
+describe('the graph walk itself', () => {
+	const ladder = all.find((template) => template.file === 'stripe-full-ladder.json')!;
+	const rewired = (change: (template: Template) => void): Template => {
+		const copy = JSON.parse(JSON.stringify(ladder)) as Template;
+		change(copy);
+		return copy;
+	};
+
+	it('finds the path when Needs Approval is wired straight to Claim Step (and so to the send)', () => {
+		const broken = rewired((template) => {
+			template.connections['Still Due Now?'].main![3] = [{ node: 'Claim Step', index: 0 }];
+		});
+		expect(unapprovedPaths(broken).map((trail) => trail.join(' → '))).toContainEqual(
+			expect.stringContaining(
+				'Still Due Now? → Claim Step → Reminder Composer → Send Reminder Email',
+			),
+		);
+	});
+
+	it('finds the path when the approval email is bypassed inside the approval execution', () => {
+		const broken = rewired((template) => {
+			template.connections['When Approval Is Asked'].main![0] = [
+				{ node: 'Claim Approved Step', index: 0 },
+			];
+		});
+		expect(unapprovedPaths(broken).length).toBeGreaterThan(0);
+	});
+});
