@@ -46,9 +46,11 @@ const SOURCES = {
 			resource: 'invoice',
 			operation: 'listOverdue',
 			returnAll: true,
+			...extra,
 			options: { timezone: ZONE },
 		}),
-		listDueSoon: {},
+		// The same option names and units as Stripe's (issue 19 #2: the J-3 notice on QuickBooks too).
+		listDueSoon: { includeDueSoon: true, dueWithinDays: 3 },
 		options: { timezone: ZONE },
 		setup:
 			'**QuickBooks Dunning** credential: your Intuit app (client ID and secret), then *Connect my account* to pick the company.',
@@ -136,12 +138,18 @@ const apiNode = (b, source, name, parameters, at) =>
 		onError: 'continueErrorOutput',
 	});
 
-const scenarioNode = (b, name, scenario, options, at) =>
+const scenarioNode = (b, name, scenario, options, at, steps) =>
 	b.node(
 		name,
 		`${PKG}.dunningScenario`,
 		1,
-		{ operation: 'evaluate', scenario, timezone: ZONE, options },
+		{
+			operation: 'evaluate',
+			scenario,
+			...(steps ? { steps: { step: steps } } : {}),
+			timezone: ZONE,
+			options,
+		},
 		at,
 		{ onError: 'continueErrorOutput' },
 	);
@@ -174,7 +182,7 @@ function errorAlert(b, at) {
 	sendEmail(b, name, at, {
 		to: 'accounting@example.com',
 		subject: '=Dunning workflow: an item failed ({{ $workflow.name }})',
-		html: '=<p>An item could not be processed by the dunning workflow <b>{{ $workflow.name }}</b> (execution {{ $execution.id }}).</p><p>Invoice: {{ $json.invoice ? $json.invoice.number || $json.invoice.id : "unknown" }}</p><p>Error: {{ $json.error ? ($json.error.message || $json.error) : "see the execution" }}</p><p>No reminder was sent for it; it will be retried on the next run.</p>',
+		html: `=<p>An item could not be processed by the dunning workflow <b>{{ $workflow.name }}</b> (execution {{ $execution.id }}).</p><p>Invoice: {{ $json.invoice ? ${esc('$json.invoice.number || $json.invoice.id')} : "unknown" }}</p><p>Error: {{ ${esc('$json.error ? ($json.error.message || $json.error) : "see the execution"')} }}</p><p>${OUTCOME}</p>`,
 	});
 	return name;
 }
@@ -188,10 +196,92 @@ const emailFromReminder = {
 	html: '={{ $json.reminder.html }}',
 };
 
+/** An expression's text made safe inside HTML (the alerts put invoice fields into their HTML). */
+const esc = (expression) =>
+	`String((${expression}) || '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')`;
+
+/** The amount still due, in major units, formatted for the team (minor units → major by the currency's digits). */
+const AMOUNT_DUE =
+	"new Intl.NumberFormat('en-GB', { style: 'currency', currency: $json.invoice.currency }).format($json.invoice.dueMinor / Math.pow(10, new Intl.NumberFormat('en', { style: 'currency', currency: $json.invoice.currency }).resolvedOptions().maximumFractionDigits))";
+
+const ifNode = (b, name, leftValue, operator, rightValue, at) =>
+	b.node(
+		name,
+		'n8n-nodes-base.if',
+		2.2,
+		{
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: `c-${name.replace(/[^A-Za-z]/g, '').toLowerCase()}`,
+						leftValue,
+						rightValue,
+						operator,
+					},
+				],
+				combinator: 'and',
+			},
+			options: {},
+		},
+		at,
+	);
+
+const isTrue = { type: 'boolean', operation: 'true', singleValue: true };
+const STRATEGIC =
+	"={{ ($json.invoice.customer.tags || []).some((tag) => ['vip', 'strategic'].includes(tag)) }}";
+
+/**
+ * Release Claim after a failure that followed the claim: a composer failure (nothing was sent: always
+ * released) and a send failure (released only when the mail server certainly did not take the message, by
+ * classifySendFailure). A grouped message is split back into its invoices first, each claimed on its own.
+ */
+function releasePath(b, source, { composeNode, sendNode, alert, suffix = '', at }) {
+	const split = b.node(
+		`One Item Per Claimed Invoice${suffix}`,
+		'n8n-nodes-base.code',
+		2,
+		{
+			jsCode: [
+				'// A message for several invoices of one customer covers one claim per invoice: each is released on its own.',
+				'return $input.all().flatMap(({ json }) =>',
+				'  Array.isArray(json.invoices)',
+				'    ? json.invoices.map((invoice, index) => ({ json: { invoice, decision: (json.decisions || [])[index] || null, error: json.error } }))',
+				'    : [{ json }],',
+				');',
+			].join('\n'),
+		},
+		at,
+	);
+	const releaseNode = (name, releaseWhen, offset) => {
+		apiNode(
+			b,
+			source,
+			name,
+			{ resource: 'invoice', operation: 'releaseClaim', releaseWhen, options: source.options },
+			[at[0] + 1, at[1] + offset],
+		);
+		b.connect(name, 0, alert);
+		b.connect(name, 1, alert);
+		b.connect(name, 2, alert);
+		return name;
+	};
+	b.connect(sendNode, 1, split);
+	b.connect(split, 0, releaseNode(`Release Claim If Not Sent${suffix}`, 'notAccepted', 0));
+	if (composeNode) {
+		const notComposed = releaseNode(`Release Claim: Not Composed${suffix}`, 'always', 0.8);
+		b.connect(composeNode, 1, notComposed);
+	}
+}
+
+/** What the finance alert says happened to the reminder of the failed item. */
+const OUTCOME =
+	"{{ $json.release ? ($json.release.released ? 'Nothing was sent for it: its step was released, and the next run sends it.' : ($json.release.reason === 'outcome_unknown' ? 'The mail server may have accepted the message: the step stays recorded as sent and is not sent again automatically. Check whether the customer received it.' : 'Its step was not released (' + $json.release.reason + '): check the invoice.')) : ($json.claim && $json.claim.claimed ? 'Its step is recorded as sent but the message may not have gone out: check the invoice and the customer inbox.' : 'No reminder was sent for it; it will be retried on the next run.') }}";
+
 /**
  * The safe send path shared by every reminder template:
- * listed → scenario → Get (fresh) → re-evaluate → Claim Step → Reminder Composer → Send Email.
- * Returns the names to hang the escalate path on.
+ * listed → scenario → Get (fresh) → re-evaluate → [penalty] → Claim Step → Reminder Composer → Send Email,
+ * plus the approval request for steps that require it and the release of claims whose message did not leave.
  */
 function reminderSpine(b, source, spec) {
 	const { scenario, options, stepTones, grouped } = spec;
@@ -210,14 +300,14 @@ function reminderSpine(b, source, spec) {
 		b.connections['Run Now'].main = [[{ node: spec.before, type: 'main', index: 0 }]];
 		b.connect(spec.before, 0, list);
 	}
-	const alert = errorAlert(b, [9, 3.5]);
+	const alert = errorAlert(b, [10, 3.5]);
 	b.connect(list, 2, alert);
 
-	const first = scenarioNode(b, 'Dunning Scenario', scenario, options, [2, 0.5]);
+	const first = scenarioNode(b, 'Dunning Scenario', scenario, options, [2, 0.5], spec.steps);
 	b.connect(list, 0, first);
 	const nothing = noOp(b, 'Nothing To Do Today', [3, 2]);
 	b.connect(first, 2, nothing);
-	b.connect(first, 3, alert);
+	b.connect(first, 4, alert);
 
 	const fresh = apiNode(
 		b,
@@ -228,29 +318,35 @@ function reminderSpine(b, source, spec) {
 	);
 	b.connect(first, 0, fresh);
 	b.connect(first, 1, fresh);
+	b.connect(first, 3, fresh);
 	b.connect(fresh, 1, alert);
 	b.connect(fresh, 2, alert);
 
-	const again = scenarioNode(b, 'Still Due Now?', scenario, options, [4, 0.5]);
+	const again = scenarioNode(b, 'Still Due Now?', scenario, options, [4, 0.5], spec.steps);
 	b.connect(fresh, 0, again);
 	const stopped = noOp(b, 'Paid Or Changed Since Listing', [5, 2]);
 	b.connect(again, 2, stopped);
-	b.connect(again, 3, alert);
+	b.connect(again, 4, alert);
 
 	const claim = apiNode(
 		b,
 		source,
 		'Claim Step',
 		{ resource: 'invoice', operation: 'claimStep', options: source.options },
-		[5, 0],
+		[6, 0],
 	);
-	b.connect(again, 0, claim);
-	const notClaimed = noOp(b, 'Not Claimed (Already Sent Or Paid)', [6, 1.2]);
+	if (spec.penalty) {
+		const penalty = penaltyNode(b, 'Late Payment Penalty', [5, 0]);
+		b.connect(again, 0, penalty);
+		b.connect(penalty, 0, claim);
+		b.connect(penalty, 1, alert);
+	} else {
+		b.connect(again, 0, claim);
+	}
+	const notClaimed = noOp(b, 'Not Claimed (Already Sent Or Paid)', [7, 1.2]);
 	b.connect(claim, 1, notClaimed);
 	b.connect(claim, 2, alert);
-
-	let toCompose = claim;
-	if (spec.beforeCompose) toCompose = spec.beforeCompose(claim, alert);
+	brokenPromiseAlert(b, claim, alert);
 
 	const compose = composer(
 		b,
@@ -260,36 +356,255 @@ function reminderSpine(b, source, spec) {
 		[7, 0],
 		spec.composerExtra,
 	);
-	b.connect(toCompose, 0, compose);
-	b.connect(compose, 1, alert);
+	b.connect(claim, 0, compose);
 	const send = sendEmail(b, 'Send Reminder Email', [8, 0], emailFromReminder);
 	b.connect(compose, 0, send);
-	b.connect(send, 1, alert);
+	releasePath(b, source, { composeNode: compose, sendNode: send, alert, at: [8.6, 1.4] });
+
+	approvalRequest(b, source, spec, again, alert);
+	approvalExecution(b, source, spec);
 	return { again, alert };
 }
 
-/** Escalate path: Claim the internal step, compose the case summary, email it (and more: `after`). */
-function escalatePath(b, source, spec, again, alert, { name, recipient, after }) {
+const penaltyNode = (b, name, at) =>
+	b.node(
+		name,
+		`${PKG}.latePaymentPenalty`,
+		1,
+		{ operation: 'calculate', source: 'invoice', rule: 'FR', timezone: ZONE, language: 'fr' },
+		at,
+		{ onError: 'continueErrorOutput' },
+	);
+
+/**
+ * Issue 19 #5: a reminder sent because a payment promise was broken also alerts the account manager, once
+ * (after the claim, so a second run the same day does not alert again).
+ */
+function brokenPromiseAlert(b, claim, alert) {
+	const broken = ifNode(
+		b,
+		'Promise Broken?',
+		'={{ $json.decision.reason }}',
+		{ type: 'string', operation: 'equals' },
+		'promise_broken',
+		[7, -1],
+	);
+	b.connect(claim, 0, broken);
+	const name = 'Alert Account Manager: Broken Promise';
+	sendEmail(b, name, [8, -1], {
+		to: 'account-manager@example.com',
+		subject: `={{ ${esc('$json.invoice.customer.name')} }}: payment promise broken (invoice {{ $json.invoice.number || $json.invoice.id }})`,
+		html: `=<p><b>{{ ${esc('$json.invoice.customer.name')} }}</b> promised to pay invoice {{ ${esc('$json.invoice.number || $json.invoice.id')} }} by <b>{{ $json.decision.brokenPromiseOn || $json.invoice.dunning.promisedOn }}</b> and has not paid: {{ ${AMOUNT_DUE} }} still due, {{ $json.decision.daysOverdue }} days after the due date ({{ $json.invoice.dueDate }}).</p><p>A firm reminder naming the broken promise is going out today (step {{ $json.decision.stepId }}). Call them: ask why the promise was not kept and for a new date, then record it (Record Promise).</p><p>Contact: {{ ${esc('$json.invoice.customer.email')} }}</p>`,
+	});
+	b.connect(broken, 0, name);
+	b.connect(name, 1, alert);
+}
+
+/**
+ * Needs Approval, in the run itself: the penalty and the message are computed first, so the approver sees the
+ * notice as the customer will read it; then one execution of this workflow per notice asks for the approval
+ * (Execute Workflow, once per item, without waiting). The run goes on at once: its other reminders and its
+ * finance alerts never wait for a person.
+ */
+function approvalRequest(b, source, spec, again, alert) {
+	const penalty = penaltyNode(b, 'Late Payment Penalty (To Approve)', [5, 4.6]);
+	b.connect(again, 3, penalty);
+	b.connect(penalty, 1, alert);
+	const compose = composer(b, 'Compose Notice To Approve', 'invoice', spec.stepTones, [6, 4.6], {
+		...spec.composerExtra,
+		// The customer-facing message in the step's own tone, also for a strategic customer's escalation.
+		tone: '={{ $json.step.tone }}',
+	});
+	b.connect(penalty, 0, compose);
+	b.connect(compose, 1, alert);
+	const ask = b.node(
+		'Ask Approval For Each Notice',
+		'n8n-nodes-base.executeWorkflow',
+		1,
+		{
+			source: 'database',
+			workflowId: '={{ $workflow.id }}',
+			mode: 'each',
+			options: { waitForSubWorkflow: false },
+		},
+		[7, 4.6],
+		{ onError: 'continueErrorOutput' },
+	);
+	b.connect(compose, 0, ask);
+	b.connect(ask, 0, noOp(b, 'Approval Requested', [8, 4.6]));
+	b.connect(ask, 1, alert);
+}
+
+const approvalEmail = (b, name, to, at) =>
+	b.node(
+		name,
+		'n8n-nodes-base.emailSend',
+		2.1,
+		{
+			operation: 'sendAndWait',
+			fromEmail: 'Dunning workflow <billing@example.com>',
+			toEmail: to,
+			subject:
+				"={{ $json.reminder.approval ? $json.reminder.approval.subject : 'Approval needed: ' + $json.reminder.subject }}",
+			// n8n shows this field as text (it escapes HTML): the approval's text version, warnings first.
+			message: '={{ ($json.reminder.approval || $json.reminder).text }}',
+			responseType: 'approval',
+			approvalOptions: { values: { approvalType: 'double' } },
+			options: { appendAttribution: false },
+		},
+		at,
+		{ credentials: CREDENTIALS.smtp },
+	);
+
+/**
+ * The execution of one notice: the approval email (Send and Wait for Response), then, approved, the claim and
+ * the send of the message the approver saw. Declined, nothing is claimed and the notice comes up again on the
+ * next run. Its failures have their own alert: the run's alert never waits here.
+ */
+function approvalExecution(b, source, spec) {
+	const trigger = b.node(
+		'When Approval Is Asked',
+		'n8n-nodes-base.executeWorkflowTrigger',
+		1,
+		{},
+		[4, 6.4],
+	);
+	let asked;
+	if (spec.strategicApprover) {
+		const strategic = ifNode(b, 'Strategic Customer? (Approval)', STRATEGIC, isTrue, '', [5, 6.4]);
+		b.connect(trigger, 0, strategic);
+		const manager = approvalEmail(
+			b,
+			"Ask The Account Manager's Approval",
+			spec.strategicApprover,
+			[6, 6],
+		);
+		const finance = approvalEmail(b, 'Ask Approval By Email', spec.approver, [6, 6.8]);
+		b.connect(strategic, 0, manager);
+		b.connect(strategic, 1, finance);
+		asked = [manager, finance];
+	} else {
+		const finance = approvalEmail(b, 'Ask Approval By Email', spec.approver, [5, 6.4]);
+		b.connect(trigger, 0, finance);
+		asked = [finance];
+	}
+	const record = b.node(
+		'Record The Answer',
+		'n8n-nodes-base.code',
+		2,
+		{
+			jsCode: [
+				'// The approval email answers { data: { approved } } only: put the answer on the notice it was asked for.',
+				"const notice = $('When Approval Is Asked').first().json;",
+				'const answer = $input.first().json.data || {};',
+				'return [{ json: { ...notice, approval: { approved: answer.approved === true, respondedAt: answer.respondedAt || null } } }];',
+			].join('\n'),
+		},
+		[7, 6.4],
+	);
+	for (const node of asked) b.connect(node, 0, record);
+	const approved = ifNode(b, 'Approved?', '={{ $json.approval.approved }}', isTrue, '', [8, 6.4]);
+	b.connect(record, 0, approved);
+	b.connect(approved, 1, noOp(b, 'Declined: Nothing Sent', [9, 7.4]));
+	const alert = 'Alert Finance: Approved Notice Failed';
+	sendEmail(b, alert, [12, 7.6], {
+		to: 'accounting@example.com',
+		subject: '=Dunning workflow: an approved notice failed ({{ $workflow.name }})',
+		html: `=<p>An approved notice could not be sent by <b>{{ $workflow.name }}</b> (execution {{ $execution.id }}).</p><p>Invoice: {{ $json.invoice ? ${esc('$json.invoice.number || $json.invoice.id')} : "unknown" }}</p><p>Error: {{ ${esc('$json.error ? ($json.error.message || $json.error) : "see the execution"')} }}</p><p>${OUTCOME}</p>`,
+	});
+	const claim = apiNode(
+		b,
+		source,
+		'Claim Approved Step',
+		{ resource: 'invoice', operation: 'claimStep', options: source.options },
+		[9, 6.4],
+	);
+	b.connect(approved, 0, claim);
+	b.connect(claim, 1, noOp(b, 'Approved But Not Claimed (Paid Or Sent)', [10, 7.4]));
+	b.connect(claim, 2, alert);
+	const send = sendEmail(b, 'Send Approved Notice', [10, 6.4], emailFromReminder);
+	b.connect(claim, 0, send);
+	releasePath(b, source, { sendNode: send, alert, suffix: ' (Approved)', at: [10.6, 7.6] });
+}
+
+/**
+ * Escalate path: Claim the internal step, compose the case summary, email it. `strategic` splits it: a vip or
+ * strategic customer's case goes to the account manager, the others' to `name` (issue 19 #6). `callScript`
+ * adds the suggested call script to the email (J+21).
+ */
+function escalatePath(
+	b,
+	source,
+	spec,
+	again,
+	alert,
+	{ name, recipient, after, strategic, callScript },
+) {
 	const claim = apiNode(
 		b,
 		source,
 		'Claim Escalation',
 		{ resource: 'invoice', operation: 'claimStep', options: source.options },
-		[5, 1],
+		[6, 2.2],
 	);
 	b.connect(again, 1, claim);
 	b.connect(claim, 1, 'Not Claimed (Already Sent Or Paid)');
 	b.connect(claim, 2, alert);
-	const summary = composer(b, 'Compose Case Summary', 'invoice', spec.stepTones, [6, 2.4], {
-		internalRecipient: recipient,
-	});
-	b.connect(claim, 0, summary);
-	b.connect(summary, 1, alert);
-	const send = sendEmail(b, name, [7, 2.4], emailFromReminder);
-	b.connect(summary, 0, send);
-	b.connect(send, 1, alert);
-	if (after) after(summary);
+	const targets = strategic
+		? [
+				{ node: 'Compose Case Summary', recipient, send: name, at: 3.2 },
+				{
+					node: 'Compose Handover To Account Manager',
+					recipient: 'account-manager@example.com',
+					send: 'Hand Over To Account Manager',
+					at: 2.2,
+				},
+			]
+		: [{ node: 'Compose Case Summary', recipient, send: name, at: 2.4 }];
+	if (strategic) {
+		const split = ifNode(b, 'Strategic Customer?', STRATEGIC, isTrue, '', [7, 2.7]);
+		b.connect(claim, 0, split);
+		b.connect(split, 1, targets[0].node);
+		b.connect(split, 0, targets[1].node);
+	} else {
+		b.connect(claim, 0, targets[0].node);
+	}
+	for (const target of targets) {
+		composer(b, target.node, 'invoice', spec.stepTones, [strategic ? 8 : 7, target.at], {
+			...spec.composerExtra,
+			internalRecipient: target.recipient,
+		});
+		sendEmail(b, target.send, [strategic ? 9 : 8, target.at], {
+			...emailFromReminder,
+			text: undefined,
+			html: callScript ? CALL_SCRIPT : emailFromReminder.html,
+		});
+		b.connect(target.node, 0, target.send);
+		releasePath(b, source, {
+			composeNode: target.node,
+			sendNode: target.send,
+			alert,
+			suffix: ` (${target.send})`,
+			at: [strategic ? 9.6 : 8.6, target.at + 0.6],
+		});
+	}
+	if (after) after(targets[0].node);
 }
+
+/**
+ * J+21 (issue 19 #2): the call alert carries a suggested call script, mapped from the item's fields by
+ * expressions (no Code): who to call, what is owed, the history, the promises, what to ask; the composer's
+ * case summary follows it.
+ */
+const CALL_SCRIPT = [
+	'=<h3>Suggested call script</h3>',
+	`<p><b>Who to call:</b> {{ ${esc("$json.invoice.customer.name || 'the customer'")} }}{{ $json.invoice.customer.email ? ' — ' + ${esc('$json.invoice.customer.email')} : '' }}{{ $json.invoice.customer.tags && $json.invoice.customer.tags.length ? ' (tags: ' + ${esc("$json.invoice.customer.tags.join(', ')")} + ')' : '' }}</p>`,
+	`<p><b>What is owed:</b> invoice {{ ${esc('$json.invoice.number || $json.invoice.id')} }}, <b>{{ ${AMOUNT_DUE} }}</b> still due since {{ $json.invoice.dueDate }} ({{ $json.decision.daysOverdue }} days late){{ $json.invoice.paymentUrl ? '; payment link: ' + ${esc('$json.invoice.paymentUrl')} : '' }}.</p>`,
+	"<p><b>History:</b> steps recorded: {{ $json.invoice.dunning.sentStepIds.join(', ') || 'none' }}; last message on {{ $json.invoice.dunning.lastSentOn || '—' }}{{ $json.invoice.dunning.disputed ? '; the invoice is marked disputed' : '' }}.</p>",
+	"<p><b>Promises:</b> {{ $json.invoice.dunning.promisedOn ? 'promised to pay by ' + $json.invoice.dunning.promisedOn + ($json.decision.reason === 'promise_broken' ? ', a promise they did not keep' : '') : 'no payment promise on record' }}.</p>",
+	'<p><b>What to ask:</b></p><ol><li>Did you receive the invoice and our reminders, at the right address?</li><li>Is anything in it disputed (amount, delivery, purchase order)? If so, what exactly?</li><li>On what date will it be paid, and by whom? Record the date with <i>Record Promise</i>: reminders then wait for it.</li><li>If that date is not possible: what can be paid now, and when is the rest?</li></ol>',
+	'<hr>{{ $json.reminder.html }}',
+].join('');
 
 const common = (source) =>
 	[
@@ -343,6 +658,7 @@ function classic(source, index, crm) {
 		stepTones: 'classic-7-14-21',
 		options: { minDaysBetweenCustomer: 5 },
 		grouped: true,
+		approver: 'finance-manager@example.com',
 	};
 	return workflow({
 		index,
@@ -403,8 +719,7 @@ function classic(source, index, crm) {
 											customer: '={{ $json.invoice.customer.name }}',
 											email: '={{ $json.invoice.customer.email }}',
 											invoice: '={{ $json.invoice.number || $json.invoice.id }}',
-											amount_due:
-												'={{ ($json.invoice.dueMinor / 100).toFixed(2) }} {{ $json.invoice.currency.toUpperCase() }}',
+											amount_due: `={{ ${AMOUNT_DUE} }}`,
 											due_date: '={{ $json.invoice.dueDate }}',
 											summary: '={{ $json.reminder.text }}',
 											status: 'open',
@@ -430,7 +745,7 @@ function classic(source, index, crm) {
 					'*Send* items are emailed to the customer, grouped: one email per customer listing all its due invoices (Reminder Composer, mode *One Message per Customer*).',
 					`*Escalate* items (J+21) send the case summary to accounting${crm ? ' and add a row to the **crm_tasks** Data Table (created on first run). It stands for the CRM task: a table every n8n has, that your CRM sync (HubSpot, Pipedrive... node) or a person can read. Swap the *Create CRM Task* node for your CRM node to create the task there.' : '.'}`,
 					'',
-					'**Wording**: Reminder Composer → *Custom Template* (Handlebars), or *Language*. Steps: change the preset in both Dunning Scenario nodes and *Steps Of* in the composers.',
+					'**Wording**: Reminder Composer → *Custom Template* (Handlebars), or *Language*. Steps: change the preset in both Dunning Scenario nodes and *Steps Of* in the composers. A step that requires approval (e.g. the formal notice of *firm-5-steps*) always leaves on *Needs Approval* and is sent only after a person approves it (below).',
 				].join('\n'),
 				[0, -2.2],
 				[900, 380],
@@ -441,6 +756,19 @@ function classic(source, index, crm) {
 		},
 	});
 }
+
+/** The approval, as every reminder template carries it (sticky note text). */
+const approvalNote = (approver) =>
+	[
+		'## Approval: one notice, one person, before anything is claimed',
+		`A step that **requires approval** (formal notice) leaves *Dunning Scenario* on **Needs Approval**, whatever the preset or custom steps: it can never reach the send path directly. Its penalty and message are computed first (*Compose Notice To Approve*), then **Ask Approval For Each Notice** starts one execution of this workflow per notice, without waiting: the run's other reminders and its finance alerts go out at once.`,
+		`In that execution, *Ask Approval By Email* (Send Email → Send and Wait for Response) sends ${approver} the notice exactly as the customer will read it, warnings first, with Approve and Decline buttons. **Approve**: *Claim Approved Step* (refused without the approval) then *Send Approved Notice*, once. **Decline** or no answer: nothing is claimed; the notice is asked again on the next run (approving any one of the requests sends it once).`,
+	].join('\n');
+
+const releaseNote = [
+	'## A send that failed',
+	'The error output of each send goes to **Release Claim If Not Sent**: when the mail server certainly did not take the message (connection or login refused, recipient rejected), the claimed step is removed and the next run sends it. A timeout or dropped connection (the message may have gone out) keeps the claim; finance is told to check. A message that could not be composed is always released.',
+].join('\n');
 
 function formalNotice(source, index) {
 	const label = source.label;
@@ -451,12 +779,14 @@ function formalNotice(source, index) {
 		options: { minDaysBetweenCustomer: 0 },
 		grouped: false,
 		dueSoon: true,
+		penalty: true,
+		approver: 'finance-manager@example.com',
 	};
 	return workflow({
 		index,
 		id: `dun${label.slice(0, 2)}FormalNotice1`,
 		name: `Dunning: ${label} J-3 notice, reminder, formal notice approved by a human`,
-		description: `Every weekday at 8:30 (${ZONE}), follows the pre-due-courtesy scenario on ${label}: a courtesy notice 3 days before the due date, a reminder the day after it stating the statutory late-payment penalties, and at J+15 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule: at least 3 × the legal rate plus 40 EUR per invoice). Formal notices wait for a person to approve them by email before anything is claimed or sent.`,
+		description: `Every weekday at 8:30 (${ZONE}), follows the pre-due-courtesy scenario on ${label}: a courtesy notice 3 days before the due date, a reminder the day after it stating the statutory late-payment penalties, and at J+15 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule: at least 3 × the legal rate plus 40 EUR per invoice). Each formal notice is shown to a person, as the customer will read it, and is claimed and sent only once approved.`,
 		tags: [
 			'dunning',
 			source === SOURCES.stripe ? 'stripe' : 'quickbooks',
@@ -465,126 +795,13 @@ function formalNotice(source, index) {
 		],
 		build: (b) => {
 			triggers(b, { name: spec.schedule, interval: weekdaysAt(8) });
-			spec.beforeCompose = undefined;
-			const { again, alert } = reminderSpine(b, source, {
-				...spec,
-				beforeCompose: undefined,
-			});
-			// Insert: Still Due Now? → Late Payment Penalty → Formal notice? → (approval) → Claim Step.
-			const claimInput = b.connections['Still Due Now?'].main[0];
-			b.connections['Still Due Now?'].main[0] = [];
-			const penalty = b.node(
-				'Late Payment Penalty',
-				`${PKG}.latePaymentPenalty`,
-				1,
-				{ operation: 'calculate', source: 'invoice', rule: 'FR', timezone: ZONE, language: 'fr' },
-				[5, -0.8],
-				{ onError: 'continueErrorOutput' },
-			);
-			b.connect(again, 0, penalty);
-			b.connect(penalty, 1, alert);
-			const isFormal = b.node(
-				'Formal Notice?',
-				'n8n-nodes-base.if',
-				2.2,
-				{
-					conditions: {
-						options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-						conditions: [
-							{
-								id: 'c1',
-								leftValue: '={{ $json.decision.stepId }}',
-								rightValue: 'd15',
-								operator: { type: 'string', operation: 'equals' },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-				[6, -0.8],
-			);
-			b.connect(penalty, 0, isFormal);
-			// The approval chain sits below the send path on purpose: with execution order v1, n8n runs parallel
-			// branches top to bottom, so today's other reminders go out before the run pauses for the approval.
-			b.connect(isFormal, 1, claimInput[0].node);
-			const batch = b.node(
-				'Formal Notices To Approve',
-				'n8n-nodes-base.code',
-				2,
-				{
-					jsCode: [
-						"// One approval request for all of today's formal notices (the approval node waits once).",
-						'const notices = $input.all().map((item) => item.json);',
-						'const lines = notices.map((n) => `${n.invoice.customer.name} – invoice ${n.invoice.number || n.invoice.id}: ${(n.invoice.dueMinor / 100).toFixed(2)} ${n.invoice.currency.toUpperCase()} due ${n.invoice.dueDate}, ${n.decision.daysOverdue} days late; penalties ${n.penalty ? (n.penalty.totalMinor / 100).toFixed(2) + " " + n.invoice.currency : "n/a"}`);',
-						'return [{ json: { notices, count: notices.length, summary: lines.join("\\n") } }];',
-					].join('\n'),
-				},
-				[6, 4.6],
-			);
-			b.connect(isFormal, 0, batch);
-			const approve = b.node(
-				'Ask Approval By Email',
-				'n8n-nodes-base.emailSend',
-				2.1,
-				{
-					operation: 'sendAndWait',
-					fromEmail: 'Dunning workflow <billing@example.com>',
-					toEmail: 'finance-manager@example.com',
-					subject: '=Approve {{ $json.count }} formal notice(s) before they go out',
-					message:
-						'=These formal notices (mise en demeure) are due today. They are sent only if you approve:\n\n{{ $json.summary }}',
-					responseType: 'approval',
-					approvalOptions: { values: { approvalType: 'double' } },
-					options: { appendAttribution: false },
-				},
-				[7, 4.6],
-				{ credentials: CREDENTIALS.smtp },
-			);
-			b.connect(batch, 0, approve);
-			const approved = b.node(
-				'Approved?',
-				'n8n-nodes-base.if',
-				2.2,
-				{
-					conditions: {
-						options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-						conditions: [
-							{
-								id: 'c2',
-								leftValue: '={{ $json.data.approved }}',
-								rightValue: true,
-								operator: { type: 'boolean', operation: 'true', singleValue: true },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-				[8, 4.6],
-			);
-			b.connect(approve, 0, approved);
-			const split = b.node(
-				'One Item Per Approved Notice',
-				'n8n-nodes-base.code',
-				2,
-				{
-					jsCode:
-						"return $('Formal Notices To Approve').first().json.notices.map((json) => ({ json }));",
-				},
-				[9, 4.6],
-			);
-			b.connect(approved, 0, split);
-			b.connect(split, 0, claimInput[0].node);
-			noOp(b, 'Declined: Nothing Sent', [9, 5.6]);
-			b.connect(approved, 1, 'Declined: Nothing Sent');
+			reminderSpine(b, source, spec);
 			b.sticky(
 				'Sticky: Scenario',
 				[
 					`## ${label}: notice, reminder, approved formal notice`,
 					'**Dunning Scenario** preset *pre-due-courtesy*: J-3 courtesy notice, J+1 reminder stating penalties, J+15 formal notice (requires approval, states penalties).',
 					'**Late Payment Penalty** (France, L441-10: 3 × the legal rate minimum, plus 40 EUR per invoice) adds the amounts; the composer states them.',
-					'Formal notices (step *d15*) wait in **Ask Approval By Email** (Send Email → *Send and Wait for Response*): the execution pauses until the finance manager clicks Approve or Decline in the email. Only approved notices are claimed and sent.',
 					'',
 					'**Wording**: Reminder Composer → *Custom Template*. Approver: *To Email* of *Ask Approval By Email*.',
 				].join('\n'),
@@ -593,25 +810,116 @@ function formalNotice(source, index) {
 				5,
 			);
 			b.sticky('Sticky: Setup', common(source), [4, -3.4], [620, 380], 6);
-			b.sticky('Sticky: Safety', safety(source), [11, -0.2], [620, 380], 4);
+			b.sticky('Sticky: Safety', safety(source), [7, -3.4], [620, 380], 4);
+			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
+			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
 		},
 	});
 }
+
+/**
+ * The seeds' ladder (issue 19 #2), as Custom Steps of the Dunning Scenario node: a courtesy notice before the
+ * due date, friendly then firmer reminders, a call at J+21 and the formal notice at J+30, approved by a person.
+ */
+const LADDER_STEPS = [
+	{ id: 'd-3', offsetDays: -3, tone: 'notice' },
+	{ id: 'd1', offsetDays: 1, tone: 'friendly' },
+	{ id: 'd7', offsetDays: 7, tone: 'reminder' },
+	{ id: 'd14', offsetDays: 14, tone: 'firm', includePenalty: true },
+	{ id: 'd21', offsetDays: 21, tone: 'internal', audience: 'internal', channel: 'call' },
+	{
+		id: 'd30',
+		offsetDays: 30,
+		tone: 'formal_notice',
+		requiresApproval: true,
+		includePenalty: true,
+	},
+].map((step) => ({
+	dayCount: 'calendar',
+	audience: 'customer',
+	channel: 'email',
+	requiresApproval: false,
+	includePenalty: false,
+	...step,
+}));
+
+const stepToneMap = (steps) => steps.map((step) => `${step.id}=${step.tone}`).join(', ');
+
+function ladder(source, index) {
+	const label = source.label;
+	const spec = {
+		schedule: 'Every Weekday At 8:30',
+		scenario: 'custom',
+		steps: LADDER_STEPS,
+		stepTones: 'custom',
+		composerExtra: { stepToneMap: stepToneMap(LADDER_STEPS) },
+		// J-3 to J+1 is 4 days: the gap allows it; every later step is a week apart.
+		options: { minDaysBetween: 4, minDaysBetweenCustomer: 0 },
+		grouped: false,
+		dueSoon: true,
+		penalty: true,
+		approver: 'finance-manager@example.com',
+	};
+	return workflow({
+		index,
+		id: `dun${label.slice(0, 2)}FullLadder01`,
+		name: `Dunning: ${label} full ladder J-3 to J+30 (call at J+21, formal notice approved by a human)`,
+		description: `Every weekday at 8:30 (${ZONE}), the whole ladder of the seeds on ${label}: a courtesy notice 3 days before the due date, a friendly reminder at J+1, a reminder at J+7, a firm one at J+14 stating the statutory penalties, at J+21 a call alert to the account manager with a suggested call script, and at J+30 a formal notice with the statutory penalties (French rule) that a person approves, as the customer will read it, before it is claimed and sent. A broken payment promise also alerts the account manager.`,
+		tags: ['dunning', source === SOURCES.stripe ? 'stripe' : 'quickbooks', 'ladder', 'approval'],
+		build: (b) => {
+			triggers(b, { name: spec.schedule, interval: weekdaysAt(8) });
+			const { again, alert } = reminderSpine(b, source, spec);
+			escalatePath(b, source, spec, again, alert, {
+				name: 'Call Alert To Account Manager',
+				recipient: 'account-manager@example.com',
+				callScript: true,
+			});
+			b.sticky(
+				'Sticky: Scenario',
+				[
+					`## ${label}: the full ladder, J-3 to J+30`,
+					`**Dunning Scenario** (*Custom Steps*, both scenario nodes): ${LADDER_STEPS.map((step) => `${step.id} ${step.tone}${step.requiresApproval ? ' (approval)' : ''}${step.includePenalty ? ' + penalties' : ''}`).join(', ')}. At least 4 days between two messages of one invoice.`,
+					'**List Overdue Invoices** includes the invoices due within 3 days (*Include Invoices Due Soon*) for the J-3 notice.',
+					'**J+21**: *Call Alert To Account Manager* — who to call, what is owed, the history, the promises and what to ask, then the case summary.',
+					'**Broken promise**: the reminder says so (firm tone) and *Alert Account Manager: Broken Promise* tells the account manager.',
+					'',
+					'**Wording**: the Reminder Composer nodes (*Custom Template*, *Language*). Steps: edit them in both Dunning Scenario nodes, and *Step Tones* in the composers.',
+				].join('\n'),
+				[0, -3.4],
+				[900, 460],
+				5,
+			);
+			b.sticky('Sticky: Setup', common(source), [4, -3.4], [620, 380], 6);
+			b.sticky('Sticky: Safety', safety(source), [7, -3.4], [620, 380], 4);
+			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
+			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
+		},
+	});
+}
+
+/** The exceptions ladder: the classic steps, then a formal notice at J+30 that a person approves. */
+const EXCEPTION_STEPS = LADDER_STEPS.filter((step) =>
+	['d7', 'd14', 'd21', 'd30'].includes(step.id),
+).map((step) => (step.id === 'd14' ? { ...step, tone: 'reminder', includePenalty: false } : step));
 
 function exceptions(source, index) {
 	const label = source.label;
 	const spec = {
 		schedule: 'Every Weekday At 9:00',
-		scenario: 'classic-7-14-21',
-		stepTones: 'classic-7-14-21',
+		scenario: 'custom',
+		steps: EXCEPTION_STEPS,
+		stepTones: 'custom',
+		composerExtra: { stepToneMap: stepToneMap(EXCEPTION_STEPS) },
 		options: { escalateTags: 'vip, strategic', escalateAfter: 2, minDaysBetweenCustomer: 5 },
 		grouped: true,
+		approver: 'finance-manager@example.com',
+		strategicApprover: 'account-manager@example.com',
 	};
 	return workflow({
 		index,
 		id: `dun${label.slice(0, 2)}Exceptions01`,
 		name: `Dunning: ${label} exceptions (disputes, strategic customers to an account manager)`,
-		description: `Every weekday at 9:00 (${ZONE}), the classic J+7 / J+14 reminders on ${label}, with the exceptions a finance team keeps: disputed invoices are never chased (the scenario skips them), and customers tagged vip or strategic are handed to their account manager after two unanswered reminders, with the history of what was sent, instead of receiving a third one.`,
+		description: `Every weekday at 9:00 (${ZONE}), J+7 / J+14 reminders on ${label} with the exceptions a finance team keeps: disputed invoices are never chased (the scenario skips them); customers tagged vip or strategic are handed to their account manager, with the history of what was sent, after two unanswered reminders instead of receiving a third one, and no formal notice goes to them unless their account manager approves it. Other customers' J+21 cases go to accounting and their J+30 formal notices to the finance manager for approval.`,
 		tags: [
 			'dunning',
 			source === SOURCES.stripe ? 'stripe' : 'quickbooks',
@@ -622,24 +930,28 @@ function exceptions(source, index) {
 			triggers(b, { name: spec.schedule, interval: weekdaysAt(9) });
 			const { again, alert } = reminderSpine(b, source, spec);
 			escalatePath(b, source, spec, again, alert, {
-				name: 'Hand Over To Account Manager',
-				recipient: 'account-manager@example.com',
+				name: 'Notify Accounting',
+				recipient: 'accounting@example.com',
+				strategic: true,
 			});
 			b.sticky(
 				'Sticky: Scenario',
 				[
 					`## ${label}: exceptions`,
 					'**Disputed invoices** (`dunning_disputed=true` in Stripe metadata, `disputed=yes` in the QuickBooks note, or set with the *Mark Disputed* operation) are skipped by the Dunning Scenario: no reminder while the dispute lasts (*Nothing To Do Today*, reason *disputed*).',
-					'**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or the QuickBooks customer note). After **2** unanswered reminders (*Escalate After*), they go to the *Escalate* output: the case summary, with the steps already sent, goes to the account manager instead of a third reminder.',
+					"**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or the QuickBooks customer note). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers' J+21 cases go to accounting.",
+					"**Formal notice (J+30)**: for a strategic customer, only with the account manager's approval (*Ask The Account Manager's Approval*); for the others, the finance manager's.",
 					'',
-					'Change the tags and the count in *Dunning Scenario → Options* (both scenario nodes). Account manager address: *Compose Case Summary → Internal Recipient*.',
+					'Change the tags and the count in *Dunning Scenario → Options* (both scenario nodes) and in the two *Strategic Customer?* nodes.',
 				].join('\n'),
-				[0, -2.2],
-				[900, 380],
+				[0, -2.6],
+				[900, 440],
 				5,
 			);
-			b.sticky('Sticky: Setup', common(source), [4, -2.2], [620, 380], 6);
-			b.sticky('Sticky: Safety', safety(source), [6.8, -2.2], [620, 380], 4);
+			b.sticky('Sticky: Setup', common(source), [4, -2.6], [620, 380], 6);
+			b.sticky('Sticky: Safety', safety(source), [7, -2.6], [620, 380], 4);
+			b.sticky('Sticky: Approval', approvalNote('the approver'), [0, 4.2], [760, 420], 3);
+			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
 		},
 	});
 }
@@ -717,27 +1029,23 @@ function weeklyReport(source, index) {
 	});
 }
 
+/** Every template, with its file name. */
 function all() {
 	return [
-		classic(SOURCES.stripe, 1, false),
-		classic(SOURCES.quickbooks, 2, true),
-		formalNotice(SOURCES.stripe, 3),
-		exceptions(SOURCES.stripe, 5),
-		exceptions(SOURCES.quickbooks, 6),
-		weeklyReport(SOURCES.stripe, 7),
-		weeklyReport(SOURCES.quickbooks, 8),
+		['stripe-classic-7-14-21.json', classic(SOURCES.stripe, 1, false)],
+		['quickbooks-classic-crm-task.json', classic(SOURCES.quickbooks, 2, true)],
+		['stripe-formal-notice-approval.json', formalNotice(SOURCES.stripe, 3)],
+		['stripe-exceptions-account-manager.json', exceptions(SOURCES.stripe, 5)],
+		['quickbooks-exceptions-account-manager.json', exceptions(SOURCES.quickbooks, 6)],
+		['stripe-weekly-report.json', weeklyReport(SOURCES.stripe, 7)],
+		['quickbooks-weekly-report.json', weeklyReport(SOURCES.quickbooks, 8)],
+		['quickbooks-formal-notice-approval.json', formalNotice(SOURCES.quickbooks, 9)],
+		['stripe-full-ladder.json', ladder(SOURCES.stripe, 10)],
+		['quickbooks-full-ladder.json', ladder(SOURCES.quickbooks, 11)],
 	];
 }
 
-const FILES = {
-	1: 'stripe-classic-7-14-21.json',
-	2: 'quickbooks-classic-crm-task.json',
-	3: 'stripe-formal-notice-approval.json',
-	4: 'stripe-exceptions-account-manager.json',
-	5: 'quickbooks-exceptions-account-manager.json',
-	6: 'stripe-weekly-report.json',
-	7: 'quickbooks-weekly-report.json',
-};
+const FILES = Object.fromEntries(all().map(([file], index) => [index + 1, file]));
 
 async function main() {
 	const check = process.argv.includes('--check');
@@ -745,9 +1053,8 @@ async function main() {
 	const prettier = require('prettier');
 	fs.mkdirSync(OUT, { recursive: true });
 	let stale = 0;
-	const workflows = all();
-	for (const [index, wf] of workflows.entries()) {
-		const file = path.join(OUT, FILES[index + 1]);
+	for (const [name, wf] of all()) {
+		const file = path.join(OUT, name);
 		const options = { ...(await prettier.resolveConfig(file)), filepath: file };
 		const text = await prettier.format(JSON.stringify(wf, null, '\t'), options);
 		if (check) {

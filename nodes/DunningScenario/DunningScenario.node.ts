@@ -30,6 +30,8 @@ import {
 const SEND = 0;
 const ESCALATE = 1;
 const NO_ACTION = 2;
+/** Appended after the first three so that workflows wired before it keep their connections. */
+const NEEDS_APPROVAL = 3;
 
 const OUTPUT_OF: Record<DecisionAction, number> = {
 	send: SEND,
@@ -51,15 +53,20 @@ export class DunningScenario implements INodeType {
 			'Decide for each unpaid invoice which reminder step is due today (J+7, J+14, J+21...) or why none is',
 		defaults: { name: 'Dunning Scenario' },
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Send', 'Escalate', 'No Action'],
+		outputs: [
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+		],
+		outputNames: ['Send', 'Escalate', 'No Action', 'Needs Approval'],
 		usableAsTool: true,
 		properties: dunningScenarioProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const outputs: INodeExecutionData[][] = [[], [], []];
+		const outputs: INodeExecutionData[][] = [[], [], [], []];
 		// One clock for the whole run: every invoice of a batch is judged on the same "today".
 		const clock = new Date();
 		const scenarioOf = perItemParameters(this, SCENARIO_PARAMETERS, (index) =>
@@ -107,14 +114,15 @@ export class DunningScenario implements INodeType {
 				const decision = evaluateScenario(invoice, scenario, parameters.now ?? clock, {
 					customerLastSentOn: key ? lastSentByCustomer.get(key) : null,
 				});
-				outputs[OUTPUT_OF[decision.action]].push({
+				const step = stepOf(scenario, decision.stepId);
+				outputs[outputOf(decision.action, step)].push({
 					json: {
 						...items[itemIndex].json,
 						invoice: invoiceForOutput(invoice),
 						// A fresh object per invoice already: no copy.
 						decision: decision as unknown as IDataObject,
 						// The step itself (tone, channel, approval, penalty), so later nodes need no lookup.
-						step: stepOf(scenario, decision.stepId),
+						step,
 					},
 					pairedItem: { item: itemIndex },
 				});
@@ -124,6 +132,16 @@ export class DunningScenario implements INodeType {
 		}
 		return outputs;
 	}
+}
+
+/**
+ * Approval is a property of the step: a decision to act on a step that requires approval leaves on Needs
+ * Approval, whatever the preset, custom steps or tags, so no wiring can send it straight away.
+ */
+export function outputOf(action: DecisionAction, step: IDataObject | null): number {
+	const output = OUTPUT_OF[action];
+	if (output !== NO_ACTION && step?.requiresApproval === true) return NEEDS_APPROVAL;
+	return output;
 }
 
 function stepOf(scenario: Scenario, stepId: string | null): IDataObject | null {

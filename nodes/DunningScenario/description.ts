@@ -79,7 +79,8 @@ const stepFields: INodeProperties[] = [
 		name: 'requiresApproval',
 		type: 'boolean',
 		default: false,
-		description: 'Whether a human validates the message before it goes out (formal notice)',
+		description:
+			'Whether a person approves the message before it goes out (formal notice): the item leaves on Needs Approval, never on Send, and Claim Step refuses it without the approval',
 	},
 	{
 		displayName: 'Include Penalty',

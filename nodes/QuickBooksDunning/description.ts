@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { releaseClaimProperties } from '../common/release-claim';
 import { customerLookupOption, requestTimeoutOption, timeZoneOption } from './shared-options';
 
 export type QuickBooksOperation =
@@ -12,6 +13,7 @@ export type QuickBooksOperation =
 	| 'pause'
 	| 'resume'
 	| 'sendEmail'
+	| 'releaseClaim'
 	| 'verifyWebhook';
 
 const WRITES: QuickBooksOperation[] = [
@@ -23,7 +25,7 @@ const WRITES: QuickBooksOperation[] = [
 	'resume',
 ];
 
-const ONE_INVOICE: QuickBooksOperation[] = ['get', 'sendEmail', ...WRITES];
+const ONE_INVOICE: QuickBooksOperation[] = ['get', 'sendEmail', 'releaseClaim', ...WRITES];
 
 export const quickBooksDunningProperties: INodeProperties[] = [
 	{
@@ -82,6 +84,13 @@ export const quickBooksDunningProperties: INodeProperties[] = [
 				value: 'recordPromise',
 				action: 'Record a payment promise',
 				description: 'The customer promised to pay by a date: reminders wait until the day after',
+			},
+			{
+				name: 'Release Claim',
+				value: 'releaseClaim',
+				action: 'Release a claimed step whose message did not leave',
+				description:
+					'After a send failed before the mail server accepted the message: remove the step Claim Step recorded, so the next run sends it',
 			},
 			{
 				name: 'Resume',
@@ -155,9 +164,11 @@ export const quickBooksDunningProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. accounts@example.com',
-		description: "Recipient address; empty: the invoice's billing email (BillEmail)",
+		description:
+			"Recipient address; empty: the invoice's billing email (BillEmail), else the customer's email (an invoice with neither fails before QuickBooks is asked)",
 		displayOptions: { show: { operation: ['sendEmail'] } },
 	},
+	...releaseClaimProperties({ resource: ['invoice'], operation: ['releaseClaim'] }),
 	{
 		displayName: 'Grace Days',
 		name: 'graceDays',
@@ -167,6 +178,24 @@ export const quickBooksDunningProperties: INodeProperties[] = [
 		description:
 			'An invoice counts as overdue once its due date is more than this many days before today',
 		displayOptions: { show: { operation: ['listOverdue', 'verifyWebhook'] } },
+	},
+	{
+		displayName: 'Include Invoices Due Soon',
+		name: 'includeDueSoon',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { operation: ['listOverdue'] } },
+		description:
+			'Whether to also return invoices that fall due within the next days (courtesy notices)',
+	},
+	{
+		displayName: 'Due Within Days',
+		name: 'dueWithinDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 3,
+		displayOptions: { show: { operation: ['listOverdue'], includeDueSoon: [true] } },
+		description: 'Invoices due today or in at most this many days',
 	},
 	{
 		displayName: 'Return All',

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { randomUUID } from 'crypto';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { assertApprovedIfRequired, assertReachable } from '../common/approval';
+import { readReleaseParameters } from '../common/release-claim';
+import { classifySendFailure } from '../common/send-failure';
 import {
+	addCalendarDays,
 	DUNNING_NOTE_PREFIX,
 	DunningInputError,
 	applyDunningNoteChange,
@@ -25,7 +29,7 @@ import {
 	type RawObject,
 } from './api';
 import type { QuickBooksOperation } from './description';
-import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from './overdue';
+import { invoiceEvent, invoiceJson, listedWindow, normalize, overdueCutoff } from './overdue';
 import { isStaleSyncToken, quickBooksErrorCode, type QuickBooksConnection } from './transport';
 
 export interface OperationContext {
@@ -86,7 +90,13 @@ async function listOverdue(ctx: OperationContext, item: INodeExecutionData, item
 	const graceDays = ctx.fn.getNodeParameter('graceDays', itemIndex, 0) as number;
 	const returnAll = ctx.fn.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const limit = returnAll ? undefined : (ctx.fn.getNodeParameter('limit', itemIndex, 50) as number);
-	const dueBefore = overdueCutoff(ctx.now, timezone, graceDays);
+	const dueWithinDays = (ctx.fn.getNodeParameter('includeDueSoon', itemIndex, false) as boolean)
+		? Math.max(0, Math.trunc(ctx.fn.getNodeParameter('dueWithinDays', itemIndex, 3) as number))
+		: null;
+	const today = dateInTimeZone(ctx.now, timezone);
+	const cutoff = overdueCutoff(ctx.now, timezone, graceDays);
+	// The query language has no `or`: one range up to the last due-soon day, the grace days filtered here.
+	const dueBefore = dueWithinDays === null ? cutoff : addCalendarDays(today, dueWithinDays + 1);
 	const done: IDataObject[] = [];
 	// Page by page: each page becomes items before the next is read, and a limit asks for no more rows.
 	for await (const page of queryPages(
@@ -98,7 +108,14 @@ async function listOverdue(ctx: OperationContext, item: INodeExecutionData, item
 		for (const raw of page.rows) {
 			const customer = await ctx.customerOf(raw, itemIndex);
 			const invoice = normalize(raw, timezone, customer);
-			done.push({ ...item.json, ...invoiceJson(invoice, raw, { event: 'overdue', customer }) });
+			const listed = listedWindow(invoice, today, cutoff, dueWithinDays);
+			if (!listed) continue;
+			done.push({
+				...item.json,
+				...invoiceJson(invoice, raw, { event: listed.event, customer }),
+				window: listed.event,
+				daysOverdue: listed.daysOverdue,
+			});
 		}
 	}
 	return { done, notClaimed: [] };
@@ -184,6 +201,7 @@ async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIn
 	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
 	const stepId = stringParameter(ctx.fn, 'stepId', itemIndex);
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to claim');
+	assertApprovedIfRequired(item.json, stepId);
 	const expected = stringParameter(ctx.fn, 'decisionVersion', itemIndex);
 	const on = dateInTimeZone(ctx.now, timezone);
 	const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
@@ -207,9 +225,11 @@ async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIn
 			`Invoice ${id} changed since the decision (SyncToken ${expected} → ${String(raw.SyncToken)}); evaluate it again.`,
 		);
 	}
+	assertReachable(item.json, stepId, invoice);
 	// This execution's mark on the claim: if the answer to our write is lost and the retry meets 5010, a fresh
 	// read that still carries the mark proves the applied write was ours. The next write of the line drops it.
-	const marker = claimMarker(stepId, randomUUID().slice(0, 8));
+	const token = randomUUID().slice(0, 8);
+	const marker = claimMarker(stepId, token);
 	let written: RawObject | undefined;
 	try {
 		written = await updateInvoiceNote(
@@ -244,6 +264,7 @@ async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIn
 					stepId,
 					on,
 					syncToken: String(written.SyncToken),
+					token,
 				},
 			},
 		],
@@ -251,12 +272,31 @@ async function claimStep(ctx: OperationContext, item: INodeExecutionData, itemIn
 	};
 }
 
+/**
+ * Send Invoice Email. With *Send To* empty, QuickBooks sends to the invoice's BillEmail and answers 2050 when
+ * there is none; the customer's own email (looked up) is then given as the address, and an invoice with no
+ * address at all fails here, before QuickBooks is asked.
+ */
 async function sendEmail(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
 	const timezone = ctx.timezoneOf(itemIndex);
 	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
-	const sendTo = stringParameter(ctx.fn, 'sendTo', itemIndex);
+	let sendTo = stringParameter(ctx.fn, 'sendTo', itemIndex);
 	if (sendTo !== '' && !/^[^\s@]+@[^\s@]+$/.test(sendTo)) {
 		throw new DunningInputError('sendTo', `"${sendTo}" is not an email address`);
+	}
+	if (sendTo === '') {
+		const current = await readExpanded(ctx, id, timezone, itemIndex);
+		const billEmail = (current.raw.BillEmail as IDataObject | undefined)?.Address;
+		if (typeof billEmail !== 'string' || billEmail.trim() === '') {
+			const email = current.invoice.customer.email;
+			if (!email) {
+				throw new DunningInputError(
+					'sendTo',
+					`invoice ${current.invoice.number ?? id} has no email address (no BillEmail, none on its customer): give Send To`,
+				);
+			}
+			sendTo = email;
+		}
 	}
 	const raw = await sendInvoiceEmail(ctx.fn, ctx.connection, id, sendTo, itemIndex);
 	const customer = await ctx.customerOf(raw, itemIndex);
@@ -266,6 +306,58 @@ async function sendEmail(ctx: OperationContext, item: INodeExecutionData, itemIn
 		done: [{ ...item.json, ...invoiceJson(invoice, raw, { customer }), emailed: { to } }],
 		notClaimed: [],
 	};
+}
+
+/**
+ * Release Claim: removes the step Claim Step wrote into the note, when the message certainly did not leave
+ * (or always, if asked), so the next run sends it. A stale SyncToken only means someone edited the invoice
+ * meanwhile: read and write again. A claim mark of another execution for the step is never released.
+ */
+async function releaseClaim(ctx: OperationContext, item: INodeExecutionData, itemIndex: number) {
+	const timezone = ctx.timezoneOf(itemIndex);
+	const id = assertQuickBooksId(stringParameter(ctx.fn, 'invoiceId', itemIndex), 'invoiceId');
+	const request = readReleaseParameters(ctx.fn, itemIndex);
+	const stepId = request.stepId;
+	if (stepId === '') throw new DunningInputError('stepId', 'no step to release');
+	const why =
+		request.releaseWhen === 'always'
+			? 'always'
+			: classifySendFailure(request.sendError) === 'not_accepted'
+				? 'not_accepted'
+				: 'outcome_unknown';
+	for (let attempt = 1; ; attempt++) {
+		const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
+		const answer = (released: boolean, reason: string, current = raw) => {
+			const json = {
+				...item.json,
+				...invoiceJson(normalize(current, timezone, customer), current, { customer }),
+				release: { released, reason, stepId, invoiceId: id },
+			};
+			return released ? { done: [json], notClaimed: [] } : { done: [], notClaimed: [json] };
+		};
+		if (why === 'outcome_unknown') return answer(false, why);
+		if (!invoice.dunning.sentStepIds.includes(stepId)) return answer(false, 'not_claimed');
+		const mark = new RegExp(
+			`claim=${stepId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:([0-9a-f]+)`,
+		).exec(String(raw.PrivateNote ?? ''));
+		if (request.token !== '' && mark && mark[1] !== request.token) {
+			return answer(false, 'claimed_elsewhere');
+		}
+		const result = applyDunningNoteChange(raw.PrivateNote, { kind: 'release', stepId });
+		try {
+			const written = await updateInvoiceNote(
+				ctx.fn,
+				ctx.connection,
+				{ Id: id, SyncToken: String(raw.SyncToken) },
+				result.note,
+				itemIndex,
+			);
+			return answer(true, why, written);
+		} catch (error) {
+			if (isStaleSyncToken(error) && attempt < 3) continue;
+			throw new NodeApiError(ctx.fn.getNode(), error as JsonObject);
+		}
+	}
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {
@@ -394,6 +486,8 @@ export async function runOperation(
 			return await claimStep(ctx, item, itemIndex);
 		case 'sendEmail':
 			return await sendEmail(ctx, item, itemIndex);
+		case 'releaseClaim':
+			return await releaseClaim(ctx, item, itemIndex);
 		case 'verifyWebhook':
 			return await verifyWebhook(ctx, item, itemIndex);
 		default:

@@ -9,6 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { invoiceForOutput } from '../common/invoice-input';
 import { failedItem, itemError } from '../common/item-errors';
+import { readReleaseParameters } from '../common/release-claim';
 import type { OverdueFilter } from '../common/stripe-invoices';
 import { assertIsoDate, assertTimeZone, dateInTimeZone, STRIPE_METADATA_KEYS } from '../shared';
 import { stripeDunningProperties, type Operation } from './description';
@@ -18,6 +19,7 @@ import {
 	claimStep,
 	getInvoice,
 	listOverdue,
+	releaseClaim,
 	sendReminder,
 	writeMetadata,
 	type CallOptions,
@@ -101,15 +103,37 @@ export class StripeDunning implements INodeType {
 				const invoiceId = assertInvoiceId(this.getNodeParameter('invoiceId', itemIndex));
 				if (operation === 'claimStep') {
 					const stepId = assertStepId(this.getNodeParameter('stepId', itemIndex));
-					const result = await claimStep(this, invoiceId, stepId, today, options);
+					const result = await claimStep(this, invoiceId, stepId, today, options, json);
 					const claim = {
 						claimed: result.claimed,
 						reason: result.reason,
 						stepId: result.stepId,
 						idempotencyKey: result.idempotencyKey,
+						token: result.token,
 					};
 					outputs[result.claimed ? DONE : NOT_CLAIMED].push({
 						json: output(json, result, { claim }),
+						pairedItem,
+					});
+					continue;
+				}
+
+				if (operation === 'releaseClaim') {
+					const request = readReleaseParameters(this, itemIndex);
+					const result = await releaseClaim(
+						this,
+						invoiceId,
+						{ ...request, stepId: assertStepId(request.stepId) },
+						options,
+					);
+					const release = {
+						released: result.released,
+						reason: result.reason,
+						stepId: result.stepId,
+						invoiceId,
+					};
+					outputs[result.released ? DONE : NOT_CLAIMED].push({
+						json: output(json, result, { release }),
 						pairedItem,
 					});
 					continue;

@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { releaseClaimProperties } from '../common/release-claim';
+
 export const OPERATIONS = [
 	'get',
 	'listOverdue',
 	'claimStep',
 	'recordPromise',
+	'releaseClaim',
 	'markDisputed',
 	'markUndisputed',
 	'pause',
@@ -117,6 +120,13 @@ export const stripeDunningProperties: INodeProperties[] = [
 					'The customer promised to pay by a date: reminders wait until the day after it',
 			},
 			{
+				name: 'Release Claim',
+				value: 'releaseClaim',
+				action: 'Release a claimed step whose message did not leave',
+				description:
+					'After a send failed before the mail server accepted the message: remove the step Claim Step recorded, so the next run sends it',
+			},
+			{
 				name: 'Resume',
 				value: 'resume',
 				action: 'Resume reminders for an invoice',
@@ -152,6 +162,7 @@ export const stripeDunningProperties: INodeProperties[] = [
 		description:
 			'The step being sent; by default the step the Dunning Scenario node decided (letters, digits, - _ . :).',
 	},
+	...releaseClaimProperties({ resource: ['invoice'], operation: ['releaseClaim'] }),
 	{
 		displayName: 'Promised On',
 		name: 'promisedOn',

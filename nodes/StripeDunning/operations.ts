@@ -1,9 +1,16 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { assertApprovedIfRequired, assertReachable } from '../common/approval';
+import { classifySendFailure } from '../common/send-failure';
 import {
 	CLAIM_METADATA_PREFIX,
+	claimIdempotencyKey,
+	claimToken,
 	claimedSteps,
+	isLiveClaim,
+	lastSentOnBeforeClaim,
+	RELEASED_CLAIM_PREFIX,
 	classifyInvoice,
 	MAX_STEP_ID_LENGTH,
 	overdueListQuery,
@@ -101,17 +108,25 @@ export interface ClaimResult extends ReadInvoice {
 	reason: ClaimReason;
 	stepId: string;
 	idempotencyKey: string;
+	/** This execution's token under `dunning_claim_<step>`, which Release Claim checks; null when refused. */
+	token: string | null;
 }
+
+const claimValueOf = (current: ReadInvoice, stepId: string): unknown =>
+	((current.raw.metadata ?? {}) as IDataObject)[`${CLAIM_METADATA_PREFIX}${stepId}`];
 
 /**
  * Claims step `stepId` of an invoice, so that of several concurrent executions exactly one is told it owns it.
  *
+ * 0. A step that requires approval is refused without it (`item.approval`), before any request; a customer
+ *    email step is refused, after the fresh read and before any write, when the invoice has no address.
  * 1. A fresh read: a paid, void or uncollectible invoice, or a step already in `dunning_sent_steps` or holding a
- *    `dunning_claim_<step>` key, is refused.
- * 2. One metadata write with `Idempotency-Key: dunning-claim:<invoice>:<step>` that appends the step, sets the
- *    last-sent date and stores this execution's random token under `dunning_claim_<step>`. Stripe runs the first
- *    request with this key; every other execution sends different parameters (another token) and gets 400
- *    `idempotency_error` (or 409 while the first is still running, retried until it is 400): not claimed.
+ *    live `dunning_claim_<step>` token, is refused.
+ * 2. One metadata write with `Idempotency-Key: dunning-claim:<invoice>:<step>` (plus the nonce of the step's
+ *    last release, if any) that appends the step, sets the last-sent date and stores this execution's random
+ *    token under `dunning_claim_<step>`. Stripe runs the first request with this key; every other execution
+ *    sends different parameters (another token) and gets 400 `idempotency_error` (or 409 while the first is
+ *    still running, retried until it is 400): not claimed.
  * 3. A replay (`Idempotent-Replayed: true`) is ours only if it carries our token: that is our own retry after a
  *    lost response. Any other replay is someone else's claim.
  */
@@ -121,21 +136,29 @@ export async function claimStep(
 	stepId: string,
 	today: string,
 	options: CallOptions,
+	item: IDataObject = {},
 ): Promise<ClaimResult> {
-	const idempotencyKey = `dunning-claim:${invoiceId}:${stepId}`;
+	assertApprovedIfRequired(item, stepId);
 	const fresh = await getInvoice(context, invoiceId, options);
+	const idempotencyKey = claimIdempotencyKey(invoiceId, stepId, claimValueOf(fresh, stepId));
 	const refuse = (reason: ClaimReason, current: ReadInvoice = fresh): ClaimResult => ({
 		...current,
 		claimed: false,
 		reason,
 		stepId,
 		idempotencyKey,
+		token: null,
 	});
 	if (fresh.invoice.status !== 'open' || fresh.invoice.dueMinor <= 0) return refuse('not_open');
 	if (claimedSteps(fresh.invoice, fresh.raw).has(stepId)) return refuse('already_sent');
+	assertReachable(item, stepId, fresh.invoice);
 
 	const claimKey = `${CLAIM_METADATA_PREFIX}${stepId}`;
-	const token = `${context.getExecutionId() ?? 'manual'}:${randomUUID()}`;
+	const token = claimToken(
+		context.getExecutionId() ?? 'manual',
+		randomUUID(),
+		fresh.invoice.dunning.lastSentOn,
+	);
 	const metadata = {
 		[STRIPE_METADATA_KEYS.sentSteps]: [...fresh.invoice.dunning.sentStepIds, stepId].join(','),
 		[STRIPE_METADATA_KEYS.lastSentOn]: today,
@@ -159,7 +182,74 @@ export async function claimStep(
 	const written = read(response.body, options);
 	const owner = (response.body.metadata as IDataObject | undefined)?.[claimKey];
 	if (owner !== token) return refuse('claimed_elsewhere', written);
-	return { ...written, claimed: true, reason: 'claimed', stepId, idempotencyKey };
+	return { ...written, claimed: true, reason: 'claimed', stepId, idempotencyKey, token };
+}
+
+export type ReleaseWhen = 'notAccepted' | 'always';
+
+export interface ReleaseRequest {
+	stepId: string;
+	releaseWhen: ReleaseWhen;
+	/** The send node's error (its error output's `error`), classified by `classifySendFailure`. */
+	sendError: unknown;
+	/** The token Claim Step returned: only that claim is released. Empty: any live claim of the step. */
+	token: string;
+}
+
+export type ReleaseReason =
+	| 'not_accepted'
+	| 'always'
+	| 'outcome_unknown'
+	| 'not_claimed'
+	| 'claimed_elsewhere';
+
+export interface ReleaseResult extends ReadInvoice {
+	released: boolean;
+	reason: ReleaseReason;
+	stepId: string;
+}
+
+/**
+ * Release Claim: undoes a claim whose message certainly did not leave, so the next run sends the step. The
+ * step leaves `dunning_sent_steps`, the last-sent date goes back to what it was before the claim, and the claim
+ * key keeps a `released:<nonce>` marker whose nonce gives the next claim a new idempotency key. A send whose
+ * outcome is unknown keeps its claim (`outcome_unknown`): a second message must never go out on a doubt.
+ */
+export async function releaseClaim(
+	context: StripeContext,
+	invoiceId: string,
+	request: ReleaseRequest,
+	options: CallOptions,
+): Promise<ReleaseResult> {
+	const { stepId } = request;
+	const result = (current: ReadInvoice, released: boolean, reason: ReleaseReason) => ({
+		...current,
+		released,
+		reason,
+		stepId,
+	});
+	const fresh = await getInvoice(context, invoiceId, options);
+	const why: ReleaseReason =
+		request.releaseWhen === 'always'
+			? 'always'
+			: classifySendFailure(request.sendError) === 'not_accepted'
+				? 'not_accepted'
+				: 'outcome_unknown';
+	if (why === 'outcome_unknown') return result(fresh, false, why);
+	const claimValue = claimValueOf(fresh, stepId);
+	const sent = fresh.invoice.dunning.sentStepIds;
+	if (!sent.includes(stepId) && !isLiveClaim(claimValue))
+		return result(fresh, false, 'not_claimed');
+	if (request.token !== '' && isLiveClaim(claimValue) && claimValue !== request.token) {
+		return result(fresh, false, 'claimed_elsewhere');
+	}
+	const metadata: Record<string, string> = {
+		[STRIPE_METADATA_KEYS.sentSteps]: sent.filter((id) => id !== stepId).join(','),
+		[`${CLAIM_METADATA_PREFIX}${stepId}`]: `${RELEASED_CLAIM_PREFIX}${randomUUID().slice(0, 8)}`,
+	};
+	const before = isLiveClaim(claimValue) ? lastSentOnBeforeClaim(claimValue) : undefined;
+	if (before !== undefined) metadata[STRIPE_METADATA_KEYS.lastSentOn] = before ?? '';
+	return result(await writeMetadata(context, invoiceId, metadata, options), true, why);
 }
 
 /** Stripe emails the invoice again (its own template and payment link); send_invoice invoices only. */

@@ -122,14 +122,52 @@ export function rememberId(list: string[], id: string, max: number): boolean {
 	return true;
 }
 
+/**
+ * The value a released claim key keeps: `released:<nonce>`. It no longer claims the step, and its nonce makes
+ * the next claim's idempotency key new (Stripe would otherwise refuse a second claim under the same key).
+ */
+export const RELEASED_CLAIM_PREFIX = 'released:';
+
+/** A claim key's value that holds a live claim (a token, not empty, not a released marker). */
+export function isLiveClaim(value: unknown): value is string {
+	return typeof value === 'string' && value !== '' && !value.startsWith(RELEASED_CLAIM_PREFIX);
+}
+
 /** The step ids already claimed or sent for an invoice, from its metadata. */
 export function claimedSteps(invoice: Invoice, raw: IDataObject): Set<string> {
 	const steps = new Set(invoice.dunning.sentStepIds);
 	const metadata = (raw.metadata ?? {}) as IDataObject;
 	for (const [key, value] of Object.entries(metadata)) {
-		if (key.startsWith(CLAIM_METADATA_PREFIX) && typeof value === 'string' && value !== '') {
+		if (key.startsWith(CLAIM_METADATA_PREFIX) && isLiveClaim(value)) {
 			steps.add(key.slice(CLAIM_METADATA_PREFIX.length));
 		}
 	}
 	return steps;
+}
+
+/** `dunning-claim:<invoice>:<step>`, plus the nonce of the last release of that step if there was one. */
+export function claimIdempotencyKey(
+	invoiceId: string,
+	stepId: string,
+	claimValue: unknown,
+): string {
+	const base = `dunning-claim:${invoiceId}:${stepId}`;
+	if (typeof claimValue !== 'string' || !claimValue.startsWith(RELEASED_CLAIM_PREFIX)) return base;
+	return `${base}:${claimValue.slice(RELEASED_CLAIM_PREFIX.length)}`;
+}
+
+/**
+ * A claim token: the execution, a random part, and the last-sent date before the claim, so that a release can
+ * put that date back (Stripe keeps only the latest date).
+ */
+export function claimToken(executionId: string, random: string, lastSentOn: string | null): string {
+	return `${executionId}:${random}|${lastSentOn ?? ''}`;
+}
+
+/** The last-sent date a claim token recorded: null when there was none, undefined for a token without it. */
+export function lastSentOnBeforeClaim(token: string): string | null | undefined {
+	const bar = token.lastIndexOf('|');
+	if (bar < 0) return undefined;
+	const date = token.slice(bar + 1);
+	return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 }

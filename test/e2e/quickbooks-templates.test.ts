@@ -1,6 +1,9 @@
 // The QuickBooks templates of workflows/ in a real n8n 2.41.1, each against its own QuickBooks simulator seeded
 // with the demo book, and MailDev as the SMTP server. Runs with N8N_REAL=1 after npm run build.
+import type { MailDevEmail } from '../../scripts/demo/maildev';
+import { httpRequest } from '../../scripts/n8n/instance';
 import { quickBooksSimulatorCredential } from '../helpers/real-n8n';
+import { ladderBook } from '../simulators/stripe/demo-book';
 import { startQuickBooksSimulator, type QuickBooksSimulator } from '../simulators/quickbooks';
 import {
 	ageQuickBooksBook,
@@ -21,14 +24,18 @@ import {
 	type E2eEnvironment,
 } from './harness';
 
-const BOOKS = ['classic', 'exceptions', 'report'] as const;
+const BOOKS = ['classic', 'exceptions', 'report', 'ladder'] as const;
 type BookName = (typeof BOOKS)[number];
 
 const WORKFLOWS: Record<BookName, string> = {
 	classic: 'quickbooks-classic-crm-task.json',
 	exceptions: 'quickbooks-exceptions-account-manager.json',
 	report: 'quickbooks-weekly-report.json',
+	ladder: 'quickbooks-full-ladder.json',
 };
+
+const BROWSER =
+	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 interface Book {
 	sim: QuickBooksSimulator;
@@ -48,7 +55,10 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 	beforeAll(async () => {
 		for (const name of BOOKS) {
 			const sim = await startQuickBooksSimulator({ fixtures: false });
-			books[name] = { sim, book: seedQuickBooksDemoBook(sim) };
+			books[name] = {
+				sim,
+				book: seedQuickBooksDemoBook(sim, name === 'ladder' ? ladderBook() : undefined),
+			};
 		}
 		({ env, ids } = await startTemplates(WORKFLOWS, (name) =>
 			quickBooksSimulatorCredential(
@@ -107,10 +117,10 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 	);
 
 	it(
-		'exceptions: disputed never chased, a vip customer handed to the account manager after two reminders',
+		"exceptions: disputed never chased, a vip customer handed to the account manager after two reminders, the others' J+21 to accounting",
 		async () => {
 			const { book } = books.exceptions;
-			await env.n8n.executeWorkflow(ids.exceptions);
+			expect((await runInServer(env.n8n, ids.exceptions)).status).toBe('success');
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			expect(counts[customerEmail('exceptions', 'c22')]).toBeUndefined();
@@ -120,8 +130,74 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			expect(handover).toHaveLength(1);
 			expect(counts[customerEmail('exceptions', 'c13')]).toBe(1);
 			expect(counts[customerEmail('exceptions', 'c5')]).toBeUndefined();
+			// A customer without the tags: its J+21 case goes to accounting, not to the account manager.
+			const accounting = emailsTo(emails, 'accounting@example.com');
+			expect(
+				accounting.some((entry) => (entry.text ?? '').includes(book.numbers['escalate-d21'])),
+			).toBe(true);
+			expect(accounting.some((entry) => (entry.text ?? '').includes(book.numbers['vip-b']))).toBe(
+				false,
+			);
+			expect(accounting.filter((entry) => /failed/i.test(entry.subject))).toEqual([]);
 		},
 		5 * MINUTE,
+	);
+
+	it(
+		'full ladder on QuickBooks: J-3 from the due-soon listing, J+1, J+7 to the customer email when the invoice has none, J+14, the J+21 call script, the J+30 formal notice approved then sent once',
+		async () => {
+			const { sim, book } = books.ladder;
+			// J+7: an invoice without BillEmail still reaches its customer (the looked-up address).
+			delete sim.invoices.get(book.ids['ladder-d7'])!.BillEmail;
+			const run = await runInServer(env.n8n, ids.ladder);
+			expect(run.status).toBe('success');
+			const emails = await settledEmails(env.mail, seen);
+			const to = (key: string) => emailsTo(emails, customerEmail('ladder', key));
+			for (const [key, customer, step] of [
+				['ladder-d-3', 'c0', 'd-3'],
+				['ladder-d1', 'c1', 'd1'],
+				['ladder-d7', 'c2', 'd7'],
+				['ladder-d14', 'c3', 'd14'],
+			]) {
+				expect([key, to(customer).length]).toEqual([key, 1]);
+				expect(note('ladder', key)).toMatch(new RegExp(`[=,]${step}@\\d{4}-\\d{2}-\\d{2}`));
+			}
+			expect(to('c4')).toEqual([]);
+			const call = emailsTo(emails, 'account-manager@example.com').find((email) =>
+				(email.html ?? '').includes('Suggested call script'),
+			);
+			if (!call) {
+				process.stderr.write(
+					`${emails.map((email) => `${recipients(email).join(',')} | ${email.subject} | ${(email.text ?? email.html ?? '').slice(0, 400)}`).join('\n')}\n${run.data.slice(-4000)}\n`,
+				);
+			}
+			expect(call?.html).toContain(book.numbers['ladder-d21']);
+			expect(to('c5')).toEqual([]);
+			const approval = emailsTo(emails, 'finance-manager@example.com');
+			expect(approval).toHaveLength(1);
+			expect(approval[0].html).toContain(book.numbers['ladder-d30']);
+			expect(note('ladder', 'ladder-d30')).not.toMatch(/d30@/);
+			expect(emailsTo(emails, 'accounting@example.com')).toEqual([]);
+
+			const link = /href="([^"]*approved=true[^"]*)"/.exec(approval[0].html ?? '')?.[1];
+			expect(link).toBeDefined();
+			const response = await httpRequest('GET', link!.replace(/&amp;/g, '&'), {
+				headers: { 'User-Agent': BROWSER },
+			});
+			expect(response.status).toBeLessThan(400);
+			let notice: MailDevEmail[] = [];
+			const deadline = Date.now() + 2 * MINUTE;
+			while (notice.length === 0 && Date.now() < deadline) {
+				notice = emailsTo(await settledEmails(env.mail, seen), customerEmail('ladder', 'c5'));
+			}
+			expect(notice).toHaveLength(1);
+			expect(notice[0].text).toContain(book.numbers['ladder-d30']);
+			expect(note('ladder', 'ladder-d30')).toMatch(/d30@/);
+
+			await runInServer(env.n8n, ids.ladder);
+			expect(await settledEmails(env.mail, seen)).toEqual([]);
+		},
+		10 * MINUTE,
 	);
 
 	it(

@@ -4,7 +4,13 @@
 import type { MailDevEmail } from '../../scripts/demo/maildev';
 import { httpRequest } from '../../scripts/n8n/instance';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
-import { ageBook, payInvoice, seedDemoBook, type SeededBook } from '../simulators/stripe/demo-book';
+import {
+	ageBook,
+	ladderBook,
+	payInvoice,
+	seedDemoBook,
+	type SeededBook,
+} from '../simulators/stripe/demo-book';
 import { stripeSimulatorCredential } from '../helpers/real-n8n';
 import {
 	countByRecipient,
@@ -29,7 +35,7 @@ interface Book {
 	book: SeededBook;
 }
 
-const BOOKS = ['classic', 'formal', 'exceptions', 'report'] as const;
+const BOOKS = ['classic', 'formal', 'exceptions', 'report', 'ladder'] as const;
 type BookName = (typeof BOOKS)[number];
 
 const WORKFLOWS: Record<BookName, string> = {
@@ -37,7 +43,16 @@ const WORKFLOWS: Record<BookName, string> = {
 	formal: 'stripe-formal-notice-approval.json',
 	exceptions: 'stripe-exceptions-account-manager.json',
 	report: 'stripe-weekly-report.json',
+	ladder: 'stripe-full-ladder.json',
 };
+
+/** Ladder book: invoice key, customer key, the steps recorded after the run. */
+const LADDER_EXPECTED: [string, string, string][] = [
+	['ladder-d-3', 'c0', 'd-3'],
+	['ladder-d1', 'c1', 'd-3,d1'],
+	['ladder-d7', 'c2', 'd-3,d1,d7'],
+	['ladder-d14', 'c3', 'd-3,d1,d7,d14'],
+];
 
 describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () => {
 	let env: E2eEnvironment;
@@ -51,7 +66,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 	beforeAll(async () => {
 		for (const name of BOOKS) {
 			const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
-			books[name] = { sim, book: seedDemoBook(sim) };
+			books[name] = { sim, book: seedDemoBook(sim, name === 'ladder' ? ladderBook() : undefined) };
 		}
 		({ env, ids } = await startTemplates(WORKFLOWS, (name) =>
 			stripeSimulatorCredential(
@@ -63,6 +78,41 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 	}, 25 * MINUTE);
 
 	afterAll(() => stopEnvironment(env, books), MINUTE);
+
+	let serverStarted = false;
+	/** The server runs the approvals: the link in an approval email resumes the execution that waits. */
+	async function ensureServer() {
+		if (serverStarted) return;
+		await env.n8n.start({ port: env.port });
+		await env.n8n.setupOwner();
+		serverStarted = true;
+	}
+
+	/** Clicks Approve in an approval email, then waits for the customer's notice (and checks it). */
+	async function approveAndAwait(
+		approval: MailDevEmail,
+		customer: string,
+		check: (notice: MailDevEmail[]) => void,
+	) {
+		const link = /href="([^"]*approved=true[^"]*)"/.exec(approval.html ?? '')?.[1];
+		expect(link).toBeDefined();
+		// A browser's User-Agent: n8n answers an empty page to bots (link previews) without resuming.
+		const response = await httpRequest('GET', link!.replace(/&amp;/g, '&'), {
+			headers: { 'User-Agent': BROWSER },
+		});
+		expect(response.status).toBeLessThan(400);
+		let notice: MailDevEmail[] = [];
+		const deadline = Date.now() + 2 * MINUTE;
+		while (notice.length === 0 && Date.now() < deadline) {
+			notice = emailsTo(await settledEmails(env.mail, seen), customer);
+		}
+		if (notice.length === 0) {
+			process.stderr.write(`approval link ${response.status} ${response.text.slice(0, 300)}\n`);
+		}
+		check(notice);
+		// A second click on the same link: the execution is over, nothing more goes out.
+		await httpRequest('GET', link!.replace(/&amp;/g, '&'), { headers: { 'User-Agent': BROWSER } });
+	}
 
 	it(
 		'classic J+7 / J+14 / J+21: the right step once per customer, grouped, accounting notified, nothing twice, a payment stops it',
@@ -127,7 +177,8 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 		'exceptions: a disputed invoice is never chased, a strategic customer goes to the account manager with the history',
 		async () => {
 			const { sim, book } = books.exceptions;
-			await env.n8n.executeWorkflow(ids.exceptions);
+			await ensureServer();
+			expect((await runInServer(env.n8n, ids.exceptions)).status).toBe('success');
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			// vip-b: two reminders unanswered (J+7, J+14) → handed over, no third reminder to the customer.
@@ -142,10 +193,22 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			expect(counts[customerEmail('exceptions', 'c13')]).toBe(1);
 			// Disputed: nothing to the customer.
 			expect(counts[customerEmail('exceptions', 'c5')]).toBeUndefined();
-			expect(emailsTo(emails, 'accounting@example.com')).toEqual([]);
-			// The same day again: nothing.
-			await env.n8n.executeWorkflow(ids.exceptions);
-			expect(await settledEmails(env.mail, seen)).toEqual([]);
+			// A customer without the tags: its J+21 case goes to accounting, never a strategic one's.
+			const accounting = emailsTo(emails, 'accounting@example.com');
+			const escalated = sim.invoice(book.ids['escalate-d21'])!;
+			expect(
+				accounting.some((entry) => (entry.text ?? '').includes(String(escalated.number))),
+			).toBe(true);
+			expect(accounting.some((entry) => (entry.text ?? '').includes(String(vip.number)))).toBe(
+				false,
+			);
+			expect(accounting.filter((entry) => /failed/i.test(entry.subject))).toEqual([]);
+			// The same day again: nothing new, only the approval requests still unanswered are asked again.
+			await runInServer(env.n8n, ids.exceptions);
+			const again = await settledEmails(env.mail, seen);
+			expect(
+				again.filter((email) => !recipients(email).includes('finance-manager@example.com')),
+			).toEqual([]);
 		},
 		5 * MINUTE,
 	);
@@ -164,56 +227,93 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 	);
 
 	it(
-		'J-3 notice, J+1 reminder with penalties, and a formal notice that waits for a human approval, then goes out',
+		'J-3 notice, J+1 reminder with penalties, and a formal notice shown to a person, sent once after the approval',
 		async () => {
 			const { sim, book } = books.formal;
-			// Run in the server, as the schedule would: the execution pauses at the approval, and the link in the
-			// approval email resumes it there.
-			await env.n8n.start({ port: env.port });
-			await env.n8n.setupOwner();
+			// Run in the server, as the schedule would: the run itself ends at once (its reminders and alerts never
+			// wait), and each formal notice waits for its approval in an execution of its own.
+			await ensureServer();
 			const run = await runInServer(env.n8n, ids.formal);
-			expect(run.status).toBe('waiting');
+			expect(run.status).toBe('success');
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			expect(counts[customerEmail('formal', 'c8')]).toBe(1); // due in 3 days: courtesy notice
 			const late = emailsTo(emails, customerEmail('formal', 'c9'));
 			expect(late).toHaveLength(1); // 1 day late: reminder stating the penalties
 			expect(late[0].text).toMatch(/40/);
-			// The formal notice is not sent: an approval request is.
+			// The formal notice is not sent: an approval request is, showing the notice as composed.
 			expect(counts[customerEmail('formal', 'c10')]).toBeUndefined();
+			const formal = sim.invoice(book.ids.formal)!;
 			const approval = emailsTo(emails, 'finance-manager@example.com');
 			expect(approval).toHaveLength(1);
-			const formal = sim.invoice(book.ids.formal)!;
 			expect(approval[0].html).toContain(String(formal.number));
+			expect(approval[0].html).toMatch(/href="[^"]*approved=false[^"]*"/);
 			expect((formal.metadata as Record<string, string>).dunning_sent_steps).toBe('d1');
 
-			expect(approval[0].html).toMatch(/href="[^"]*approved=false[^"]*"/);
-
-			// Approve: the execution resumes, claims the formal notice and sends it, once.
-			const link = /href="([^"]*approved=true[^"]*)"/.exec(approval[0].html ?? '')?.[1];
-			expect(link).toBeDefined();
-			// A browser's User-Agent: n8n answers an empty page to bots (link previews) without resuming.
-			const response = await httpRequest('GET', link!.replace(/&amp;/g, '&'), {
-				headers: { 'User-Agent': BROWSER },
+			await approveAndAwait(approval[0], customerEmail('formal', 'c10'), (notice) => {
+				expect(notice).toHaveLength(1);
+				expect(notice[0].text).toContain(String(formal.number));
 			});
-			expect(response.status).toBeLessThan(400);
-			let notice: MailDevEmail[] = [];
-			const deadline = Date.now() + 2 * MINUTE;
-			while (notice.length === 0 && Date.now() < deadline) {
-				notice = emailsTo(await settledEmails(env.mail, seen), customerEmail('formal', 'c10'));
-			}
-			if (notice.length === 0) {
-				const execution = await env.n8n.rest('GET', `/rest/executions/${run.executionId}`);
-				const data = (execution.body as { data?: { status?: string; data?: string } }).data;
-				process.stderr.write(
-					`approval link ${response.status} ${response.text.slice(0, 300)}\nexecution ${data?.status}\n${String(data?.data ?? '').slice(-3000)}\n`,
-				);
-			}
-			expect(notice).toHaveLength(1);
-			expect(notice[0].text).toContain(String(formal.number));
 			expect(
 				(sim.invoice(book.ids.formal)!.metadata as Record<string, string>).dunning_sent_steps,
 			).toBe('d1,d15');
+			// Approving the same request again sends nothing more.
+			expect(emailsTo(await settledEmails(env.mail, seen), customerEmail('formal', 'c10'))).toEqual(
+				[],
+			);
+		},
+		10 * MINUTE,
+	);
+
+	it(
+		'full ladder: J-3, J+1, J+7, J+14 with penalties, the J+21 call script to the account manager, the J+30 formal notice approved then sent once',
+		async () => {
+			const { sim, book } = books.ladder;
+			await ensureServer();
+			const run = await runInServer(env.n8n, ids.ladder);
+			expect(run.status).toBe('success');
+			const emails = await settledEmails(env.mail, seen);
+			const to = (key: string) => emailsTo(emails, customerEmail('ladder', key));
+			const sentSteps = (key: string) =>
+				(sim.invoice(book.ids[key])!.metadata as Record<string, string>).dunning_sent_steps;
+			// One message per due step, each recorded on its invoice.
+			for (const [key, customer, steps] of LADDER_EXPECTED) {
+				expect([key, to(customer).length]).toEqual([key, 1]);
+				expect([key, sentSteps(key)]).toEqual([key, steps]);
+			}
+			expect(to('c3')[0].text).toMatch(/pénalités/); // J+14 states the penalties
+			// J+21: no customer email; the account manager gets the call script.
+			expect(to('c4')).toEqual([]);
+			const call = emailsTo(emails, 'account-manager@example.com').find((email) =>
+				(email.html ?? '').includes('Suggested call script'),
+			);
+			if (!call) {
+				process.stderr.write(
+					`${emails.map((email) => `${recipients(email).join(',')} | ${email.subject} | ${(email.text ?? email.html ?? '').slice(0, 400)}`).join('\n')}\n${run.data.slice(-4000)}\n`,
+				);
+			}
+			expect(call?.html).toContain(String(sim.invoice(book.ids['ladder-d21'])!.number));
+			expect(call?.html).toMatch(/What is owed[\s\S]*What to ask/);
+			expect(sentSteps('ladder-d21')).toBe('d-3,d1,d7,d14,d21');
+			// J+30: an approval request, nothing to the customer yet, nothing claimed.
+			expect(to('c5')).toEqual([]);
+			const approval = emailsTo(emails, 'finance-manager@example.com');
+			expect(approval).toHaveLength(1);
+			const formal = sim.invoice(book.ids['ladder-d30'])!;
+			expect(approval[0].html).toContain(String(formal.number));
+			expect(sentSteps('ladder-d30')).toBe('d-3,d1,d7,d14,d21');
+			// No item failed.
+			expect(emailsTo(emails, 'accounting@example.com')).toEqual([]);
+
+			await approveAndAwait(approval[0], customerEmail('ladder', 'c5'), (notice) => {
+				expect(notice).toHaveLength(1);
+				expect(notice[0].text).toContain(String(formal.number));
+			});
+			expect(sentSteps('ladder-d30')).toBe('d-3,d1,d7,d14,d21,d30');
+
+			// The same day again: nothing new, not even an approval request (the notice is sent).
+			await runInServer(env.n8n, ids.ladder);
+			expect(await settledEmails(env.mail, seen)).toEqual([]);
 		},
 		10 * MINUTE,
 	);

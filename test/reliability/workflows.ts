@@ -168,7 +168,13 @@ export function reminderWorkflow(
 		Start: { main: [[link('List')]] },
 		List: { main: [[link('Scenario')], [], [link('Errors')]] },
 		Scenario: {
-			main: [[link('Hook')], [link('No Action')], [link('No Action')], [link('Errors')]],
+			main: [
+				[link('Hook')],
+				[link('No Action')],
+				[link('No Action')],
+				[link('No Action')],
+				[link('Errors')],
+			],
 		},
 		Hook: { main: [[link('Claim')]] },
 		Claim: { main: [[link('Send')], [link('Not Claimed')], [link('Errors')]] },

@@ -13,6 +13,8 @@ export const PRIVATE_NOTE_MAX_LENGTH = 4000;
 
 export type DunningNoteChange =
 	| { kind: 'claim'; stepId: string; on: IsoDate }
+	/** Undoes a claim whose message did not leave: the step's entry leaves `sent=` (and so the last date). */
+	| { kind: 'release'; stepId: string }
 	| { kind: 'promise'; promisedOn: IsoDate | null }
 	| { kind: 'disputed'; disputed: boolean }
 	| { kind: 'paused'; paused: boolean };
@@ -112,6 +114,9 @@ export function applyDunningNoteChange(
 			record.sent = [...record.sent, { stepId, on: change.on }];
 			break;
 		}
+		case 'release':
+			record.sent = record.sent.filter((entry) => entry.stepId !== change.stepId.trim());
+			break;
 		case 'promise':
 			record.promisedOn =
 				change.promisedOn === null ? null : assertIsoDate(change.promisedOn, 'promisedOn');

@@ -172,6 +172,68 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		});
 	});
 
+	describe('Needs Approval output (issue 19 #1)', () => {
+		const firm = SCENARIO_PRESETS['firm-5-steps'];
+		const atFormalNotice = (id: string, tags: string[] = []) =>
+			invoiceItem(id, {
+				customer: { tags },
+				dunning: { sentStepIds: ['d1', 'd7', 'd14', 'd21'], lastSentOn: '2026-11-23' },
+			});
+
+		it('sends the firm-5-steps J+30 formal notice to Needs Approval (output 3), never to Send', async () => {
+			const result = await run(
+				[
+					invoiceItem('d7', { dunning: { sentStepIds: ['d1'], lastSentOn: '2026-11-03' } }),
+					atFormalNotice('d30'),
+				],
+				{
+					scenario: 'firm-5-steps',
+					options: { now: '2026-12-02T09:00:00Z' },
+				},
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.jsonOf('Dunning Scenario', 0).map((json) => json.ref)).toEqual(['d7']);
+			const approval = result.outputOf('Dunning Scenario', 3);
+			expect(approval.map((item) => item.json.ref)).toEqual(['d30']);
+			expect(approval[0].pairedItem).toEqual({ item: 1 });
+			expect(approval[0].json.decision).toMatchObject({ action: 'send', stepId: 'd30' });
+			expect(approval[0].json.step).toEqual(firm.steps.find((step) => step.id === 'd30'));
+		});
+
+		it('sends any custom step marked Requires Approval to Needs Approval, whatever its tone', async () => {
+			const result = await run([invoiceItem('a')], {
+				scenario: 'custom',
+				steps: {
+					step: [{ id: 'j3', offsetDays: 3, tone: 'friendly', requiresApproval: true }],
+				},
+				timezone: 'Europe/Paris',
+				options: { now: '2026-11-05T10:00:00Z' },
+			});
+			expect(result.jsonOf('Dunning Scenario', 0)).toEqual([]);
+			expect(result.jsonOf('Dunning Scenario', 3).map((json) => json.decision)).toEqual([
+				expect.objectContaining({ action: 'send', stepId: 'j3' }),
+			]);
+		});
+
+		it('sends an escalation whose step requires approval to Needs Approval, not Escalate', async () => {
+			const result = await run([atFormalNotice('vip', ['vip'])], {
+				scenario: 'firm-5-steps',
+				options: { now: '2026-12-02T09:00:00Z', escalateTags: 'vip' },
+			});
+			expect(result.jsonOf('Dunning Scenario', 1)).toEqual([]);
+			expect(result.jsonOf('Dunning Scenario', 3)[0].decision).toMatchObject({
+				action: 'escalate',
+				stepId: 'd30',
+			});
+		});
+
+		it('names the four outputs Send, Escalate, No Action, Needs Approval (appended: old wiring keeps its index)', () => {
+			const { outputs, outputNames } = new DunningScenario().description;
+			expect(outputs).toHaveLength(4);
+			expect(outputNames).toEqual(['Send', 'Escalate', 'No Action', 'Needs Approval']);
+		});
+	});
+
 	it('keeps a minimum gap per customer across its invoices (one rhythm for grouped messages)', async () => {
 		const items = [
 			invoiceItem('recent', {
@@ -223,7 +285,7 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOf('Dunning Scenario', 0).map((json) => json.ref)).toEqual(['ok', 'ok2']);
-		const errors = result.outputOf('Dunning Scenario', 3);
+		const errors = result.outputOf('Dunning Scenario', 4);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].json.error).toBe(
 			'Item 1: invoice: not a recognised invoice (expected a Stripe invoice, a QuickBooks invoice or a normalised invoice with totalMinor, dueMinor and status)',

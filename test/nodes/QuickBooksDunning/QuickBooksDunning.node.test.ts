@@ -159,6 +159,7 @@ describe('Claim Step', () => {
 			stepId: 'd7',
 			on: '2026-11-26',
 			syncToken: '4',
+			token: expect.stringMatching(/^[0-9a-f]{8}$/),
 		});
 		expect(item.invoice.dunning.sentStepIds).toEqual(['d7']);
 		const update = sim.requests.find((request) => request.method === 'POST')!;

@@ -227,6 +227,13 @@ export class QuickBooksSimulator {
 		} = {},
 	): QbObject[] {
 		const template = invoiceOf(invoiceOverdue);
+		// The invoices without BillEmail rely on their customer's address, as in a real company file.
+		if (!this.customers.has('58')) {
+			this.customers.set(
+				'58',
+				clone((customerFixture.response.body as { Customer: QbObject }).Customer),
+			);
+		}
 		const created: QbObject[] = [];
 		for (let index = 0; index < count; index++) {
 			const id = String(this.nextId++);
@@ -508,6 +515,22 @@ export class QuickBooksSimulator {
 			const invoice = this.invoices.get(sendMatch[1]);
 			if (!invoice) return reply(400, this.faultBody(faultNotFound));
 			const sendTo = query.sendTo ?? null;
+			if (!sendTo && !(invoice.BillEmail as QbObject | undefined)?.Address) {
+				// What QuickBooks answers for an invoice without BillEmail when no sendTo is given.
+				return reply(400, {
+					Fault: {
+						Error: [
+							{
+								Message: 'Invalid Email Address',
+								Detail: 'sendTo or BillEmail required',
+								code: '2050',
+							},
+						],
+						type: 'ValidationFault',
+					},
+					time: this.time(),
+				});
+			}
 			this.sentEmails.push({ invoiceId: sendMatch[1], sendTo });
 			const updated = this.editInvoice(sendMatch[1], {
 				EmailStatus: 'EmailSent',

@@ -180,6 +180,32 @@ export function demoBook(): { customers: BookCustomer[]; invoices: BookInvoice[]
 	};
 }
 
+/**
+ * The seeds' ladder, one invoice at each step (the full-ladder templates): customer c0 due in 3 days (J-3
+ * notice), c1 one day late (J+1), c2 7 days (J+7), c3 14 days (J+14, penalties), c4 21 days (J+21 call
+ * alert), c5 30 days (J+30 formal notice, approval), each with the earlier steps already sent on their day.
+ */
+export function ladderBook(): { customers: BookCustomer[]; invoices: BookInvoice[] } {
+	const { customers } = demoBook();
+	const steps: [string, number][] = [
+		['d-3', -3],
+		['d1', 1],
+		['d7', 7],
+		['d14', 14],
+		['d21', 21],
+		['d30', 30],
+	];
+	const invoices: BookInvoice[] = steps.map(([stepId, day], index) => ({
+		key: `ladder-${stepId}`,
+		customer: `c${index}`,
+		currency: 'eur',
+		amount: 800 + index * 650,
+		daysOverdue: day,
+		sent: steps.slice(0, index),
+	}));
+	return { customers: customers.slice(0, steps.length), invoices };
+}
+
 /** Puts the book into the simulator; dates are relative to `today` (default: today in `timezone`). */
 export function seedDemoBook(
 	simulator: StripeSimulator,

@@ -1,0 +1,83 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * The parameters of Release Claim, the same names, defaults and wording on Stripe Dunning and QuickBooks
+ * Dunning. Wire it to the error output of the node that sends the reminder: the item then carries the claim
+ * (from Claim Step) and the send error.
+ */
+export const releaseClaimProperties = (show: Record<string, string[]>): INodeProperties[] => [
+	{
+		displayName: 'Step ID',
+		name: 'stepId',
+		type: 'string',
+		required: true,
+		default:
+			'={{ $json.claim ? $json.claim.stepId : ($json.decision ? $json.decision.stepId : "") }}',
+		placeholder: 'e.g. d7',
+		displayOptions: { show },
+		description: 'The step to release; by default the step Claim Step recorded for this item',
+	},
+	{
+		displayName: 'Release When',
+		name: 'releaseWhen',
+		type: 'options',
+		default: 'notAccepted',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'The Message Was Not Accepted',
+				value: 'notAccepted',
+				description:
+					'Only when the send error shows the mail server never took the message (connection refused, login refused, recipient rejected...). A timeout or a dropped connection keeps the claim: the message may have gone out.',
+			},
+			{
+				name: 'Always',
+				value: 'always',
+				description: 'Whatever the error: only when you know the message did not leave',
+			},
+		],
+	},
+	{
+		displayName: 'Send Error',
+		name: 'sendError',
+		type: 'string',
+		default: '={{ $json.error }}',
+		displayOptions: { show: { ...show, releaseWhen: ['notAccepted'] } },
+		description: "The error of the send node (its error output's error field)",
+	},
+	{
+		displayName: 'Claim Mark',
+		name: 'claimMark',
+		type: 'string',
+		default: '={{ $json.claim && $json.claim.token ? $json.claim.token : "" }}',
+		displayOptions: { show },
+		description:
+			"The mark (claim.token) Claim Step returned: only that claim is released, never another execution's. Empty: any claim of the step.",
+	},
+];
+
+export interface ReleaseParameters {
+	stepId: string;
+	releaseWhen: 'notAccepted' | 'always';
+	sendError: unknown;
+	token: string;
+}
+
+export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number): ReleaseParameters {
+	const releaseWhen = fn.getNodeParameter('releaseWhen', itemIndex, 'notAccepted') as
+		| 'notAccepted'
+		| 'always';
+	const text = (name: string) => {
+		const value = fn.getNodeParameter(name, itemIndex, '') as unknown;
+		return value === null || value === undefined ? '' : String(value).trim();
+	};
+	return {
+		stepId: text('stepId'),
+		releaseWhen,
+		sendError:
+			releaseWhen === 'always'
+				? null
+				: (fn.getNodeParameter('sendError', itemIndex, '') as unknown),
+		token: text('claimMark'),
+	};
+}
