@@ -17,6 +17,7 @@ import {
 	type ShiftedClock,
 } from '../n8n/clock';
 import { createInstance, getFreePort, type N8nInstance, type WorkflowJson } from '../n8n/instance';
+import { approvalLink, openApprovalLink, runInServer } from '../n8n/server-runs';
 import {
 	connectedCredentialData,
 	startQuickBooksSimulator,
@@ -41,20 +42,17 @@ interface Flow {
 }
 
 const REMINDER_FLOWS: Flow[] = [
-	{ label: 'classic J+7/J+14/J+21', file: 'stripe-classic-7-14-21.json', source: 'stripe' },
+	{ label: 'Stripe classic J+7/14/21', file: 'stripe-classic-7-14-21.json', source: 'stripe' },
+	{ label: 'Stripe full ladder J-3..J+30', file: 'stripe-full-ladder.json', source: 'stripe' },
 	{
-		label: 'J-3 notice + formal notice',
-		file: 'stripe-formal-notice-approval.json',
-		source: 'stripe',
-	},
-	{
-		label: 'exceptions (VIP, disputes)',
+		label: 'Stripe exceptions (strategic)',
 		file: 'stripe-exceptions-account-manager.json',
 		source: 'stripe',
 		escalateTag: 'strategic',
 	},
+	{ label: 'QuickBooks full ladder', file: 'quickbooks-full-ladder.json', source: 'quickbooks' },
 	{
-		label: 'QuickBooks + CRM task',
+		label: 'QuickBooks classic + CRM',
 		file: 'quickbooks-classic-crm-task.json',
 		source: 'quickbooks',
 	},
@@ -145,8 +143,10 @@ interface DayStats {
 	escalations: number;
 	/** Steps sent that state the statutory penalties. */
 	penalties: number;
-	/** Approval requests for formal notices. */
+	/** Approval requests (Send and Wait emails) for steps that need a person's approval. */
 	approvals: number;
+	/** Of those, approved by the demo (every day but the last; the last day's wait in the inbox). */
+	approved: number;
 	errors: number;
 }
 
@@ -192,6 +192,7 @@ function statsOf(
 		escalations: 0,
 		penalties: 0,
 		approvals: 0,
+		approved: 0,
 		errors: 0,
 	};
 	for (const [id, steps] of after) {
@@ -204,28 +205,32 @@ function statsOf(
 	for (const email of emails) {
 		const to = email.to.map((entry) => entry.address.toLowerCase());
 		if (/failed/i.test(email.subject)) stats.errors++;
+		else if (approvalLink(email)) stats.approvals++;
 		else if (to.some((address) => INTERNAL.includes(address))) stats.escalations++;
-		else if (to.includes('finance-manager@example.com')) stats.approvals++;
 	}
 	return stats;
 }
 
-/** The editor's "Execute workflow" from the Run Now trigger, through the REST API; waits for the end. */
-async function runInServer(n8n: N8nInstance, workflowId: string): Promise<string> {
-	const started = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
-		triggerToStartFrom: { name: 'Run Now' },
-	});
-	const executionId = (started.body as { data?: { executionId?: string } }).data?.executionId;
-	if (!executionId)
-		throw new Error(`run not started: ${started.status} ${started.text.slice(0, 300)}`);
-	const deadline = Date.now() + 5 * 60_000;
-	for (;;) {
-		const response = await n8n.rest('GET', `/rest/executions/${executionId}`);
-		const status = (response.body as { data?: { status?: string } }).data?.status ?? 'unknown';
-		if (!['new', 'running', 'unknown'].includes(status)) return status;
-		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${status}`);
+/**
+ * The emails that arrive after `seen` once the inbox stops growing (delivery is asynchronous to the run, and
+ * approvals run in executions of their own); with `atLeast`, first waits for that many (a minute at most).
+ */
+async function settledEmails(
+	mail: MailDev,
+	seen: Set<string>,
+	atLeast = 0,
+): Promise<MailDevEmail[]> {
+	const fresh: MailDevEmail[] = [];
+	const deadline = Date.now() + 60_000;
+	let quiet = 0;
+	while ((quiet < 4 || fresh.length < atLeast) && Date.now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 500));
+		const arrived = (await mail.emails()).filter((email) => !seen.has(email.id));
+		for (const email of arrived) seen.add(email.id);
+		fresh.push(...arrived);
+		quiet = arrived.length ? 0 : quiet + 1;
 	}
+	return fresh;
 }
 
 async function main() {
@@ -337,29 +342,38 @@ async function main() {
 			const seenIds = new Set((await mail.emails()).map((email) => email.id));
 			const stepsBefore = book.sentSteps();
 			const evaluated = book.listed();
-			// In the server, as the editor's "Execute workflow" does: a run paused for an approval stays there,
-			// and the Approve link of its email resumes it (Data Table nodes also need the server's modules).
+			// In the server, as the editor's "Execute workflow" does (Data Table nodes need the server's modules).
+			// Each approval waits in an execution of its own, which the Approve link of its email resumes.
 			await runInServer(n8n, ids[index]);
-			await new Promise((resolve) => setTimeout(resolve, 1500));
-			const fresh = (await mail.emails()).filter((email) => !seenIds.has(email.id));
+			const fresh = await settledEmails(mail, seenIds);
+			const requests = fresh.filter((email) => approvalLink(email));
+			let approved = 0;
+			if (day < days - 1) {
+				// A person approves today's requests; the last day's stay in the inbox for you to answer.
+				for (const request of requests) {
+					const answer = await openApprovalLink(approvalLink(request)!);
+					if (answer.status < 400) approved++;
+				}
+				if (approved) fresh.push(...(await settledEmails(mail, seenIds, approved)));
+			}
 			const stats = statsOf(stepsBefore, book.sentSteps(), fresh, evaluated, penaltySteps[index]);
+			stats.approved = approved;
 			summary.push({ day: weekdayLabel(date), flow: flow.label, stats });
 			log(`  ${flow.label}: ${describe(stats)}`);
 		}
 	}
-	const before = (await mail.emails()).length;
+	const seenBeforeReport = new Set((await mail.emails()).map((email) => email.id));
 	await runInServer(n8n, reportId);
-	await new Promise((resolve) => setTimeout(resolve, 1500));
-	const reportSent = (await mail.emails())
-		.slice(before)
-		.some((email) => email.to.some((entry) => entry.address === 'finance@example.com'));
+	const reportSent = (await settledEmails(mail, seenBeforeReport)).some((email) =>
+		email.to.some((entry) => entry.address === 'finance@example.com'),
+	);
 
 	log('');
 	log(
 		`Summary (simulated business days ${calendar[0].date} to ${calendar[calendar.length - 1].date}: n8n's clock moved onto each, time of day kept)`,
 	);
 	log(
-		'day             template                     evaluated  reminders by step        escalations  penalties  approvals  emails',
+		'day             template                        evaluated  reminders by step              escalations  penalties  approvals (approved)  emails',
 	);
 	for (const row of summary) {
 		const steps =
@@ -367,7 +381,7 @@ async function main() {
 				.map(([step, n]) => `${step}:${n}`)
 				.join(' ') || '-';
 		log(
-			`${row.day}  ${row.flow.padEnd(28)} ${String(row.stats.evaluated).padStart(9)}  ${steps.padEnd(23)} ${String(row.stats.escalations).padStart(11)}  ${String(row.stats.penalties).padStart(9)}  ${String(row.stats.approvals).padStart(9)}  ${String(row.stats.emails).padStart(6)}`,
+			`${row.day}  ${row.flow.padEnd(31)} ${String(row.stats.evaluated).padStart(9)}  ${steps.padEnd(29)} ${String(row.stats.escalations).padStart(11)}  ${String(row.stats.penalties).padStart(9)}  ${`${row.stats.approvals} (${row.stats.approved})`.padStart(20)}  ${String(row.stats.emails).padStart(6)}`,
 		);
 	}
 	log(`weekly report emailed to the finance team: ${reportSent ? 'yes' : 'no'}`);
@@ -378,7 +392,9 @@ async function main() {
 	log('');
 	log(`n8n editor: ${n8n.url}  (owner ${owner.email} / ${owner.password})`);
 	log(`inbox:      ${mail.webUrl}  (${(await mail.emails()).length} emails)`);
-	log('Formal notices wait for approval: open the approval email in the inbox and click Approve.');
+	log(
+		"The last day's approval requests wait in the inbox: open one and click Approve to send its formal notice.",
+	);
 
 	if (once) {
 		await stopAll();
@@ -402,7 +418,7 @@ function describe(stats: DayStats): string {
 		Object.entries(stats.byStep)
 			.map(([step, n]) => `${step}×${n}`)
 			.join(', ') || 'none';
-	return `${stats.evaluated} evaluated, reminders ${steps}, ${stats.escalations} escalated, ${stats.penalties} with penalties, ${stats.approvals} awaiting approval, ${stats.emails} emails${stats.errors ? `, ${stats.errors} errors` : ''}`;
+	return `${stats.evaluated} evaluated, reminders ${steps}, ${stats.escalations} escalated, ${stats.penalties} with penalties, ${stats.approvals} approval requests (${stats.approved} approved), ${stats.emails} emails${stats.errors ? `, ${stats.errors} errors` : ''}`;
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,6 @@ import {
 	packageBuilt,
 	type WorkflowRun,
 } from '../../scripts/n8n/instance';
-import { MINUTE } from '../helpers/real-n8n';
 
 export { describeReal, MINUTE, real } from '../helpers/real-n8n';
 export const SMTP_CREDENTIAL = { id: 'e2eSmtpMailDev001', name: 'SMTP (reminders)' };
@@ -173,33 +172,7 @@ export async function settledEmails(mail: MailDev, seen: Set<string>): Promise<M
 	return all;
 }
 
-/**
- * Runs a saved workflow in the running n8n server from its *Run Now* trigger (the editor's "Execute workflow"),
- * and waits for the end of the execution. Needed for Data Table nodes: `n8n execute` does not load n8n's modules
- * (the data-table module among them), the server does.
- */
-export async function runInServer(
-	n8n: N8nInstance,
-	workflowId: string,
-	trigger = 'Run Now',
-	timeoutMs = 3 * MINUTE,
-): Promise<{ status: string; data: string; executionId: string }> {
-	const started = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
-		triggerToStartFrom: { name: trigger },
-	});
-	const body = started.body as { data?: { executionId?: string } };
-	const executionId = body.data?.executionId;
-	if (!executionId)
-		throw new Error(`run not started: ${started.status} ${started.text.slice(0, 500)}`);
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const response = await n8n.rest('GET', `/rest/executions/${executionId}`);
-		const execution = (response.body as { data?: { status?: string; data?: string } }).data;
-		const status = execution?.status ?? 'unknown';
-		if (!['new', 'running', 'unknown'].includes(status)) {
-			return { status, data: String(execution?.data ?? ''), executionId };
-		}
-		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${status}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+// Runs a saved workflow in the running n8n server from its *Run Now* trigger (the editor's "Execute workflow"),
+// waiting for the end of the execution. Needed for Data Table nodes: `n8n execute` does not load n8n's modules
+// (the data-table module among them), the server does. Shared with the demo.
+export { approvalLink, openApprovalLink, runInServer } from '../../scripts/n8n/server-runs';

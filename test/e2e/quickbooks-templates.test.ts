@@ -1,7 +1,6 @@
 // The QuickBooks templates of workflows/ in a real n8n 2.41.1, each against its own QuickBooks simulator seeded
 // with the demo book, and MailDev as the SMTP server. Runs with N8N_REAL=1 after npm run build.
 import type { MailDevEmail } from '../../scripts/demo/maildev';
-import { httpRequest } from '../../scripts/n8n/instance';
 import { quickBooksSimulatorCredential } from '../helpers/real-n8n';
 import { ladderBook } from '../simulators/stripe/demo-book';
 import { startQuickBooksSimulator, type QuickBooksSimulator } from '../simulators/quickbooks';
@@ -22,6 +21,8 @@ import {
 	startTemplates,
 	stopEnvironment,
 	type E2eEnvironment,
+	approvalLink,
+	openApprovalLink,
 } from './harness';
 
 const BOOKS = ['classic', 'exceptions', 'report', 'ladder'] as const;
@@ -33,9 +34,6 @@ const WORKFLOWS: Record<BookName, string> = {
 	report: 'quickbooks-weekly-report.json',
 	ladder: 'quickbooks-full-ladder.json',
 };
-
-const BROWSER =
-	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 interface Book {
 	sim: QuickBooksSimulator;
@@ -179,11 +177,9 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			expect(note('ladder', 'ladder-d30')).not.toMatch(/d30@/);
 			expect(emailsTo(emails, 'accounting@example.com')).toEqual([]);
 
-			const link = /href="([^"]*approved=true[^"]*)"/.exec(approval[0].html ?? '')?.[1];
+			const link = approvalLink(approval[0]);
 			expect(link).toBeDefined();
-			const response = await httpRequest('GET', link!.replace(/&amp;/g, '&'), {
-				headers: { 'User-Agent': BROWSER },
-			});
+			const response = await openApprovalLink(link!);
 			expect(response.status).toBeLessThan(400);
 			let notice: MailDevEmail[] = [];
 			const deadline = Date.now() + 2 * MINUTE;

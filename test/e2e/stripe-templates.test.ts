@@ -2,7 +2,6 @@
 // the demo book, and MailDev as the SMTP server: what arrives in the inbox is what is asserted.
 // Runs with N8N_REAL=1 after npm run build (one n8n for the file; each run is one `n8n execute`).
 import type { MailDevEmail } from '../../scripts/demo/maildev';
-import { httpRequest } from '../../scripts/n8n/instance';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 import {
 	ageBook,
@@ -24,12 +23,11 @@ import {
 	startTemplates,
 	stopEnvironment,
 	type E2eEnvironment,
+	approvalLink,
+	openApprovalLink,
 } from './harness';
 
 const API_KEY = 'sk_test_e2eTemplatesStripeSimulator';
-const BROWSER =
-	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
-
 interface Book {
 	sim: StripeSimulator;
 	book: SeededBook;
@@ -94,12 +92,10 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 		customer: string,
 		check: (notice: MailDevEmail[]) => void,
 	) {
-		const link = /href="([^"]*approved=true[^"]*)"/.exec(approval.html ?? '')?.[1];
+		const link = approvalLink(approval);
 		expect(link).toBeDefined();
 		// A browser's User-Agent: n8n answers an empty page to bots (link previews) without resuming.
-		const response = await httpRequest('GET', link!.replace(/&amp;/g, '&'), {
-			headers: { 'User-Agent': BROWSER },
-		});
+		const response = await openApprovalLink(link!);
 		expect(response.status).toBeLessThan(400);
 		let notice: MailDevEmail[] = [];
 		const deadline = Date.now() + 2 * MINUTE;
@@ -111,7 +107,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 		}
 		check(notice);
 		// A second click on the same link: the execution is over, nothing more goes out.
-		await httpRequest('GET', link!.replace(/&amp;/g, '&'), { headers: { 'User-Agent': BROWSER } });
+		await openApprovalLink(link!);
 	}
 
 	it(

@@ -59,6 +59,7 @@ function sentRecords(note: string, fallbackOn: IsoDate): SentStepRecord[] {
 
 const CHANGE_SHAPES: Record<DunningNoteChange['kind'], Shape> = {
 	claim: { stepId: 'string', on: 'date' },
+	release: { stepId: 'string' },
 	promise: { promisedOn: 'date?' },
 	disputed: { disputed: 'boolean' },
 	paused: { paused: 'boolean' },
