@@ -1,6 +1,8 @@
 import { DunningInputError, describeValue } from '../errors';
-import type { Invoice } from '../invoice';
+import { normalizeInvoice, type Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
+import { assertShape, type Shape } from '../shape';
+import { validatePenalty } from './context';
 import { formatDate, formatMoney, formatPercent } from './format';
 import { escapeHtml } from './helpers';
 import { resolveComposerLanguage, type ComposerLanguage } from './language';
@@ -236,6 +238,9 @@ function banner(
 	);
 }
 
+/** The parts of the composed reminder the approver's email shows. */
+const REMINDER: Shape = { to: 'string?', subject: 'string', text: 'string', html: 'string' };
+
 /**
  * The approver's email for a step that requires approval (issue 19): in the team's language, every
  * warning attached to the amounts first, then the message exactly as the customer will read it — its
@@ -254,13 +259,21 @@ export function composeApproval(input: ApprovalInput): ApprovalPreview {
 			`${describeValue(reminder)} is not a composed reminder`,
 		);
 	}
+	assertShape(reminder, REMINDER, 'reminder');
+	resolveComposerLanguage(reminder.language, 'reminder.language');
 	if (!Array.isArray(input.invoices)) {
 		throw new DunningInputError('invoices', `${describeValue(input.invoices)} is not a list`);
 	}
+	const penalties = input.penalties ?? [];
+	if (!Array.isArray(penalties)) {
+		throw new DunningInputError('penalties', `${describeValue(penalties)} is not a list`);
+	}
 	const words = WORDS[language];
 	const warnings = input.invoices.flatMap((invoice, index) => {
-		const penalty = input.penalties?.[index];
-		return penalty ? penaltyWarnings(invoice, penalty, language) : [];
+		const penalty = validatePenalty(penalties[index], `penalties[${index}]`);
+		return penalty
+			? penaltyWarnings(normalizeInvoice(invoice, `invoices[${index}]`), penalty, language)
+			: [];
 	});
 	const text = [
 		words.heading,

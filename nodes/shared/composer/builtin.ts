@@ -19,17 +19,24 @@ export function builtinTemplate(language: ComposerLanguage, tone: BuiltinName): 
 }
 
 const programs = new Map<string, BuiltinPrograms>();
+// The trees made here, so that a template set carrying a copied or altered tree is not trusted with it.
+const madeHere = new WeakSet<object>();
 
 /**
  * Its parts already parsed at build time: built-ins never go through the Handlebars parser at run time.
  * The trees are read from their JSON on first use of the template (JSON.parse, no code generation).
  */
 export function builtinPrograms(language: ComposerLanguage, tone: BuiltinName): BuiltinPrograms {
-	return getOrCreate(
-		programs,
-		`${language}/${tone}`,
-		(key) => JSON.parse(BUILTIN_PROGRAM_JSON[key]) as BuiltinPrograms,
-	);
+	return getOrCreate(programs, `${language}/${tone}`, (key) => {
+		const made = JSON.parse(BUILTIN_PROGRAM_JSON[key]) as BuiltinPrograms;
+		madeHere.add(made);
+		return made;
+	});
+}
+
+/** True for the very trees `builtinPrograms` made (never for a copy): they need no checking. */
+export function isBuiltinPrograms(value: unknown): value is BuiltinPrograms {
+	return typeof value === 'object' && value !== null && madeHere.has(value);
 }
 
 export function builtinTemplateKeys(): string[] {

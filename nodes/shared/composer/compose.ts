@@ -4,8 +4,10 @@ import { assertIsoDate, type IsoDate } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice } from '../invoice';
 import { getOrCreate } from '../memo';
+import { normalizeCurrency } from '../money';
 import { TONES, type Tone } from '../scenario/types';
-import { builtinPrograms, builtinTemplate, builtinTemplateId } from './builtin';
+import { assertObject, assertText } from '../shape';
+import { builtinPrograms, builtinTemplate, builtinTemplateId, isBuiltinPrograms } from './builtin';
 import { ROOT_VARIABLES, buildTemplateData, validatePenalty, validateSender } from './context';
 import { escapeHtml, type HelperEnv, type RenderMode } from './helpers';
 import { resolveComposerLanguage, type ComposerLanguage } from './language';
@@ -54,12 +56,18 @@ function customTemplateId(subject: string, text: string, html: string | null): s
 	return id;
 }
 
+/**
+ * The template set to render: the user's `template` (checked), else the built-in one of the language and
+ * tone. `language` accepts a tag (`fr-FR`) like `composeReminder`.
+ */
 export function resolveTemplateSet(
 	template: unknown,
 	language: ComposerLanguage,
 	tone: Tone,
 ): TemplateSet {
-	if (template === undefined || template === null) return builtinSet(language, tone);
+	if (template === undefined || template === null) {
+		return builtinSet(resolveComposerLanguage(language), assertTone(tone));
+	}
 	if (typeof template !== 'object' || Array.isArray(template)) {
 		throw new DunningInputError('template', `${describeValue(template)} is not an object`);
 	}
@@ -104,16 +112,63 @@ function oneLine(text: string): string {
 	return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
+type RenderedParts = { subject: string; text: string; html: string };
+
 /**
- * Renders the three parts; also the building block of the per-customer message (section 5b), whose
- * data has other variables (`rootVariables`).
+ * Renders the three parts of a template set for a caller of the core: the set, data and environment
+ * are checked first (a set may have been copied, e.g. through JSON: a built-in tree that is not the one
+ * `resolveTemplateSet` made is not trusted, its parts are parsed from their sources instead).
  */
 export function renderTemplateSet(
 	set: TemplateSet,
 	data: object,
 	env: Omit<HelperEnv, 'mode'>,
 	rootVariables: ReadonlySet<string> = ROOT_VARIABLES,
-): { subject: string; text: string; html: string } {
+): RenderedParts {
+	if (!(rootVariables instanceof Set)) {
+		throw new DunningInputError('rootVariables', `${describeValue(rootVariables)} is not a Set`);
+	}
+	return renderCheckedSet(
+		checkedTemplateSet(set),
+		assertObject(data, 'data'),
+		checkedEnv(env),
+		rootVariables,
+	);
+}
+
+function checkedTemplateSet(value: unknown): TemplateSet {
+	const set = assertObject(value, 'set');
+	const html = set.html === null ? null : assertText(set.html, 'set.html');
+	return {
+		id: assertText(set.id, 'set.id'),
+		subject: assertText(set.subject, 'set.subject'),
+		text: assertText(set.text, 'set.text'),
+		html,
+		field: assertText(set.field, 'set.field'),
+		programs: isBuiltinPrograms(set.programs) ? set.programs : null,
+	};
+}
+
+function checkedEnv(value: unknown): Omit<HelperEnv, 'mode'> {
+	const env = assertObject(value, 'env');
+	const language = resolveComposerLanguage(env.language, 'env.language');
+	return {
+		language,
+		currency: normalizeCurrency(env.currency, 'env.currency'),
+		sender: validateSender(env.sender, language, 'env.sender'),
+	};
+}
+
+/**
+ * Renders the three parts of a set its caller made or checked; also the building block of the
+ * per-customer message (section 5b), whose data has other variables (`rootVariables`).
+ */
+export function renderCheckedSet(
+	set: TemplateSet,
+	data: object,
+	env: Omit<HelperEnv, 'mode'>,
+	rootVariables: ReadonlySet<string> = ROOT_VARIABLES,
+): RenderedParts {
 	const state = createRenderState(data as Record<string, unknown>, env);
 	const subject = oneLine(renderPart(set, 'subject', 'text', state, rootVariables));
 	const text = renderPart(set, 'text', 'text', state, rootVariables);
@@ -193,7 +248,7 @@ export function composeReminder(input: ComposeInput): ComposedReminder {
 		daysOverdue: optionalDays(input.daysOverdue),
 		brokenPromiseOn,
 	});
-	const parts = renderTemplateSet(set, data, { language, currency: invoice.currency, sender });
+	const parts = renderCheckedSet(set, data, { language, currency: invoice.currency, sender });
 	return {
 		// The internal summary is for the accounting team, never the customer: the node addresses it.
 		to: tone === 'internal' ? null : invoice.customer.email,

@@ -2,6 +2,7 @@ import { DunningInputError, describeValue } from '../errors';
 import type { Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
 import type { Tone } from '../scenario/types';
+import { assertShape, type Shape } from '../shape';
 import { formatDate, formatMoney } from './format';
 import type { SenderView } from './helpers';
 import {
@@ -162,17 +163,21 @@ function optionalText(value: unknown, field: string): string | null {
 }
 
 /** The sender; without a name, the department name of the letter's language (`DEFAULT_SENDER_NAMES`). */
-export function validateSender(value: unknown, language: ComposerLanguage): SenderView {
+export function validateSender(
+	value: unknown,
+	language: ComposerLanguage,
+	field = 'sender',
+): SenderView {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw new DunningInputError('sender', `${describeValue(value)} is not an object`);
+		throw new DunningInputError(field, `${describeValue(value)} is not an object`);
 	}
 	const sender = value as Partial<Record<keyof ComposeSender, unknown>>;
-	const name = optionalText(sender.name, 'sender.name');
+	const name = optionalText(sender.name, `${field}.name`);
 	return {
 		name: name === null || name.trim() === '' ? DEFAULT_SENDER_NAMES[language] : name,
-		email: optionalText(sender.email, 'sender.email'),
-		phone: optionalText(sender.phone, 'sender.phone'),
-		signature: optionalText(sender.signature, 'sender.signature'),
+		email: optionalText(sender.email, `${field}.email`),
+		phone: optionalText(sender.phone, `${field}.phone`),
+		signature: optionalText(sender.signature, `${field}.signature`),
 	};
 }
 
@@ -180,32 +185,49 @@ function isInteger(value: unknown): value is number {
 	return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-/** Checks the parts of a `PenaltyResult` that the templates print. */
-export function validatePenalty(value: unknown): PenaltyResult | null {
+/** The fields of a penalty's periods and notices that the letter and the approver's warnings read. */
+const PENALTY_PERIOD: Shape = { from: 'date', to: 'date', annualRatePercent: 'number' };
+const PENALTY_NOTICE: Shape = { code: 'string', message: 'string', periodIndex: 'number?' };
+const FIXED_COMPENSATION: Shape = { currency: 'currency', amountMinor: 'integer' };
+
+/** A field that may be null or missing, else of `shape` (`notices`, `warnings`, `fixedCompensation`). */
+function checkNullable(value: unknown, shape: Shape, field: string): void {
+	if (value !== undefined && value !== null) assertShape(value, shape, field);
+}
+
+/**
+ * Checks the parts of a `PenaltyResult` that the templates print and the approver's warnings read (a period
+ * date that is not a date would only fail deep inside the date formatter). `field` names it in errors.
+ */
+export function validatePenalty(value: unknown, field = 'penalty'): PenaltyResult | null {
 	if (value === undefined || value === null) return null;
 	const penalty = value as Partial<Record<keyof PenaltyResult, unknown>>;
 	if (typeof value !== 'object' || Array.isArray(value)) {
-		throw new DunningInputError('penalty', `${describeValue(value)} is not a penalty result`);
+		throw new DunningInputError(field, `${describeValue(value)} is not a penalty result`);
 	}
 	for (const key of ['interestMinor', 'compensationMinor', 'totalMinor'] as const) {
 		if (!isInteger(penalty[key])) {
 			throw new DunningInputError(
-				`penalty.${key}`,
+				`${field}.${key}`,
 				`${describeValue(penalty[key])} is not an integer amount in minor units`,
 			);
 		}
 	}
 	if (!Array.isArray(penalty.periods)) {
 		throw new DunningInputError(
-			'penalty.periods',
+			`${field}.periods`,
 			`${describeValue(penalty.periods)} is not a list`,
 		);
 	}
+	assertShape(penalty.periods, { list: PENALTY_PERIOD }, `${field}.periods`);
 	if (typeof penalty.legalBasis !== 'string') {
 		throw new DunningInputError(
-			'penalty.legalBasis',
+			`${field}.legalBasis`,
 			`${describeValue(penalty.legalBasis)} is not a string`,
 		);
 	}
+	checkNullable(penalty.warnings, { list: 'string' }, `${field}.warnings`);
+	checkNullable(penalty.notices, { list: PENALTY_NOTICE }, `${field}.notices`);
+	checkNullable(penalty.fixedCompensation, FIXED_COMPENSATION, `${field}.fixedCompensation`);
 	return value as PenaltyResult;
 }

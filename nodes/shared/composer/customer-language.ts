@@ -1,3 +1,4 @@
+import { assertShape } from '../shape';
 import { COMPOSER_LANGUAGES, resolveComposerLanguage, type ComposerLanguage } from './language';
 
 /**
@@ -76,6 +77,7 @@ export function chooseCustomerLanguage(
 	fallback: string,
 ): ComposerLanguage {
 	const fallbackLanguage = resolveComposerLanguage(fallback, 'fallbackLanguage');
+	assertShape(hints, { locale: 'string?', country: 'string?', currency: 'string?' }, 'hints');
 	if (typeof hints.locale === 'string' && hints.locale.trim() !== '') {
 		try {
 			return resolveComposerLanguage(hints.locale);

@@ -2,12 +2,13 @@ import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice, type Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
 import type { Decision, Tone } from '../scenario/types';
+import { assertList } from '../shape';
 import { builtinPrograms, builtinTemplate } from './builtin';
 import {
 	assertTone,
 	composeReminder,
 	optionalBrokenPromise,
-	renderTemplateSet,
+	renderCheckedSet,
 	resolveTemplateSet,
 } from './compose';
 import { safeLink, validatePenalty, validateSender } from './context';
@@ -221,6 +222,7 @@ function readDecision(value: unknown, invoice: Invoice, field: string): DueStep 
 
 /** The firmest customer-facing tone, or `internal` when every invoice is at an internal step. */
 export function firmestTone(tones: readonly Tone[], field = 'tones'): Tone {
+	assertList(tones, field).forEach((tone, index) => assertTone(tone, `${field}[${index}]`));
 	const internal = tones.filter((tone) => tone === 'internal').length;
 	if (internal === tones.length) return 'internal';
 	if (internal > 0) {
@@ -473,7 +475,7 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 	const data = buildCustomerTemplateData(entries, tone, language, sender);
 	// `money` without a currency formats in the first invoice's currency; the templates use the
 	// formatted amounts of each line and total instead.
-	const parts = renderTemplateSet(
+	const parts = renderCheckedSet(
 		set,
 		data,
 		{ language, currency: first.currency, sender },

@@ -8,7 +8,7 @@ import { fr } from 'date-fns/locale/fr';
 import type { IsoDate } from '../dates';
 import { getOrCreate } from '../memo';
 import { currencyExponent, minorToDecimalString } from '../money';
-import type { ComposerLanguage } from './language';
+import { resolveComposerLanguage, type ComposerLanguage } from './language';
 
 /**
  * Locale data per language. English dates use British day-month order ("15 November 2026"), while
@@ -137,7 +137,8 @@ function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat 
 
 /** `123456` EUR → `1 234,56 €` (fr, with the narrow no-break spaces Intl gives) or `€1,234.56` (en). */
 export function formatMoney(minor: number, currency: string, language: ComposerLanguage): string {
-	const format = moneyFormat(currency, language);
+	// Checked before it becomes a cache key; the currency and amount are checked by the money helpers.
+	const format = moneyFormat(currency, resolveComposerLanguage(language));
 	return format.layout !== null && minor >= 0 && Number.isSafeInteger(minor)
 		? layOut(format.layout, format.exponent, minor)
 		: intlMoney(format, minor, currency);

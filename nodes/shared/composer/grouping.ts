@@ -1,11 +1,18 @@
 import type { Invoice } from '../invoice';
 import type { Tone } from '../scenario/types';
+import { assertList, assertShape, type Shape } from '../shape';
+import { assertTone } from './compose';
 
 /** What grouping needs of an item: its invoice and the tone it will be written in. */
 export interface GroupableReminder {
 	invoice: Invoice;
 	tone: Tone;
 }
+
+/** What grouping reads of an item (the tone is checked against the tones). */
+const GROUPABLE: Shape = {
+	invoice: { source: 'string', customer: { id: 'string?', email: 'string?' } },
+};
 
 /**
  * Issue 19 #4: the messages of "one message per customer" mode. Items share a message when they have the
@@ -16,6 +23,11 @@ export interface GroupableReminder {
  */
 export function groupCustomerMessages<T extends GroupableReminder>(items: readonly T[]): T[][] {
 	const groups = new Map<string, T[]>();
+	assertList(items, 'items').forEach((item, index) => {
+		const field = `items[${index}]`;
+		assertShape(item, GROUPABLE, field);
+		assertTone((item as T).tone, `${field}.tone`);
+	});
 	items.forEach((item, index) => {
 		const { customer, source } = item.invoice;
 		const email = customer.email?.trim().toLowerCase();

@@ -1,6 +1,7 @@
 import { assertTimeZone, toEpochMs } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import { assertRecord, normalizeInvoice, type Invoice } from '../invoice';
+import { assertShape, type Shape } from '../shape';
 import type { ClassifyReplyInput, ClassifyReplyOptions } from './types';
 
 /** A validated inbound email: strings everywhere, the arrival as epoch milliseconds. */
@@ -18,6 +19,20 @@ export interface ReadOptions {
 	timezone: string;
 	nowMs: number;
 	language: string | null;
+}
+
+/** What matching a reply to its invoices reads of each candidate (normalised invoices have it all). */
+const CANDIDATE: Shape = {
+	id: 'string',
+	source: 'string',
+	number: 'string?',
+	customer: { id: 'string?', email: 'string?' },
+};
+
+/** Checks the candidate invoices given to the matching functions; the error names the field at fault. */
+export function assertCandidates(value: unknown, field = 'invoices'): Invoice[] {
+	assertShape(value, { list: CANDIDATE }, field);
+	return value as Invoice[];
 }
 
 /** Validates `classifyReply`'s input; every error names the field (`email.from: missing`). */
@@ -76,7 +91,8 @@ export function readReplyOptions(options: ClassifyReplyOptions): ReadOptions {
 	};
 }
 
-function optionalText(value: unknown, field: string): string {
+/** A mail part that may be missing: null and undefined read as no text. */
+export function optionalText(value: unknown, field: string): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value !== 'string')
 		throw new DunningInputError(field, `${describeValue(value)} is not text`);

@@ -1,5 +1,7 @@
 import type { Invoice } from '../invoice';
+import { assertShape, assertText } from '../shape';
 import { senderAddress } from './automatic';
+import { assertCandidates } from './input';
 import { invoicesOfReplyAddresses } from './reply-address';
 import type { InvoiceMatch } from './types';
 
@@ -24,6 +26,11 @@ export function matchReplyInvoices(
 	from: string,
 	invoices: Invoice[],
 ): MatchedInvoices {
+	assertShape(threadedInvoiceIds, { list: 'string' }, 'threadedInvoiceIds');
+	assertText(recipients, 'recipients');
+	assertText(searchable, 'searchable');
+	assertText(from, 'from');
+	assertCandidates(invoices);
 	if (threadedInvoiceIds.length > 0) return { invoiceIds: threadedInvoiceIds, matchedBy: 'thread' };
 	const byAddress = invoicesOfReplyAddresses(recipients, invoices);
 	if (byAddress.length > 0) return { invoiceIds: idsOf(byAddress), matchedBy: 'address' };

@@ -62,6 +62,9 @@ export function parseReminderMessageIds(
  * customer, section 5b). Step ids and tones hold no colon; invoice ids of Stripe and QuickBooks neither.
  */
 export function invoiceIdsOfIdempotencyKey(key: string): string[] {
+	if (typeof key !== 'string') {
+		throw new DunningInputError('key', `${describeValue(key)} is not an idempotency key`);
+	}
 	const parts = key.split(':');
 	if (parts.length < 3) return [];
 	if (parts[1] !== 'customer') return [parts.slice(1, -1).join(':')].filter(Boolean);

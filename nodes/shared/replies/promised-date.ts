@@ -1,4 +1,12 @@
-import { fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from '../dates';
+import {
+	assertIsoDate,
+	fromDayNumber,
+	isIsoDate,
+	toDayNumber,
+	weekdayOf,
+	type IsoDate,
+} from '../dates';
+import { assertText } from '../shape';
 
 /**
  * Reads the date a customer names in a sentence ("vendredi", "fin du mois", "le 15", "next Tuesday",
@@ -158,7 +166,8 @@ const DATE_RULES: DateRule[] = [
 
 /** The first date named in `text` (already in match form), or null. */
 export function findPromisedDate(text: string, today: IsoDate): FoundDate | null {
-	const day = toDayNumber(today);
+	assertText(text, 'text');
+	const day = toDayNumber(assertIsoDate(today, 'today'));
 	const context: Today = {
 		day,
 		year: Number(today.slice(0, 4)),

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import { DunningInputError, describeValue } from '../errors';
 import type { Invoice } from '../invoice';
+import { assertText } from '../shape';
+import { assertCandidates } from './input';
 
 /**
  * Plus-addressed Reply-To, for mail senders that cannot set a Message-ID (n8n's Send Email node sets only
@@ -33,7 +35,8 @@ export function reminderReplyTo(mailbox: string, idempotencyKey: string): string
 
 /** The candidates a reply's recipients (To, Cc, Delivered-To...) point at through a plus-address tag. */
 export function invoicesOfReplyAddresses(addresses: string, invoices: Invoice[]): Invoice[] {
-	const tags = [...addresses.matchAll(TAG)].map(
+	assertCandidates(invoices);
+	const tags = [...assertText(addresses, 'addresses').matchAll(TAG)].map(
 		(match) => match[1].toLowerCase() + match[2].toLowerCase(),
 	);
 	if (tags.length === 0) return [];

@@ -1,3 +1,5 @@
+import { assertText } from '../shape';
+import { optionalText } from './input';
 import { htmlToText, matchForm, unicodeWords } from './text';
 
 /**
@@ -5,7 +7,7 @@ import { htmlToText, matchForm, unicodeWords } from './text';
  * their signature: the rules must never read our own reminder ("merci de régler avant le 15") as the reply.
  */
 export function replyBody(text: string): string {
-	return stripSignature(stripQuotedText(text));
+	return stripSignature(stripQuotedText(assertText(text, 'text')));
 }
 
 /** The customer's own words of a mail: its plain text (else its HTML as text) without history or signature. */
@@ -13,7 +15,8 @@ export function customerText(
 	text: string | null | undefined,
 	html: string | null | undefined,
 ): string {
-	const plain = typeof text === 'string' && text.trim() !== '' ? text : htmlToText(html ?? '');
+	const plainText = optionalText(text, 'text');
+	const plain = plainText.trim() !== '' ? plainText : htmlToText(optionalText(html, 'html'));
 	return replyBody(plain);
 }
 
