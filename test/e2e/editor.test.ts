@@ -22,6 +22,7 @@ const SECOND = 1000;
 const UI_TIMEOUT = 60 * SECOND;
 
 const SCREENSHOTS = path.join(REPO_ROOT, '.artifacts', 'screenshots');
+const DOC_SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STICKY = 'n8n-nodes-base.stickyNote';
@@ -519,6 +520,11 @@ describeReal('our nodes in the n8n 2.41.1 editor (headless Chromium)', () => {
 			await page.locator('[data-test-id="zoom-to-fit"]').click();
 			const canvasPng = `${prefix}-${workflow.id}.png`;
 			await page.screenshot({ path: path.join(SCREENSHOTS, canvasPng) });
+			// The templates' canvases are also kept in git (docs/screenshots), linked from workflows/README.md.
+			if (prefix === 'workflow') {
+				fs.mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+				fs.copyFileSync(path.join(SCREENSHOTS, canvasPng), path.join(DOC_SCREENSHOTS, canvasPng));
+			}
 
 			const issues = await editorIssues(page, workflow.id);
 			for (const node of workflow.nodes.filter((n) => n.type !== STICKY)) {
