@@ -360,6 +360,11 @@ async function main() {
 			stats.approved = approved;
 			summary.push({ day: weekdayLabel(date), flow: flow.label, stats });
 			log(`  ${flow.label}: ${describe(stats)}`);
+			// A failed item is emailed to finance: show why here too, so a headless run explains itself.
+			for (const alert of fresh.filter((email) => /failed/i.test(email.subject))) {
+				const reason = /Error: ([^\n]*)/.exec(alert.text ?? '')?.[1] ?? alert.subject;
+				log(`    failed item: ${reason.slice(0, 200)}`);
+			}
 		}
 	}
 	const seenBeforeReport = new Set((await mail.emails()).map((email) => email.id));

@@ -156,10 +156,18 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 				['ladder-d1', 'c1', 'd1'],
 				['ladder-d7', 'c2', 'd7'],
 				['ladder-d14', 'c3', 'd14'],
+				['ladder-broken-promise', 'c6', 'd14'],
 			]) {
 				expect([key, to(customer).length]).toEqual([key, 1]);
 				expect(note('ladder', key)).toMatch(new RegExp(`[=,]${step}@\\d{4}-\\d{2}-\\d{2}`));
 			}
+			// A broken promise: the reminder names it, and the account manager is told.
+			expect(to('c6')[0].text).toMatch(/engag|promis/i);
+			expect(
+				emailsTo(emails, 'account-manager@example.com').filter((email) =>
+					/promise broken/.test(email.subject),
+				),
+			).toHaveLength(1);
 			expect(to('c4')).toEqual([]);
 			const call = emailsTo(emails, 'account-manager@example.com').find((email) =>
 				(email.html ?? '').includes('Suggested call script'),

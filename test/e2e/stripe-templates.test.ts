@@ -50,6 +50,7 @@ const LADDER_EXPECTED: [string, string, string][] = [
 	['ladder-d1', 'c1', 'd-3,d1'],
 	['ladder-d7', 'c2', 'd-3,d1,d7'],
 	['ladder-d14', 'c3', 'd-3,d1,d7,d14'],
+	['ladder-broken-promise', 'c6', 'd-3,d1,d7,d14'],
 ];
 
 describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () => {
@@ -278,6 +279,16 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 				expect([key, sentSteps(key)]).toEqual([key, steps]);
 			}
 			expect(to('c3')[0].text).toMatch(/pénalités/); // J+14 states the penalties
+			// A broken promise: the reminder names it, and the account manager is told.
+			const promised = (
+				sim.invoice(book.ids['ladder-broken-promise'])!.metadata as Record<string, string>
+			).dunning_promised_on;
+			expect(to('c6')[0].text).toMatch(/engag|promis/i);
+			const brokenAlert = emailsTo(emails, 'account-manager@example.com').filter((email) =>
+				/promise broken/.test(email.subject),
+			);
+			expect(brokenAlert).toHaveLength(1);
+			expect(brokenAlert[0].html).toContain(promised);
 			// J+21: no customer email; the account manager gets the call script.
 			expect(to('c4')).toEqual([]);
 			const call = emailsTo(emails, 'account-manager@example.com').find((email) =>

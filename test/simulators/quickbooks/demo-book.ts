@@ -55,6 +55,7 @@ export function seedQuickBooksDemoBook(
 			);
 		}
 		if (entry.disputed) fields.push('disputed=yes');
+		if (entry.promised !== undefined) fields.push(`promised=${addDays(today, entry.promised)}`);
 		if (customer.tags) fields.push(`tags=${customer.tags}`);
 		const currency = entry.currency.toUpperCase();
 		const invoice: QbObject = {

@@ -43,6 +43,8 @@ export interface BookInvoice {
 	sent?: [string, number][];
 	status?: 'open' | 'paid';
 	disputed?: boolean;
+	/** A payment promise, in days from today (negative: a date already passed). */
+	promised?: number;
 }
 
 export interface SeededBook {
@@ -203,7 +205,17 @@ export function ladderBook(): { customers: BookCustomer[]; invoices: BookInvoice
 		daysOverdue: day,
 		sent: steps.slice(0, index),
 	}));
-	return { customers: customers.slice(0, steps.length), invoices };
+	// c6 promised, after the J+7 reminder, to pay two days ago and did not: its J+14 reminder says so.
+	invoices.push({
+		key: 'ladder-broken-promise',
+		customer: 'c6',
+		currency: 'eur',
+		amount: 1320,
+		daysOverdue: 16,
+		sent: steps.slice(0, 3),
+		promised: -2,
+	});
+	return { customers: customers.slice(0, steps.length + 1), invoices };
 }
 
 /** Puts the book into the simulator; dates are relative to `today` (default: today in `timezone`). */
@@ -246,6 +258,7 @@ export function seedDemoBook(
 			metadata.dunning_last_sent_on = addDays(dueDate, entry.sent[entry.sent.length - 1][1]);
 		}
 		if (entry.disputed) metadata.dunning_disputed = 'true';
+		if (entry.promised !== undefined) metadata.dunning_promised_on = addDays(today, entry.promised);
 		const invoice: Json = {
 			...JSON.parse(JSON.stringify(base)),
 			id: stripeId('in'),
