@@ -12,6 +12,8 @@ module.exports = {
 			transform,
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: ['<rootDir>/test/real-n8n/', '<rootDir>/test/e2e/'],
+			// Retry back-off is recorded, not slept through (test/helpers/retry-waits.ts).
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/retry-waits.ts'],
 		},
 		{
 			displayName: 'real-n8n',

@@ -24,8 +24,24 @@ export interface RetryOptions {
 	policy?: RetryPolicy;
 	/** Injected in tests; `Math.random` otherwise. */
 	random?: () => number;
-	/** Injected in tests; n8n's `sleep` otherwise. */
-	wait?: (ms: number) => Promise<void>;
+	/** Injected in tests; the module's wait (n8n's `sleep`, see `setRetryWait`) otherwise. */
+	wait?: RetryWait;
+}
+
+export type RetryWait = (ms: number) => Promise<void>;
+
+let moduleWait: RetryWait = sleep;
+
+/**
+ * Test seam, never called by the nodes: replaces the wait of every `withRetries` call that injects none, and
+ * returns the one it replaces (`undefined` restores n8n's `sleep`). The unit tests install a wait that records
+ * each delay and returns at once (test/helpers/retry-waits.ts), so they assert the back-off without sleeping
+ * through it.
+ */
+export function setRetryWait(wait: RetryWait | undefined): RetryWait {
+	const previous = moduleWait;
+	moduleWait = wait ?? sleep;
+	return previous;
 }
 
 /** The wait before attempt `attempt + 1` (attempt counts from 1): a uniform draw in [0, min(max, base·2^(n−1))]. */
@@ -51,7 +67,7 @@ export async function withRetries<T>(
 ): Promise<T> {
 	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
 	const random = options.random ?? Math.random;
-	const wait = options.wait ?? sleep;
+	const wait = options.wait ?? moduleWait;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		const outcome = await attempt(attemptNumber).then(
 			(value) => ({ ok: true as const, value }),

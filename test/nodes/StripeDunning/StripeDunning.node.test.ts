@@ -1,4 +1,5 @@
 import { startStripeSimulator, type StripeSimulator } from '../../simulators/stripe';
+import { retryWaits } from '../../helpers/retry-waits';
 import { API_KEY, runDunning } from './harness';
 
 const DAY = 86_400;
@@ -80,30 +81,49 @@ describe('Stripe Dunning: retries', () => {
 
 	it('honours Retry-After when a server sends one, and a connection reset', async () => {
 		const [seeded] = stripe.seedInvoices(1);
-		stripe.inject({ fault: { kind: 'status', status: 503, headers: { 'Retry-After': '0' } } });
+		stripe.inject({ fault: { kind: 'status', status: 503, headers: { 'Retry-After': '2' } } });
 		stripe.inject({ fault: { kind: 'reset' } });
-		const started = Date.now();
 		const result = await runDunning(stripe, [{ id: seeded.id }], { operation: 'get' });
 		expect(result.error).toBeUndefined();
 		expect(stripe.requests).toHaveLength(3);
-		expect(Date.now() - started).toBeLessThan(5000);
+		// The server's 2 s, then the back-off after attempt 2 (full jitter under a 1 s ceiling).
+		const [serverDelay, backoff] = retryWaits();
+		expect(retryWaits()).toHaveLength(2);
+		expect(serverDelay).toBe(2000);
+		expect(backoff).toBeLessThan(1000);
 	}, 30_000);
 
-	it('gives up after five attempts and does not retry a 400', async () => {
+	it('gives up after five attempts, waiting an exponential back-off between them', async () => {
 		const [seeded] = stripe.seedInvoices(1);
 		stripe.inject({ fault: { kind: 'status', status: 500 }, times: 10 });
 		const result = await runDunning(stripe, [{ id: seeded.id }], { operation: 'get' });
 		expect(result.status).toBe('error');
 		expect(stripe.requests).toHaveLength(5);
-		stripe.clearFaults();
-		stripe.requests.length = 0;
+		// Full jitter under ceilings of 0.5, 1, 2 and 4 s.
+		const waits = retryWaits();
+		expect(waits).toHaveLength(4);
+		waits.forEach((ms, index) => {
+			expect(ms).toBeGreaterThanOrEqual(0);
+			expect(ms).toBeLessThan(500 * 2 ** index);
+		});
+	});
+
+	it('does not retry a 400: an update Stripe refuses is sent once and fails the item', async () => {
+		// 50 metadata keys already: the promise would be the 51st, which Stripe refuses with a 400.
+		const full = Object.fromEntries(
+			Array.from({ length: 50 }, (_, index) => [`key_${index}`, 'value']),
+		);
+		const [seeded] = stripe.seedInvoices(1, { overrides: () => ({ metadata: full }) });
 		const bad = await runDunning(stripe, [{ id: seeded.id }], {
 			operation: 'recordPromise',
 			promisedOn: '2026-12-01',
 		});
-		expect(bad.error).toBeUndefined();
-		expect(stripe.requests).toHaveLength(1);
-	}, 60_000);
+		expect(bad.status).toBe('error');
+		expect(bad.error?.message).toContain('Too many metadata keys');
+		const writes = stripeRequests('POST', /^\/v1\/invoices\//);
+		expect(writes.map((request) => request.status)).toEqual([400]);
+		expect(retryWaits()).toEqual([]);
+	});
 
 	it('follows Stripe-Should-Retry when Stripe sends it, over the status', async () => {
 		const [seeded] = stripe.seedInvoices(1);

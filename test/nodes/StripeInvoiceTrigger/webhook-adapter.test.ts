@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { sleepThroughRetryWaits } from '../../helpers/retry-waits';
 import { StripeInvoiceTrigger } from '../../../nodes/StripeInvoiceTrigger/StripeInvoiceTrigger.node';
 import {
 	sendRequest,
@@ -207,6 +208,8 @@ describe('Stripe Invoice Trigger: webhook()', () => {
 	});
 
 	it('two concurrent deliveries of one event: exactly one is emitted', async () => {
+		// The second waits (409, key in flight) until the first has finished, then is told it is a replay.
+		sleepThroughRetryWaits();
 		stripe.latencyMs = 50;
 		const results = await Promise.all([
 			deliver({ staticData: { webhookSecret: secret } }),
