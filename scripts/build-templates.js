@@ -8,19 +8,51 @@
 // templates are. The trees are JSON data, read with JSON.parse; nothing is compiled to code.
 // The per-customer message of each language (`customer.*`, DESIGN.md 5b) is built the same way, with its
 // own footer (`_footer_customer.mjml`), since the single-invoice footer names one invoice.
-//   node scripts/build-templates.js          write the generated modules
-//   node scripts/build-templates.js --check  exit 1 if a committed module is stale
+// The generated modules are build outputs, not in git (.gitignore): the build (gulpfile.js), the tests (jest's
+// globalSetup) and `npm run typecheck` write them first.
+//   node scripts/build-templates.js             write the generated modules
+//   node scripts/build-templates.js --if-stale  the same, unless both are newer than every input (a no-op
+//                                               in ~50 ms, so every jest run can call it)
+//   node scripts/build-templates.js --check     exit 1 if a generated module is missing or stale
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const mjml2html = require('mjml');
-const prettier = require('prettier');
-const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base');
 
 const root = path.join(__dirname, '..');
 const sourceDir = path.join(root, 'nodes/shared/composer/templates');
 const outFile = path.join(root, 'nodes/shared/composer/generated/templates.ts');
 const programsFile = path.join(root, 'nodes/shared/composer/generated/programs.ts');
+
+/** What the output depends on: the sources, this script, the Prettier settings and the locked MJML version. */
+function inputFiles(dir = sourceDir) {
+	const files = fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		return entry.isDirectory() ? inputFiles(full) : [full];
+	});
+	if (dir !== sourceDir) return files;
+	return [
+		...files,
+		__filename,
+		path.join(root, '.prettierrc.js'),
+		path.join(root, 'package-lock.json'),
+	];
+}
+
+function outputsAreFresh() {
+	if (![outFile, programsFile].every((file) => fs.existsSync(file))) return false;
+	const oldestOutput = Math.min(
+		...[outFile, programsFile].map((file) => fs.statSync(file).mtimeMs),
+	);
+	return inputFiles()
+		.filter((file) => fs.existsSync(file))
+		.every((file) => fs.statSync(file).mtimeMs <= oldestOutput);
+}
+
+if (process.argv.includes('--if-stale') && outputsAreFresh()) process.exit(0);
+
+const mjml2html = require('mjml');
+const prettier = require('prettier');
+const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base');
 const TONES = ['notice', 'friendly', 'reminder', 'firm', 'formal_notice', 'internal'];
 /** Template names per language: one per tone, and the per-customer message (all tones in one). */
 const NAMES = [...TONES, 'customer'];

@@ -1,0 +1,10 @@
+// Once before any test (jest.config.js): writes the generated composer modules, build outputs kept out of
+// git, when they are missing or older than their sources; otherwise a no-op.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+module.exports = function generateComposerModules() {
+	const script = path.join(__dirname, '..', 'scripts', 'build-templates.js');
+	execFileSync(process.execPath, [script, '--if-stale'], { stdio: 'inherit' });
+};
