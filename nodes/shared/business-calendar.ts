@@ -1,7 +1,19 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 import { DunningInputError, describeValue } from './errors';
 import { fromDayNumber, toDayNumber, weekdayOf } from './dates';
+
+let holidaysClass: typeof Holidays | undefined;
+
+/**
+ * The holiday data takes about a second to load, and n8n loads every installed node at startup (the tests
+ * load the core once per file): it is read on the first use of a calendar, not on import.
+ */
+function newHolidays(country?: string): Holidays {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	holidaysClass ??= require('date-holidays') as typeof Holidays;
+	return country === undefined ? new holidaysClass() : new holidaysClass(country);
+}
 
 /**
  * Business days: Monday to Friday, minus the public holidays of a country taken from the maintained
@@ -24,13 +36,13 @@ export function supportedHolidayCountries(): string[] {
 }
 
 function getCountryCodes(): Set<string> {
-	countryCodes ??= new Set(Object.keys(new Holidays().getCountries()));
+	countryCodes ??= new Set(Object.keys(newHolidays().getCountries()));
 	return countryCodes;
 }
 
 /** Countries with a public-holiday calendar, with their English names, sorted by name. */
 export function holidayCountries(): { code: string; name: string }[] {
-	const names = new Holidays().getCountries('en');
+	const names = newHolidays().getCountries('en');
 	return Object.entries(names)
 		.map(([code, name]) => ({ code, name }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
@@ -59,7 +71,7 @@ function publicHolidays(country: string, year: number): ReadonlySet<number> {
 	if (!days) {
 		let engine = engines.get(country);
 		if (!engine) {
-			engine = new Holidays(country);
+			engine = newHolidays(country);
 			engines.set(country, engine);
 		}
 		days = new Set(

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format as formatDateFns, type Locale } from 'date-fns';
+import type { Locale } from 'date-fns';
+import { format as formatDateFns } from 'date-fns/format';
 import { de } from 'date-fns/locale/de';
 import { enGB } from 'date-fns/locale/en-GB';
 import { es } from 'date-fns/locale/es';
