@@ -5,6 +5,9 @@ const transform = {
 };
 
 module.exports = {
+	// Jest's default, one worker fewer than the cores, is a single process on a 2-core machine, where test files
+	// spend most of their time loading modules: one worker per core took npm test from 133 s to 81 s here.
+	maxWorkers: '100%',
 	projects: [
 		{
 			displayName: 'unit',
