@@ -9,7 +9,7 @@
 // The per-customer message of each language (`customer.*`, DESIGN.md 5b) is built the same way, with its
 // own footer (`_footer_customer.mjml`), since the single-invoice footer names one invoice.
 // The generated modules are build outputs, not in git (.gitignore): the build (gulpfile.js), the tests (jest's
-// globalSetup) and `npm run typecheck` write them first.
+// globalSetup), `npm run typecheck` and `npm run lint` write them first.
 //   node scripts/build-templates.js             write the generated modules
 //   node scripts/build-templates.js --if-stale  the same, unless both are newer than every input (a no-op
 //                                               in ~50 ms, so every jest run can call it)
