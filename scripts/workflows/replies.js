@@ -94,8 +94,9 @@ function builder(index) {
 
 /** What the workflow did, per kind, in the account manager's email. */
 const ACTIONS = {
+	// An n8n expression of its own (concatenated below): "{{" cannot nest inside the expression that picks it.
 	promise:
-		'Promise recorded: no reminder until the day after {{ $json.reply.promisedOn }}. If it is not paid by then, the broken-promise reminder goes out.',
+		'"Promise recorded: no reminder until the day after " + $json.reply.promisedOn + ". If it is not paid by then, the broken-promise reminder goes out."',
 	dispute:
 		'Invoice marked disputed: no reminder until you mark it undisputed (Mark Undisputed) once it is sorted out.',
 	payment_claimed:
@@ -106,7 +107,9 @@ const ACTIONS = {
 		'Reminders paused: the reply needs a person. Answer the customer, then Record Promise, Mark Disputed or Resume.',
 };
 
-const actionExpression = `{{ ${JSON.stringify(ACTIONS)}[$json.reply.kind] }}`;
+const actionExpression = `{{ ({ ${Object.entries(ACTIONS)
+	.map(([kind, text]) => `${kind}: ${kind === 'promise' ? text : JSON.stringify(text)}`)
+	.join(', ')} })[$json.reply.kind] }}`;
 
 const notifyHtml = [
 	'=<p><b>{{ $json.reply.from }}</b> answered a reminder ({{ $json.reply.receivedAt }}).</p>',

@@ -107,11 +107,17 @@ describeReplies(
 			await env.n8n.start({ port: env.port });
 			await env.n8n.setupOwner();
 			// The trigger is listening once n8n has logged in to the mailbox (its IDLE connection).
-			await waitFor(
-				'the Email Trigger to log in to dovecot',
-				() => /imap-login: Login: user=</.test(imap.log()),
-				2 * MINUTE,
-			);
+			try {
+				await waitFor(
+					'the Email Trigger to log in to dovecot',
+					() => /imap-login: (Info: )?Login: user=</.test(imap.log()),
+					2 * MINUTE,
+				);
+			} catch (error) {
+				throw new Error(
+					`${(error as Error).message}\n--- dovecot:\n${imap.log().slice(-3000)}\n--- n8n:\n${env.n8n.logs.slice(-6000)}`,
+				);
+			}
 		}, 25 * MINUTE);
 
 		afterAll(async () => {
@@ -194,9 +200,13 @@ describeReplies(
 				const notes = emailsTo(emails, ACCOUNT_MANAGER);
 				const about = (customer: string) =>
 					notes.filter((email) => email.subject.includes(book.emails[customer]));
+				// No item failed (an alert's text says why).
+				expect(
+					notes.filter((email) => /failed/i.test(email.subject)).map((email) => email.text),
+				).toEqual([]);
 				expect(notes.map((email) => email.subject).sort()).toEqual(
 					[
-						`Reply from ${book.emails.c0}: promise (${book.ids['first-d7']})`,
+						`Reply from Marc Vauclair <${book.emails.c0}>: promise (${book.ids['first-d7']})`,
 						`Reply from ${book.emails.c1}: dispute (${book.ids['second-d14']})`,
 						`Reply from ${book.emails.c6}: payment_claimed (${book.ids.payer})`,
 					].sort(),
@@ -207,7 +217,6 @@ describeReplies(
 					"Evidence: Le montant est faux, la prestation n'a pas été livrée.",
 				);
 				expect(about('c6')[0].text).toContain('(reference VIR-20261205)');
-				expect(notes.filter((email) => /failed/i.test(email.subject))).toEqual([]);
 				// Nothing else changed: the disputed invoice has no promise, the out-of-office customer's invoices
 				// are as they were, and no customer was written to.
 				expect(metadata('second-d14').dunning_promised_on ?? '').toBe('');
