@@ -1,6 +1,7 @@
 // Issue 21 end to end: customers' replies delivered into a real IMAP server (dovecot, started by the test),
 // read by n8n 2.41.1's Email Trigger (IMAP) in the active "reply handling" template for Stripe
-// (scripts/workflows/replies.js), classified by Customer Reply, and acted on in the Stripe simulator; the
+// (scripts/workflows/replies.js; the QuickBooks one reads a second mailbox), classified by Customer Reply, and
+// acted on in the Stripe and QuickBooks simulators; the
 // account manager's notifications land in MailDev. The Email Trigger (node v2.2) holds an IDLE connection and,
 // on each arrival, fetches the UNSEEN messages received since its activation (then by UID), marking them read.
 // Needs dovecot-imapd (scripts/ci/services.sh). Runs with N8N_REAL=1 after npm run build.
@@ -8,7 +9,16 @@ import { reminderMessageId, reminderReplyTo } from '../../nodes/shared';
 import { replyWorkflows } from '../../scripts/workflows/replies';
 import { ImapClient, appendMessage, replyMessage } from '../helpers/imap-client';
 import { hasDovecot, startImapServer, type ImapServer } from '../helpers/imap-server';
-import { stripeSimulatorCredential, waitFor } from '../helpers/real-n8n';
+import {
+	quickBooksSimulatorCredential,
+	stripeSimulatorCredential,
+	waitFor,
+} from '../helpers/real-n8n';
+import { startQuickBooksSimulator, type QuickBooksSimulator } from '../simulators/quickbooks';
+import {
+	seedQuickBooksDemoBook,
+	type SeededQuickBooksBook,
+} from '../simulators/quickbooks/demo-book';
 import { startStripeSimulator, type StripeSimulator } from '../simulators/stripe';
 import { seedDemoBook, todayIn, type SeededBook } from '../simulators/stripe/demo-book';
 import {
@@ -30,6 +40,10 @@ const ACCOUNT_MANAGER = 'am@studio-lumiere.example';
 const MAILBOX = 'billing@studio-lumiere.example';
 const STRIPE_CREDENTIAL = { id: 'e2eStripeReplies01', name: 'Stripe replies book' };
 const IMAP_CREDENTIAL = { id: 'e2eImapDovecot0001', name: 'IMAP (billing mailbox)' };
+// The QuickBooks template reads its own mailbox (another user of the same dovecot).
+const QB_MAILBOX = 'qb-billing@studio-lumiere.example';
+const QB_CREDENTIAL = { id: 'e2eQboReplies00001', name: 'QuickBooks replies book' };
+const QB_IMAP_CREDENTIAL = { id: 'e2eImapDovecot0002', name: 'IMAP (QuickBooks billing mailbox)' };
 
 const installed = hasDovecot();
 const ci = process.env.CI === 'true';
@@ -49,10 +63,10 @@ function nextDayOfMonth(today: string, day: number): string {
 }
 
 /** Sequence numbers of the messages of the mailbox nobody has read yet. */
-async function unseenIn(imap: ImapServer): Promise<number[]> {
+async function unseenIn(imap: ImapServer, user = imap.user): Promise<number[]> {
 	const client = await ImapClient.connect(imap.host, imap.port);
 	try {
-		await client.login(imap.user, imap.password);
+		await client.login(user, imap.password);
 		await client.select('INBOX');
 		return await client.search('UNSEEN');
 	} finally {
@@ -61,12 +75,14 @@ async function unseenIn(imap: ImapServer): Promise<number[]> {
 }
 
 describeReplies(
-	'customer replies end to end (dovecot, real n8n Email Trigger, Stripe simulator, MailDev)',
+	'customer replies end to end (dovecot, real n8n Email Trigger, Stripe and QuickBooks simulators, MailDev)',
 	() => {
 		let imap: ImapServer;
 		let sim: StripeSimulator;
 		let book: SeededBook;
 		let env: E2eEnvironment;
+		let qbo: QuickBooksSimulator;
+		let qboBook: SeededQuickBooksBook;
 		const seen = new Set<string>();
 		const unseenReplies = () => unseenIn(imap);
 		const metadata = (key: string) =>
@@ -76,7 +92,9 @@ describeReplies(
 			imap = await startImapServer({ user: MAILBOX });
 			sim = await startStripeSimulator({ apiKeys: [API_KEY] });
 			book = seedDemoBook(sim);
-			const [{ workflow: template }] = replyWorkflows({
+			qbo = await startQuickBooksSimulator({ fixtures: false });
+			qboBook = seedQuickBooksDemoBook(qbo);
+			const [{ workflow: template }, { workflow: qbTemplate }] = replyWorkflows({
 				zone: ZONE,
 				accountManager: ACCOUNT_MANAGER,
 			});
@@ -85,32 +103,41 @@ describeReplies(
 				imap: IMAP_CREDENTIAL,
 				smtp: SMTP_CREDENTIAL,
 			});
+			const qbWorkflow = bind(qbTemplate, {
+				quickBooksDunningOAuth2Api: QB_CREDENTIAL,
+				imap: QB_IMAP_CREDENTIAL,
+				smtp: SMTP_CREDENTIAL,
+			});
+			const imapCredential = (ref: { id: string; name: string }, user: string) => ({
+				...ref,
+				type: 'imap',
+				data: {
+					user,
+					password: imap.password,
+					host: imap.host,
+					port: imap.port,
+					secure: false,
+					allowUnauthorizedCerts: false,
+				},
+			});
 			env = await startEnvironment(
 				() => [
 					stripeSimulatorCredential(STRIPE_CREDENTIAL, API_KEY, sim.url),
-					{
-						...IMAP_CREDENTIAL,
-						type: 'imap',
-						data: {
-							user: imap.user,
-							password: imap.password,
-							host: imap.host,
-							port: imap.port,
-							secure: false,
-							allowUnauthorizedCerts: false,
-						},
-					},
+					quickBooksSimulatorCredential(QB_CREDENTIAL, qbo),
+					imapCredential(IMAP_CREDENTIAL, MAILBOX),
+					imapCredential(QB_IMAP_CREDENTIAL, QB_MAILBOX),
 				],
-				[workflow],
+				[workflow, qbWorkflow],
 			);
 			await env.n8n.cliOk(['publish:workflow', `--id=${workflow.id}`]);
+			await env.n8n.cliOk(['publish:workflow', `--id=${qbWorkflow.id}`]);
 			await env.n8n.start({ port: env.port });
 			await env.n8n.setupOwner();
 			// The trigger is listening once n8n has logged in to the mailbox (its IDLE connection).
 			try {
 				await waitFor(
-					'the Email Trigger to log in to dovecot',
-					() => /imap-login: (Info: )?Login: user=</.test(imap.log()),
+					'both Email Triggers to log in to dovecot',
+					() => [MAILBOX, QB_MAILBOX].every((user) => imap.log().includes(`Login: user=<${user}>`)),
 					2 * MINUTE,
 				);
 			} catch (error) {
@@ -121,7 +148,7 @@ describeReplies(
 		}, 25 * MINUTE);
 
 		afterAll(async () => {
-			await stopEnvironment(env, { stripe: { sim } });
+			await stopEnvironment(env, { stripe: { sim }, quickbooks: { sim: qbo } });
 			await imap?.stop();
 		}, MINUTE);
 
@@ -222,6 +249,69 @@ describeReplies(
 				expect(metadata('second-d14').dunning_promised_on ?? '').toBe('');
 				expect(['multi-a', 'multi-b', 'multi-c'].map((key) => metadata(key))).toEqual(before.multi);
 				expect(emails.filter((email) => !emailsTo([email], ACCOUNT_MANAGER).length)).toEqual([]);
+			},
+			6 * MINUTE,
+		);
+
+		it(
+			'QuickBooks: a promise by invoice number and a dispute go into the private note, an out-of-office changes nothing',
+			async () => {
+				const note = (key: string) => String(qbo.invoices.get(qboBook.ids[key])?.PrivateNote ?? '');
+				const multiBefore = ['multi-a', 'multi-b', 'multi-c'].map(note);
+				const qbServer = { ...imap, user: QB_MAILBOX };
+				await appendMessage(
+					qbServer,
+					replyMessage({
+						from: qboBook.emails.c0,
+						to: QB_MAILBOX,
+						subject: `Re: Rappel amical concernant la facture n° ${qboBook.numbers['first-d7']}`,
+						text: 'Bonjour,\n\nJe vous règle le 15, désolé du retard.\n\nCordialement',
+					}),
+				);
+				await appendMessage(
+					qbServer,
+					replyMessage({
+						from: qboBook.emails.c1,
+						to: QB_MAILBOX,
+						subject: `Re: Relance : facture n° ${qboBook.numbers['second-d14']}`,
+						text: "Bonjour,\n\nLe montant est faux, la prestation n'a pas été livrée.",
+					}),
+				);
+				await appendMessage(
+					qbServer,
+					replyMessage({
+						from: qboBook.emails.c3,
+						to: QB_MAILBOX,
+						subject: 'Réponse automatique : Rappel amical',
+						text: "Je suis absente du bureau jusqu'au 15 décembre.",
+						headers: { 'Auto-Submitted': 'auto-replied' },
+					}),
+				);
+				const promisedOn = nextDayOfMonth(todayIn(ZONE), 15);
+				await waitFor(
+					'the promise and the dispute in the QuickBooks notes',
+					() =>
+						note('first-d7').includes(`promised=${promisedOn}`) &&
+						note('second-d14').includes('disputed=yes'),
+					3 * MINUTE,
+				);
+				let unseen = await unseenIn(imap, QB_MAILBOX);
+				for (let tries = 0; unseen.length > 0 && tries < 60; tries++) {
+					await new Promise((resolve) => setTimeout(resolve, 1000));
+					unseen = await unseenIn(imap, QB_MAILBOX);
+				}
+				expect(unseen).toEqual([]);
+				const notes = emailsTo(await settledEmails(env.mail, seen), ACCOUNT_MANAGER);
+				expect(
+					notes.filter((email) => /failed/i.test(email.subject)).map((email) => email.text),
+				).toEqual([]);
+				expect(notes.map((email) => email.subject).sort()).toEqual(
+					[
+						`Reply from ${qboBook.emails.c0}: promise (${qboBook.ids['first-d7']})`,
+						`Reply from ${qboBook.emails.c1}: dispute (${qboBook.ids['second-d14']})`,
+					].sort(),
+				);
+				expect(['multi-a', 'multi-b', 'multi-c'].map(note)).toEqual(multiBefore);
 			},
 			6 * MINUTE,
 		);
