@@ -1,8 +1,7 @@
 // Issue 21 end to end: customers' replies delivered into a real IMAP server (dovecot, started by the test),
 // read by n8n 2.41.1's Email Trigger (IMAP) in the active "reply handling" template for Stripe
 // (scripts/workflows/replies.js; the QuickBooks one reads a second mailbox), classified by Customer Reply, and
-// acted on in the Stripe and QuickBooks simulators; the
-// account manager's notifications land in MailDev. The Email Trigger (node v2.2) holds an IDLE connection and,
+// acted on in the Stripe and QuickBooks simulators; the account manager's notifications land in MailDev. The Email Trigger (node v2.2) holds an IDLE connection and,
 // on each arrival, fetches the UNSEEN messages received since its activation (then by UID), marking them read.
 // Needs dovecot-imapd (scripts/ci/services.sh). Runs with N8N_REAL=1 after npm run build.
 import { reminderMessageId, reminderReplyTo } from '../../nodes/shared';

@@ -149,6 +149,9 @@ export async function startImapServer(
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
+	// A missing binary (ENOENT) fails the start below with its message, instead of an unhandled event.
+	let failed: Error | null = null;
+	child.once('error', (error) => (failed = error));
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const log = () => {
@@ -161,7 +164,7 @@ export async function startImapServer(
 		return `${output}${file}`;
 	};
 	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) {
+		if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
 			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -173,8 +176,8 @@ export async function startImapServer(
 
 	const deadline = Date.now() + 20_000;
 	while (!(await greets(port))) {
-		if (child.exitCode !== null || Date.now() > deadline) {
-			const message = log();
+		if (failed !== null || child.exitCode !== null || Date.now() > deadline) {
+			const message = `${failed === null ? '' : `${String(failed)}\n`}${log()}`;
 			await stop();
 			throw new Error(`dovecot did not start on port ${port}:\n${message}`);
 		}
