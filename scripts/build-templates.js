@@ -21,7 +21,7 @@ const root = path.join(__dirname, '..');
 const sourceDir = path.join(root, 'nodes/shared/composer/templates');
 const outFile = path.join(root, 'nodes/shared/composer/generated/templates.ts');
 const programsFile = path.join(root, 'nodes/shared/composer/generated/programs.ts');
-const TONES = ['notice', 'friendly', 'reminder', 'firm', 'formal_notice', 'internal'];
+const TONES = ['notice', 'friendly', 'reminder', 'firm', 'formal_notice', 'internal', 'thanks'];
 /** Template names per language: one per tone, and the per-customer message (all tones in one). */
 const NAMES = [...TONES, 'customer'];
 

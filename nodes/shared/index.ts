@@ -134,6 +134,13 @@ export {
 	type ApprovalPreview,
 	type CustomerLanguageHints,
 } from './composer';
+// Issue 21 (composer): Message-ID and plus-addressed Reply-To of each message; the thank-you tone.
+export {
+	reminderThreading,
+	COMPOSER_TONES,
+	type ReminderThreading,
+	type ComposerTone,
+} from './composer';
 // Issue 21: reading customers' replies, and threading them back to their reminders.
 export {
 	classifyReply,
