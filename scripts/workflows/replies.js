@@ -14,7 +14,7 @@
 const PKG = 'n8n-nodes-dunning';
 const DEFAULTS = {
 	zone: 'Europe/Paris',
-	accountManager: 'account.manager@example.com',
+	accountManager: 'account-manager@example.com',
 	from: 'Accounts receivable <billing@example.com>',
 	mailbox: 'INBOX',
 };
