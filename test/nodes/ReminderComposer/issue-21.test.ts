@@ -157,7 +157,10 @@ describe('Reminder Composer node: issue 21 tone Thanks', () => {
 
 	it('an invoice already thanked (step thanks in its history) and one whose only step is thanks are passed over', async () => {
 		const items = [
-			item('thanked', { ...paid, dunning: { sentStepIds: ['d7', 'thanks'], lastSentOn: '2026-11-20' } }),
+			item('thanked', {
+				...paid,
+				dunning: { sentStepIds: ['d7', 'thanks'], lastSentOn: '2026-11-20' },
+			}),
 			item('only-thanks', { ...paid, dunning: { sentStepIds: ['thanks'], lastSentOn: null } }),
 			item('paid', { ...paid, dunning: reminded }),
 		];

@@ -172,12 +172,13 @@ describe('Stripe Dunning: Claim Step with Allow Paid Invoices (the thank-you, is
 		const [voided] = stripe.seedInvoices(1, {
 			overrides: () => ({ status: 'void', amount_remaining: 0 }),
 		});
-		expect((await claimThanks(paid.id, false)).jsonOf('Stripe Dunning', 1)[0].claim).toMatchObject(
+		expect((await claimThanks(paid.id, false)).jsonOf('Stripe Dunning', 1)[0].claim).toMatchObject({
+			claimed: false,
+			reason: 'not_open',
+		});
+		expect((await claimThanks(voided.id, true)).jsonOf('Stripe Dunning', 1)[0].claim).toMatchObject(
 			{ claimed: false, reason: 'not_open' },
 		);
-		expect(
-			(await claimThanks(voided.id, true)).jsonOf('Stripe Dunning', 1)[0].claim,
-		).toMatchObject({ claimed: false, reason: 'not_open' });
 		expect(stripe.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
 	});
 });

@@ -27,7 +27,10 @@ describe('Dunning Report: the thank-you step in an invoice history', () => {
 		const invoice = paid({
 			source: 'quickbooks',
 			dunning: { sentStepIds: ['d7', 'd14', 'thanks'], lastSentOn: '2026-11-21' },
-			raw: { Id: 'q1', PrivateNote: '[dunning] sent=d7@2026-11-09,d14@2026-11-16,thanks@2026-11-21' },
+			raw: {
+				Id: 'q1',
+				PrivateNote: '[dunning] sent=d7@2026-11-09,d14@2026-11-16,thanks@2026-11-21',
+			},
 		});
 		expect(historyOf(invoice)).toEqual([
 			{ stepId: 'd7', sentOn: '2026-11-09' },
