@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { replyWorkflows } = require('./workflows/replies');
+const { thankYouWorkflows } = require('./workflows/thanks');
 
 const OUT = path.join(__dirname, '..', 'workflows');
 const ZONE = 'Europe/Paris';
@@ -1050,6 +1051,7 @@ function all() {
 		['stripe-full-ladder.json', ladder(SOURCES.stripe, 10)],
 		['quickbooks-full-ladder.json', ladder(SOURCES.quickbooks, 11)],
 		...replyWorkflows().map(({ file, workflow }) => [file, workflow]),
+		...thankYouWorkflows().map(({ file, workflow }) => [file, workflow]),
 	];
 }
 

@@ -8,6 +8,7 @@ import {
 	TONES,
 	chooseCustomerLanguage,
 	resolveComposerLanguage,
+	THANKS_STEP_ID,
 	toneAfterBrokenPromise,
 	type ComposeSender,
 	type ComposeTemplate,
@@ -184,7 +185,7 @@ export function decisionOf(json: IDataObject): IDataObject | null {
 /**
  * Whether the item has nothing to ask for: a decision other than send or escalate (wait, skip, stop),
  * or an invoice with nothing left to pay. Under the fixed tone Thanks, the reverse: an invoice not paid in
- * full, or never reminded (`thanksApplies`). Such items are passed over, never composed.
+ * full, never reminded or already thanked (`thanksApplies`). Such items are passed over, never composed.
  */
 export function nothingToSend(
 	json: IDataObject,
@@ -212,7 +213,10 @@ export function toneOf(json: IDataObject, parameters: ComposerParameters): Compo
  * sent, or a reminder date on it. A customer who paid without a reminder gets no thanks for paying late.
  */
 export function thanksApplies(invoice: Invoice): boolean {
-	const reminded = invoice.dunning.sentStepIds.length > 0 || invoice.dunning.lastSentOn !== null;
+	const { sentStepIds, lastSentOn } = invoice.dunning;
+	// Already thanked (Claim Step recorded `thanks`): never a second thank-you; `thanks` itself is no reminder.
+	if (sentStepIds.includes(THANKS_STEP_ID)) return false;
+	const reminded = sentStepIds.length > 0 || lastSentOn !== null;
 	return reminded && invoice.paidMinor > 0 && invoice.dueMinor <= 0;
 }
 

@@ -43,6 +43,7 @@ export {
 export { countryFromText, normalizeCountry, isCountryCode } from './country';
 export {
 	STRIPE_METADATA_KEYS,
+	THANKS_STEP_ID,
 	DUNNING_NOTE_PREFIX,
 	readStripeDunningMetadata,
 	writeStripeDunningMetadata,

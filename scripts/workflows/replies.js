@@ -323,4 +323,4 @@ function replyWorkflows(options = {}) {
 	];
 }
 
-module.exports = { replyWorkflows, replyWorkflow, SOURCES, CREDENTIALS };
+module.exports = { replyWorkflows, replyWorkflow, SOURCES, CREDENTIALS, builder, uuid };

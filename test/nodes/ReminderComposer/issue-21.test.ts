@@ -155,6 +155,20 @@ describe('Reminder Composer node: issue 21 tone Thanks', () => {
 		).toEqual(['generic:paid:thanks']);
 	});
 
+	it('an invoice already thanked (step thanks in its history) and one whose only step is thanks are passed over', async () => {
+		const items = [
+			item('thanked', {
+				...paid,
+				dunning: { sentStepIds: ['d7', 'thanks'], lastSentOn: '2026-11-20' },
+			}),
+			item('only-thanks', { ...paid, dunning: { sentStepIds: ['thanks'], lastSentOn: null } }),
+			item('paid', { ...paid, dunning: reminded }),
+		];
+		const result = await run(items, { tone: 'thanks' });
+		expect(result.error).toBeUndefined();
+		expect(result.jsonOf('Reminder Composer').map((json) => json.ref)).toEqual(['paid']);
+	});
+
 	it('in one-message-per-customer mode each paid invoice still gets its own thank-you', async () => {
 		const items = [
 			item('A', { ...paid, dunning: reminded }),
