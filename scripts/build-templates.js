@@ -53,7 +53,7 @@ if (process.argv.includes('--if-stale') && outputsAreFresh()) process.exit(0);
 const mjml2html = require('mjml');
 const prettier = require('prettier');
 const { parse } = require('handlebars/dist/cjs/handlebars/compiler/base');
-const TONES = ['notice', 'friendly', 'reminder', 'firm', 'formal_notice', 'internal'];
+const TONES = ['notice', 'friendly', 'reminder', 'firm', 'formal_notice', 'internal', 'thanks'];
 /** Template names per language: one per tone, and the per-customer message (all tones in one). */
 const NAMES = [...TONES, 'customer'];
 

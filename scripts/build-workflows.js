@@ -9,6 +9,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { replyWorkflows } = require('./workflows/replies');
+const { thankYouWorkflows } = require('./workflows/thanks');
+
 const OUT = path.join(__dirname, '..', 'workflows');
 const ZONE = 'Europe/Paris';
 const PKG = 'n8n-nodes-dunning';
@@ -114,7 +117,7 @@ const weekdaysAt = (hour) => ({
 	triggerAtHour: hour,
 });
 
-const sendEmail = (b, name, at, { to, subject, html, text }) =>
+const sendEmail = (b, name, at, { to, subject, html, text, replyTo }) =>
 	b.node(
 		name,
 		'n8n-nodes-base.emailSend',
@@ -126,7 +129,7 @@ const sendEmail = (b, name, at, { to, subject, html, text }) =>
 			emailFormat: text ? 'both' : 'html',
 			...(text ? { text } : {}),
 			html,
-			options: { appendAttribution: false },
+			options: { appendAttribution: false, ...(replyTo ? { replyTo } : {}) },
 		},
 		at,
 		{ credentials: CREDENTIALS.smtp, onError: 'continueErrorOutput' },
@@ -166,7 +169,9 @@ const composer = (b, name, mode, stepTones, at, extra = {}) =>
 			fallbackLanguage: 'fr',
 			tone: 'decision',
 			stepTones,
-			senderName: 'Accounts receivable',
+			// Empty: each letter signs with its own language's department name ("Service comptabilité").
+			senderName: '',
+			replyToMailbox: 'billing@example.com',
 			senderEmail: 'billing@example.com',
 			internalRecipient: 'accounting@example.com',
 			timezone: ZONE,
@@ -191,6 +196,9 @@ const noOp = (b, name, at) => b.node(name, 'n8n-nodes-base.noOp', 1, {}, at);
 
 const emailFromReminder = {
 	to: '={{ $json.reminder.to }}',
+	// The plus-addressed Reply-To of the Reminder Composer (Reply-To Mailbox): a customer's answer comes back
+	// to the billing mailbox carrying which invoice it is about (n8n's Send Email cannot set a Message-ID).
+	replyTo: '={{ $json.reminder.replyTo || "" }}',
 	subject: '={{ $json.reminder.subject }}',
 	text: '={{ $json.reminder.text }}',
 	html: '={{ $json.reminder.html }}',
@@ -1042,6 +1050,8 @@ function all() {
 		['quickbooks-formal-notice-approval.json', formalNotice(SOURCES.quickbooks, 9)],
 		['stripe-full-ladder.json', ladder(SOURCES.stripe, 10)],
 		['quickbooks-full-ladder.json', ladder(SOURCES.quickbooks, 11)],
+		...replyWorkflows().map(({ file, workflow }) => [file, workflow]),
+		...thankYouWorkflows().map(({ file, workflow }) => [file, workflow]),
 	];
 }
 

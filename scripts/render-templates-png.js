@@ -3,7 +3,8 @@
 // Chromium so a reviewer can look at them: .artifacts/templates/<language>-<tone>[-mobile].png, next to
 // the HTML that was shot. Also the cases of issue 19: a GBP formal notice under the French rule (40 € on
 // its own line, provisional rate), the approver's preview of it for an English-speaking team, and a firm
-// reminder after a broken promise.
+// reminder after a broken promise. Issue 21: the thank-you once a reminded invoice is paid (tone thanks), in
+// the four languages.
 // Uses playwright-core when installed, else the chromium binary's --screenshot flag; installs Debian's
 // chromium with apt-get when it is missing.
 //   node scripts/render-templates-png.js
@@ -179,6 +180,21 @@ function shootWithCli(executablePath, pages) {
 	}
 }
 
+/** Issue 21: the thank-you for the sample invoice once paid in full, in every language. */
+function issue21Pages(composer) {
+	return ['fr', 'en', 'de', 'es'].map((language) => {
+		const input = sampleInput(language, 'thanks');
+		const invoice = {
+			...input.invoice,
+			status: 'paid',
+			paidMinor: input.invoice.totalMinor,
+			dueMinor: 0,
+		};
+		const { penalty: _penalty, daysOverdue: _days, stepId: _step, ...rest } = input;
+		return [`${language}-thanks`, composer.composeReminder({ ...rest, invoice })];
+	});
+}
+
 async function main() {
 	fs.mkdirSync(outDir, { recursive: true });
 	const composer = loadComposer();
@@ -195,7 +211,7 @@ async function main() {
 		}
 	}
 	const extras = [['de-formal_notice', composeReminder(sampleInput('de', 'formal_notice'))]];
-	for (const [name, message] of [...extras, ...issue19Pages(composer)]) {
+	for (const [name, message] of [...extras, ...issue19Pages(composer), ...issue21Pages(composer)]) {
 		const base = path.join(outDir, name);
 		fs.writeFileSync(`${base}.html`, message.html);
 		fs.writeFileSync(`${base}.txt`, `Subject: ${message.subject}\n\n${message.text}`);

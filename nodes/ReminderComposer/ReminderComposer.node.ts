@@ -16,9 +16,11 @@ import {
 	composeCustomerReminder,
 	composeReminder,
 	groupCustomerMessages,
+	reminderThreading,
 	type ComposedReminder,
 	type Decision,
 	type PenaltyResult,
+	type Tone,
 } from '../shared';
 import {
 	COMPOSER_PARAMETERS,
@@ -61,7 +63,7 @@ export class ReminderComposer implements INodeType {
 			readComposerParameters(this, index),
 		);
 		const customerMode = isCustomerMode(this);
-		const prepared: PreparedItem[] = [];
+		const prepared: StepToneItem[] = [];
 		let passedOver = 0;
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -71,8 +73,9 @@ export class ReminderComposer implements INodeType {
 					passedOver++;
 					continue;
 				}
-				if (customerMode) {
-					prepared.push(item);
+				// A thank-you is always about one invoice: one message per invoice in either mode.
+				if (customerMode && item.tone !== 'thanks') {
+					prepared.push(item as StepToneItem);
 					continue;
 				}
 				output.push({
@@ -103,7 +106,7 @@ export class ReminderComposer implements INodeType {
 
 		if (passedOver > 0) {
 			this.addExecutionHints({
-				message: `${passedOver} item(s) passed over: their decision is not to send (wait, skip, stop) or their invoice has nothing left to pay`,
+				message: `${passedOver} item(s) passed over: their decision is not to send (wait, skip, stop) or their invoice has nothing left to pay (tone Thanks: their invoice is not paid in full, or was never reminded)`,
 				type: 'info',
 				location: 'outputPane',
 			});
@@ -123,12 +126,12 @@ function prepare(
 		field: parameters.invoiceField,
 		timezone: parameters.timezone,
 	});
-	if (nothingToSend(json, invoice)) return null;
+	if (nothingToSend(json, invoice, parameters)) return null;
+	const tone = toneOf(json, parameters);
 	const penalty =
 		parameters.attachPenalty && json.penalty !== undefined && json.penalty !== null
 			? (json.penalty as unknown as PenaltyResult)
 			: undefined;
-	const tone = toneOf(json, parameters);
 	return {
 		index,
 		invoice,
@@ -157,6 +160,28 @@ function approvalOf(items: PreparedItem[], composed: ComposedReminder): IDataObj
 	return { approval: { ...approval } };
 }
 
+/** An item of a per-customer message: a step tone, never `thanks`. */
+type StepToneItem = PreparedItem & { tone: Tone };
+
+/**
+ * `messageId` and `replyTo` (issue 21). The key is the message's idempotency key; a message composed
+ * without a step (a fixed tone and no decision) has none, so `<source>:<invoice id>:<tone>` stands for it.
+ */
+function threadingOf(
+	key: string | null,
+	item: PreparedItem,
+	tone: PreparedItem['tone'],
+): IDataObject {
+	const { sender, replyToMailbox } = item.parameters;
+	return {
+		...reminderThreading(key ?? `${item.invoice.source}:${item.invoice.id}:${tone}`, {
+			senderEmail: sender.email?.trim() || null,
+			replyToMailbox,
+			customerFacing: tone !== 'internal',
+		}),
+	};
+}
+
 function composeOne(item: PreparedItem): IDataObject {
 	const { invoice, decision, parameters } = item;
 	const composed = composeReminder({
@@ -178,12 +203,13 @@ function composeOne(item: PreparedItem): IDataObject {
 		language: composed.language,
 		templateId: composed.templateId,
 		idempotencyKey: composed.idempotencyKey,
+		...threadingOf(composed.idempotencyKey, item, item.tone),
 		tone: item.tone,
 		...approvalOf([item], composed),
 	};
 }
 
-function composeGroup(group: PreparedItem[]): INodeExecutionData {
+function composeGroup(group: StepToneItem[]): INodeExecutionData {
 	const [first] = group;
 	const composed = composeCustomerReminder({
 		invoices: group.map((item) => item.invoice),
@@ -213,6 +239,7 @@ function composeGroup(group: PreparedItem[]): INodeExecutionData {
 				language: composed.language,
 				templateId: composed.templateId,
 				idempotencyKey: composed.idempotencyKey,
+				...threadingOf(composed.idempotencyKey, first, composed.tone),
 				tone: composed.tone,
 				invoiceIds: composed.invoiceIds,
 				invoiceIdempotencyKeys: composed.invoiceIdempotencyKeys,

@@ -2,15 +2,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { InvoiceFormat } from '../common/invoice-input';
 import {
+	COMPOSER_TONES,
 	DunningInputError,
 	SCENARIO_PRESETS,
 	TONES,
 	chooseCustomerLanguage,
 	resolveComposerLanguage,
+	THANKS_STEP_ID,
 	toneAfterBrokenPromise,
 	type ComposeSender,
 	type ComposeTemplate,
 	type ComposedReminder,
+	type ComposerTone,
 	type PenaltyResult,
 	type Invoice,
 	type Tone,
@@ -33,6 +36,7 @@ export const COMPOSER_PARAMETERS = [
 	'stepToneMap',
 	'senderName',
 	'senderEmail',
+	'replyToMailbox',
 	'senderPhone',
 	'signature',
 	'internalRecipient',
@@ -51,11 +55,13 @@ export interface ComposerParameters {
 	fallbackLanguage: string;
 	/** Internal summaries and the approver's preview: the team's language, never the customer's. */
 	teamLanguage: string;
-	/** A fixed tone, or null: the tone of the decision's step. */
-	fixedTone: Tone | null;
+	/** A fixed tone (a step tone, or `thanks`), or null: the tone of the decision's step. */
+	fixedTone: ComposerTone | null;
 	/** Step id → tone, for the decision's step (null with a fixed tone). */
 	stepTones: { source: string; tones: Map<string, Tone> } | null;
 	sender: ComposeSender;
+	/** Issue 21: the mailbox replies go to, plus-addressed per message (`reminderReplyTo`); null: none. */
+	replyToMailbox: string | null;
 	internalRecipient: string | null;
 	attachPenalty: boolean;
 	template: ComposeTemplate | undefined;
@@ -66,6 +72,10 @@ export interface ComposerParameters {
 
 function isTone(value: unknown): value is Tone {
 	return typeof value === 'string' && (TONES as readonly string[]).includes(value);
+}
+
+function isComposerTone(value: unknown): value is ComposerTone {
+	return typeof value === 'string' && (COMPOSER_TONES as readonly string[]).includes(value);
 }
 
 /** `d7=friendly, d14=reminder` → a map; a typo is an error naming the pair. */
@@ -119,8 +129,11 @@ export function readComposerParameters(
 	const get = <T>(name: string, fallback: T) =>
 		context.getNodeParameter(name, index, fallback) as T;
 	const tone = get<string>('tone', TONE_FROM_DECISION);
-	if (tone !== TONE_FROM_DECISION && !isTone(tone)) {
-		throw new DunningInputError('tone', `"${String(tone)}" is not one of ${TONES.join(', ')}`);
+	if (tone !== TONE_FROM_DECISION && !isComposerTone(tone)) {
+		throw new DunningInputError(
+			'tone',
+			`"${String(tone)}" is not one of ${COMPOSER_TONES.join(', ')}`,
+		);
 	}
 	const custom = get<boolean>('customTemplate', false);
 	const language = get<string>('language', LANGUAGE_CUSTOMER);
@@ -133,7 +146,7 @@ export function readComposerParameters(
 			language,
 			fallbackLanguage,
 		),
-		fixedTone: tone === TONE_FROM_DECISION ? null : (tone as Tone),
+		fixedTone: tone === TONE_FROM_DECISION ? null : (tone as ComposerTone),
 		stepTones:
 			tone === TONE_FROM_DECISION
 				? stepTonesOf(get<string>('stepTones', 'classic-7-14-21'), get<string>('stepToneMap', ''))
@@ -144,6 +157,7 @@ export function readComposerParameters(
 			phone: optional(get<string>('senderPhone', '')),
 			signature: optional(get<string>('signature', '')),
 		},
+		replyToMailbox: optional(get<string>('replyToMailbox', ''))?.trim() ?? null,
 		internalRecipient: optional(get<string>('internalRecipient', ''))?.trim() ?? null,
 		attachPenalty: get<boolean>('attachPenalty', true),
 		template: custom
@@ -170,9 +184,15 @@ export function decisionOf(json: IDataObject): IDataObject | null {
 
 /**
  * Whether the item has nothing to ask for: a decision other than send or escalate (wait, skip, stop),
- * or an invoice with nothing left to pay. Such items are passed over, never composed.
+ * or an invoice with nothing left to pay. Under the fixed tone Thanks, the reverse: an invoice not paid in
+ * full, never reminded or already thanked (`thanksApplies`). Such items are passed over, never composed.
  */
-export function nothingToSend(json: IDataObject, invoice: Invoice): boolean {
+export function nothingToSend(
+	json: IDataObject,
+	invoice: Invoice,
+	parameters: ComposerParameters,
+): boolean {
+	if (parameters.fixedTone === 'thanks') return !thanksApplies(invoice);
 	const decision = decisionOf(json);
 	if (decision && decision.action !== 'send' && decision.action !== 'escalate') return true;
 	return invoice.status !== 'open' || invoice.dueMinor <= 0;
@@ -183,9 +203,21 @@ export function nothingToSend(json: IDataObject, invoice: Invoice): boolean {
  * something upstream set it; else the tone of the `step` the Dunning Scenario node wrote beside its decision;
  * else the decision's step looked up in the chosen scenario's steps (the decision itself names no tone).
  */
-export function toneOf(json: IDataObject, parameters: ComposerParameters): Tone {
+export function toneOf(json: IDataObject, parameters: ComposerParameters): ComposerTone {
 	const tone = stepToneOf(json, parameters);
-	return brokenPromiseOf(json) === null ? tone : toneAfterBrokenPromise(tone);
+	return brokenPromiseOf(json) === null || tone === 'thanks' ? tone : toneAfterBrokenPromise(tone);
+}
+
+/**
+ * The thank-you (tone `thanks`, issue 21) goes to an invoice that is paid in full and was reminded: a step
+ * sent, or a reminder date on it. A customer who paid without a reminder gets no thanks for paying late.
+ */
+export function thanksApplies(invoice: Invoice): boolean {
+	const { sentStepIds, lastSentOn } = invoice.dunning;
+	// Already thanked (Claim Step recorded `thanks`): never a second thank-you; `thanks` itself is no reminder.
+	if (sentStepIds.includes(THANKS_STEP_ID)) return false;
+	const reminded = sentStepIds.length > 0 || lastSentOn !== null;
+	return reminded && invoice.paidMinor > 0 && invoice.dueMinor <= 0;
 }
 
 /**
@@ -199,7 +231,7 @@ export function brokenPromiseOf(json: IDataObject): string | null {
 }
 
 /** The tone of the step itself, before a broken promise makes it firmer. */
-function stepToneOf(json: IDataObject, parameters: ComposerParameters): Tone {
+function stepToneOf(json: IDataObject, parameters: ComposerParameters): ComposerTone {
 	if (parameters.fixedTone !== null) return parameters.fixedTone;
 	const decision = decisionOf(json);
 	if (decision === null) {
@@ -239,7 +271,11 @@ function stepToneOf(json: IDataObject, parameters: ComposerParameters): Tone {
  * The language of a message: the team's for an internal summary; else the fixed language; else the
  * customer's (locale, billing country, currency, fallback: `chooseCustomerLanguage`).
  */
-export function languageOf(invoice: Invoice, tone: Tone, parameters: ComposerParameters): string {
+export function languageOf(
+	invoice: Invoice,
+	tone: ComposerTone,
+	parameters: ComposerParameters,
+): string {
 	if (tone === 'internal') return parameters.teamLanguage;
 	if (parameters.language !== LANGUAGE_CUSTOMER) return parameters.language;
 	return chooseCustomerLanguage(
@@ -256,8 +292,8 @@ export function languageOf(invoice: Invoice, tone: Tone, parameters: ComposerPar
  * Whether a person approves this message before it goes out (BRIEF contract 4): the step says so
  * (`step.requiresApproval`, written by Dunning Scenario beside its decision), or it is a formal notice.
  */
-export function needsApproval(json: IDataObject, tone: Tone): boolean {
-	if (tone === 'internal') return false;
+export function needsApproval(json: IDataObject, tone: ComposerTone): boolean {
+	if (tone === 'internal' || tone === 'thanks') return false;
 	const step = json.step as IDataObject | null | undefined;
 	return tone === 'formal_notice' || (isObject(step) && step.requiresApproval === true);
 }
@@ -270,7 +306,7 @@ export function isCustomerMode(context: IExecuteFunctions): boolean {
 export interface PreparedItem {
 	index: number;
 	invoice: Invoice;
-	tone: Tone;
+	tone: ComposerTone;
 	language: string;
 	parameters: ComposerParameters;
 	decision: IDataObject | null;
@@ -285,7 +321,11 @@ export interface PreparedItem {
  * The address the message goes to: the customer's, or for an internal summary the internal recipient
  * (else the sender). A customer-facing message without an address is an error, not a silent gap.
  */
-export function recipient(composed: ComposedReminder, tone: Tone, item: PreparedItem): string {
+export function recipient(
+	composed: ComposedReminder,
+	tone: ComposerTone,
+	item: PreparedItem,
+): string {
 	if (tone === 'internal') {
 		const to = item.parameters.internalRecipient ?? item.parameters.sender.email ?? null;
 		if (to === null) {

@@ -4,6 +4,7 @@ import { invoiceInputProperties } from '../common/invoice-input';
 import {
 	BLOCK_HELPERS,
 	COMPOSER_LANGUAGES,
+	COMPOSER_TONES,
 	CUSTOMER_ROOT_VARIABLES,
 	INLINE_HELPERS,
 	ROOT_VARIABLES,
@@ -142,8 +143,15 @@ export const reminderComposerProperties: INodeProperties[] = [
 					'The tone of the step chosen by the Dunning Scenario node: the step ID looked up in the scenario below (decision.tone wins when the item has one; an escalate decision gives the internal summary)',
 			},
 			...TONES.map((value) => ({ name: label(value), value })),
+			{
+				name: 'Thanks (Invoice Paid)',
+				value: 'thanks' satisfies (typeof COMPOSER_TONES)[number],
+				description:
+					'A short thank-you with the amount received, for an invoice that was reminded and is now paid in full (others are passed over); one message per invoice in either mode',
+			},
 		],
-		description: 'Picks the built-in template: from a friendly reminder to a formal notice',
+		description:
+			'Picks the built-in template: from a friendly reminder to a formal notice, or the thank-you once paid',
 	},
 	{
 		displayName: 'Steps Of',
@@ -179,7 +187,17 @@ export const reminderComposerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. billing@example.com',
-		description: 'Where customers can reply; shown in the signature and footer',
+		description:
+			"Where customers can reply; shown in the signature and footer. Its domain is the one of each message's Message-ID (reminder.messageId).",
+	},
+	{
+		displayName: 'Reply-To Mailbox',
+		name: 'replyToMailbox',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. billing@example.com',
+		description:
+			'A mailbox that accepts plus addresses, read by the Email Trigger (IMAP) node of your reply-handling workflow. Each message then gets reminder.replyTo = billing+dunning-i…@example.com, which leads a reply back to its invoices even when the mail node cannot set a Message-ID (Send Email): put the expression of reminder.replyTo in its Reply To option. Empty: no reminder.replyTo.',
 	},
 	{
 		displayName: 'Sender Phone',

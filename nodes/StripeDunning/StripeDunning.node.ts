@@ -103,7 +103,8 @@ export class StripeDunning implements INodeType {
 				const invoiceId = assertInvoiceId(this.getNodeParameter('invoiceId', itemIndex));
 				if (operation === 'claimStep') {
 					const stepId = assertStepId(this.getNodeParameter('stepId', itemIndex));
-					const result = await claimStep(this, invoiceId, stepId, today, options, json);
+					const allowPaid = this.getNodeParameter('allowPaid', itemIndex, false) as boolean;
+					const result = await claimStep(this, invoiceId, stepId, today, options, json, allowPaid);
 					const claim = {
 						claimed: result.claimed,
 						reason: result.reason,

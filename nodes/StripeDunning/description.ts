@@ -162,6 +162,15 @@ export const stripeDunningProperties: INodeProperties[] = [
 		description:
 			'The step being sent; by default the step the Dunning Scenario node decided (letters, digits, - _ . :).',
 	},
+	{
+		displayName: 'Allow Paid Invoices',
+		name: 'allowPaid',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { resource: ['invoice'], operation: ['claimStep'] } },
+		description:
+			'Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); a void or uncollectible one never is',
+	},
 	...releaseClaimProperties({ resource: ['invoice'], operation: ['releaseClaim'] }),
 	{
 		displayName: 'Promised On',

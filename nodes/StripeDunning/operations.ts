@@ -115,13 +115,20 @@ export interface ClaimResult extends ReadInvoice {
 const claimValueOf = (current: ReadInvoice, stepId: string): unknown =>
 	((current.raw.metadata ?? {}) as IDataObject)[`${CLAIM_METADATA_PREFIX}${stepId}`];
 
+/** An open invoice with something due; with `allowPaid`, a paid one too (never a void or uncollectible one). */
+function claimable(invoice: Invoice, allowPaid: boolean): boolean {
+	if (allowPaid && invoice.status === 'paid') return true;
+	return invoice.status === 'open' && invoice.dueMinor > 0;
+}
+
 /**
  * Claims step `stepId` of an invoice, so that of several concurrent executions exactly one is told it owns it.
  *
  * 0. A step that requires approval is refused without it (`item.approval`), before any request; a customer
  *    email step is refused, after the fresh read and before any write, when the invoice has no address.
  * 1. A fresh read: a paid, void or uncollectible invoice, or a step already in `dunning_sent_steps` or holding a
- *    live `dunning_claim_<step>` token, is refused.
+ *    live `dunning_claim_<step>` token, is refused. With `allowPaid` (the thank-you of issue 21, step `thanks`)
+ *    a paid invoice is claimed too, so its history shows the thank-you and a second one is never sent.
  * 2. One metadata write with `Idempotency-Key: dunning-claim:<invoice>:<step>` (plus the nonce of the step's
  *    last release, if any) that appends the step, sets the last-sent date and stores this execution's random
  *    token under `dunning_claim_<step>`. Stripe runs the first request with this key; every other execution
@@ -137,6 +144,7 @@ export async function claimStep(
 	today: string,
 	options: CallOptions,
 	item: IDataObject = {},
+	allowPaid = false,
 ): Promise<ClaimResult> {
 	assertApprovedIfRequired(item, stepId);
 	const fresh = await getInvoice(context, invoiceId, options);
@@ -149,7 +157,7 @@ export async function claimStep(
 		idempotencyKey,
 		token: null,
 	});
-	if (fresh.invoice.status !== 'open' || fresh.invoice.dueMinor <= 0) return refuse('not_open');
+	if (!claimable(fresh.invoice, allowPaid)) return refuse('not_open');
 	if (claimedSteps(fresh.invoice, fresh.raw).has(stepId)) return refuse('already_sent');
 	assertReachable(item, stepId, fresh.invoice);
 

@@ -20,6 +20,13 @@ import { assertObject, assertShape, assertText, type Shape } from './shape';
  *   [dunning] sent=d7@2026-11-12,d14@2026-11-19; promised=2026-12-01; disputed=yes; paused=yes; tags=vip
  * Customer tags may also be set in a `[dunning] tags=vip,strategic` line of the QuickBooks customer's `Notes`.
  */
+/**
+ * The step id under which the thank-you sent once a reminded invoice is paid (issue 21) is recorded in the
+ * history above (`dunning_sent_steps` / `sent=`), so a person reads "reminded d7, d14, paid, thanked". It is
+ * not a reminder: the scenario never declares it, and the report's step figures leave it out.
+ */
+export const THANKS_STEP_ID = 'thanks';
+
 export const STRIPE_METADATA_KEYS = {
 	sentSteps: 'dunning_sent_steps',
 	lastSentOn: 'dunning_last_sent_on',

@@ -43,6 +43,7 @@ export {
 export { countryFromText, normalizeCountry, isCountryCode } from './country';
 export {
 	STRIPE_METADATA_KEYS,
+	THANKS_STEP_ID,
 	DUNNING_NOTE_PREFIX,
 	readStripeDunningMetadata,
 	writeStripeDunningMetadata,
@@ -133,6 +134,13 @@ export {
 	toneAfterBrokenPromise,
 	type ApprovalPreview,
 	type CustomerLanguageHints,
+} from './composer';
+// Issue 21 (composer): Message-ID and plus-addressed Reply-To of each message; the thank-you tone.
+export {
+	reminderThreading,
+	COMPOSER_TONES,
+	type ReminderThreading,
+	type ComposerTone,
 } from './composer';
 // Issue 21: reading customers' replies, and threading them back to their reminders.
 export {

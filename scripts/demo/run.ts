@@ -25,8 +25,9 @@ import {
 } from '../../test/simulators/quickbooks';
 import { seedQuickBooksDemoBook } from '../../test/simulators/quickbooks/demo-book';
 import { startStripeSimulator, type StripeSimulator } from '../../test/simulators/stripe';
-import { seedDemoBook } from '../../test/simulators/stripe/demo-book';
+import { seedDemoBook, type SeededBook } from '../../test/simulators/stripe/demo-book';
 import { scenarioBook, templateScenario } from './books';
+import { REPLY_TRIGGER, replyOutcomes, withPinnedReplies } from './replies';
 import { startMailDev, type MailDev, type MailDevEmail } from './maildev';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -75,15 +76,18 @@ function template(file: string): WorkflowJson {
 	return JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
 }
 
+const IMAP_CREDENTIAL = { id: 'demoImapMailbox01', name: 'IMAP (billing mailbox)' };
+
 /** Points the template's Stripe or QuickBooks credential at the book's (what a user does after import). */
 function bindCredential(
 	workflow: WorkflowJson,
 	credential: { id: string; name: string },
+	types = ['stripeDunningApi', 'quickBooksDunningOAuth2Api'],
 ): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
 		const credentials = node.credentials as Record<string, unknown> | undefined;
-		for (const type of ['stripeDunningApi', 'quickBooksDunningOAuth2Api']) {
+		for (const type of types) {
 			if (credentials?.[type]) credentials[type] = { ...credential };
 		}
 	}
@@ -263,6 +267,8 @@ async function main() {
 
 	log('Starting the Stripe and QuickBooks simulators (one book per template) and MailDev...');
 	const books: Ledger[] = [];
+	// The Stripe full ladder's book also receives customers' replies (scripts/demo/replies.ts).
+	let replyBook: { sim: StripeSimulator; seeded: SeededBook; index: number } | undefined;
 	const penaltySteps: string[][] = [];
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
 		const workflow = template(flow.file);
@@ -276,7 +282,8 @@ async function main() {
 		if (flow.source === 'stripe') {
 			const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
 			started.push(() => sim.stop());
-			seedDemoBook(sim, book, ZONE, calendar[0].date);
+			const seeded = seedDemoBook(sim, book, ZONE, calendar[0].date);
+			if (flow.file === 'stripe-full-ladder.json') replyBook = { sim, seeded, index };
 			books.push(stripeLedger(index, sim, clock));
 		} else {
 			const sim = await startQuickBooksSimulator({ fixtures: false });
@@ -314,6 +321,12 @@ async function main() {
 				disableStartTls: true,
 			},
 		},
+		// The reply template's mailbox: never opened, the demo pins the replies on its Email Trigger.
+		{
+			...IMAP_CREDENTIAL,
+			type: 'imap',
+			data: { user: 'billing', password: 'demo', host: '127.0.0.1', port: 1143, secure: false },
+		},
 		...books.map((book) => book.credential),
 	]);
 	log('Importing the templates...');
@@ -326,12 +339,28 @@ async function main() {
 	const reportId = await n8n.importWorkflow(
 		bindCredential(template(REPORT_FLOW.file), books[REPORT_FLOW.book].credential),
 	);
+	const repliesId = replyBook
+		? await n8n.importWorkflow(
+				withPinnedReplies(
+					bindCredential(
+						bindCredential(template('stripe-replies.json'), books[replyBook.index].credential),
+						IMAP_CREDENTIAL,
+						['imap'],
+					),
+					replyBook.sim,
+					replyBook.seeded,
+					`${calendar[0].date}T10:30:00+01:00`,
+				),
+			)
+		: undefined;
 
 	log('Starting n8n on 127.0.0.1...');
 	await n8n.start({ port });
 	const owner = await n8n.setupOwner();
 
 	const summary: Array<{ day: string; flow: string; stats: DayStats }> = [];
+	/** The steps each replying customer's invoice had when the reply came (day 1). */
+	const stepsAtReply = new Map<string, string>();
 	for (const [day, { offsetMs, date }] of calendar.entries()) {
 		clock.set(offsetMs);
 		// shift-clock.js reads the offset at most every 200 ms.
@@ -366,6 +395,24 @@ async function main() {
 				log(`    failed item: ${reason.slice(0, 200)}`);
 			}
 		}
+		if (day === 0 && repliesId && replyBook) {
+			// Three customers of the ladder's book answer today; the reply template reads and acts on them.
+			const seenIds = new Set((await mail.emails()).map((email) => email.id));
+			await runInServer(n8n, repliesId, REPLY_TRIGGER);
+			const notices = (await settledEmails(mail, seenIds)).filter((email) =>
+				email.to.some((entry) => entry.address === 'account-manager@example.com'),
+			);
+			log(`  customers' replies: ${notices.length} passed on to the account manager`);
+			for (const outcome of replyOutcomes(replyBook.sim, replyBook.seeded)) {
+				stepsAtReply.set(outcome.key, outcome.sentSteps);
+				const effect = outcome.promisedOn
+					? `promise recorded: no reminder until the day after ${outcome.promisedOn}`
+					: outcome.disputed
+						? 'invoice marked disputed: no more reminders'
+						: 'nothing changes';
+				log(`    ${outcome.kind} about ${outcome.number}: ${effect}`);
+			}
+		}
 	}
 	const seenBeforeReport = new Set((await mail.emails()).map((email) => email.id));
 	await runInServer(n8n, reportId);
@@ -394,6 +441,14 @@ async function main() {
 		summary.filter((row) => Object.keys(row.stats.byStep).length > 0).map((row) => row.day),
 	).size;
 	log(`simulated days with reminders sent: ${daysWithReminders} of ${days}`);
+	if (replyBook) {
+		log("customers' replies on day 1, and the reminders their invoices got afterwards:");
+		for (const outcome of replyOutcomes(replyBook.sim, replyBook.seeded)) {
+			const before = stepsAtReply.get(outcome.key) ?? '';
+			const since = outcome.sentSteps.slice(before.length).replace(/^,/, '') || 'none';
+			log(`  ${outcome.kind.padEnd(10)} ${outcome.number}: reminders since the reply: ${since}`);
+		}
+	}
 	log('');
 	log(`n8n editor: ${n8n.url}  (owner ${owner.email} / ${owner.password})`);
 	log(`inbox:      ${mail.webUrl}  (${(await mail.emails()).length} emails)`);

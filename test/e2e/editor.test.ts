@@ -521,7 +521,7 @@ describeReal('our nodes in the n8n 2.41.1 editor (headless Chromium)', () => {
 			const canvasPng = `${prefix}-${workflow.id}.png`;
 			await page.screenshot({ path: path.join(SCREENSHOTS, canvasPng) });
 			// The templates' canvases are also kept in git (docs/screenshots), linked from workflows/README.md.
-			if (prefix === 'workflow') {
+			if (prefix === 'workflow' && template.file.endsWith('.json')) {
 				fs.mkdirSync(DOC_SCREENSHOTS, { recursive: true });
 				fs.copyFileSync(path.join(SCREENSHOTS, canvasPng), path.join(DOC_SCREENSHOTS, canvasPng));
 			}

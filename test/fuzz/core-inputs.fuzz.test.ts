@@ -371,6 +371,16 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 	parseReminderMessageIds: { args: () => [replyInput().email.headers] },
 	invoiceIdsOfIdempotencyKey: { args: () => ['generic:customer:cus-1:inv-1:d7,inv-3:d7'] },
 	reminderReplyTo: { args: () => ['billing@example.com', threadKey] },
+	reminderThreading: {
+		args: () => [
+			threadKey,
+			{
+				senderEmail: 'billing@example.com',
+				replyToMailbox: 'billing@example.com',
+				customerFacing: true,
+			},
+		],
+	},
 	invoicesOfReplyAddresses: {
 		args: () => [
 			`jean@example.com, ${core.reminderReplyTo('billing@example.com', threadKey)}`,

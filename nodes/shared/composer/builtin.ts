@@ -2,14 +2,13 @@ import { getOrCreate } from '../memo';
 import { BUILTIN_PROGRAM_JSON } from './generated/programs';
 import { BUILTIN_TEMPLATES } from './generated/templates';
 import type { ComposerLanguage } from './language';
-import type { Tone } from '../scenario/types';
-import type { BuiltinPrograms, BuiltinTemplate } from './types';
+import type { BuiltinPrograms, BuiltinTemplate, ComposerTone } from './types';
 
 /** The built-in template names of a language: one per tone, and the per-customer message. */
-export type BuiltinName = Tone | 'customer';
+export type BuiltinName = ComposerTone | 'customer';
 
 /** `builtin:fr/friendly` */
-export function builtinTemplateId(language: ComposerLanguage, tone: Tone): string {
+export function builtinTemplateId(language: ComposerLanguage, tone: ComposerTone): string {
 	return `builtin:${language}/${tone}`;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { assertIsoDate, type IsoDate } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
-import { normalizeInvoice } from '../invoice';
+import { normalizeInvoice, type Invoice } from '../invoice';
 import { getOrCreate } from '../memo';
 import { normalizeCurrency } from '../money';
 import { TONES, type Tone } from '../scenario/types';
@@ -14,7 +14,16 @@ import { resolveComposerLanguage, type ComposerLanguage } from './language';
 import { toneAfterBrokenPromise } from './letter';
 import { createRenderState, renderBody, type RenderState } from './render';
 import { builtinBody, parseTemplate } from './template';
-import type { BuiltinPrograms, ComposeInput, ComposeTemplate, ComposedReminder } from './types';
+import type {
+	BuiltinPrograms,
+	ComposeInput,
+	ComposeTemplate,
+	ComposedReminder,
+	ComposerTone,
+} from './types';
+
+/** Every tone the composer writes: the step tones, then `thanks` (issue 21: a reminded invoice paid). */
+export const COMPOSER_TONES: readonly ComposerTone[] = [...TONES, 'thanks'];
 
 /** A template set ready to render: where it comes from, and the field its errors name. */
 export interface TemplateSet {
@@ -29,10 +38,10 @@ export interface TemplateSet {
 }
 
 // One frozen set per built-in language and tone, made on first use.
-const builtinSets = new Map<ComposerLanguage, Map<Tone, TemplateSet>>();
+const builtinSets = new Map<ComposerLanguage, Map<ComposerTone, TemplateSet>>();
 
-function builtinSet(language: ComposerLanguage, tone: Tone): TemplateSet {
-	const sets = getOrCreate(builtinSets, language, () => new Map<Tone, TemplateSet>());
+function builtinSet(language: ComposerLanguage, tone: ComposerTone): TemplateSet {
+	const sets = getOrCreate(builtinSets, language, () => new Map<ComposerTone, TemplateSet>());
 	return getOrCreate(sets, tone, () => {
 		const id = builtinTemplateId(language, tone);
 		const programs = builtinPrograms(language, tone);
@@ -63,10 +72,10 @@ function customTemplateId(subject: string, text: string, html: string | null): s
 export function resolveTemplateSet(
 	template: unknown,
 	language: ComposerLanguage,
-	tone: Tone,
+	tone: ComposerTone,
 ): TemplateSet {
 	if (template === undefined || template === null) {
-		return builtinSet(resolveComposerLanguage(language), assertTone(tone));
+		return builtinSet(resolveComposerLanguage(language), assertComposerTone(tone));
 	}
 	if (typeof template !== 'object' || Array.isArray(template)) {
 		throw new DunningInputError('template', `${describeValue(template)} is not an object`);
@@ -221,6 +230,30 @@ export function assertTone(value: unknown, field = 'tone'): Tone {
 	return value as Tone;
 }
 
+/** A tone of a single-invoice message: a step tone or `thanks`. */
+export function assertComposerTone(value: unknown, field = 'tone'): ComposerTone {
+	if (typeof value !== 'string' || !(COMPOSER_TONES as readonly string[]).includes(value)) {
+		throw new DunningInputError(
+			field,
+			`${describeValue(value)} is not one of ${COMPOSER_TONES.join(', ')}`,
+		);
+	}
+	return value as ComposerTone;
+}
+
+/**
+ * The thank-you states the amount received: an invoice with no payment has nothing to thank for, and one
+ * still owing money is not paid (a part payment is no reason to thank a customer who still owes).
+ */
+function assertThanksApplies(invoice: Invoice): void {
+	if (invoice.paidMinor <= 0 || invoice.dueMinor > 0) {
+		throw new DunningInputError(
+			'tone',
+			`"thanks" is for a paid invoice: invoice ${invoice.number ?? invoice.id} has ${invoice.paidMinor} received and ${invoice.dueMinor} still due (minor units)`,
+		);
+	}
+}
+
 /**
  * One reminder email for one invoice (DESIGN.md section 5): the built-in template of the tone and
  * language, or the user's own, rendered with the invoice, sender and penalty. Pure and synchronous.
@@ -231,8 +264,10 @@ export function composeReminder(input: ComposeInput): ComposedReminder {
 	}
 	const invoice = normalizeInvoice(input.invoice, 'invoice');
 	const brokenPromiseOn = optionalBrokenPromise(input.brokenPromiseOn);
-	const stepTone = assertTone(input.tone);
-	const tone = brokenPromiseOn === null ? stepTone : toneAfterBrokenPromise(stepTone);
+	const stepTone = assertComposerTone(input.tone);
+	if (stepTone === 'thanks') assertThanksApplies(invoice);
+	const tone =
+		brokenPromiseOn === null || stepTone === 'thanks' ? stepTone : toneAfterBrokenPromise(stepTone);
 	const language = resolveComposerLanguage(input.language);
 	const sender = validateSender(input.sender, language);
 	const penalty = validatePenalty(input.penalty);

@@ -1,7 +1,6 @@
 import { DunningInputError, describeValue } from '../errors';
 import type { Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
-import type { Tone } from '../scenario/types';
 import { assertShape, type Shape } from '../shape';
 import { formatDate, formatMoney } from './format';
 import type { SenderView } from './helpers';
@@ -13,7 +12,7 @@ import {
 	type PenaltyView,
 } from './letter';
 import type { ComposerLanguage } from './language';
-import type { ComposeSender } from './types';
+import type { ComposeSender, ComposerTone } from './types';
 
 /**
  * The variables a template sees (listed in the README). Shortcuts come already formatted for the
@@ -33,7 +32,7 @@ export interface TemplateData {
 	pdfUrl: string | null;
 	daysOverdue: number | null;
 	stepId: string | null;
-	tone: Tone;
+	tone: ComposerTone;
 	language: ComposerLanguage;
 	/** Steps already sent, oldest first (`invoice.dunning.sentStepIds`). */
 	sentStepIds: string[];
@@ -112,7 +111,7 @@ export function safeLink(url: string | null): string | null {
 export interface DataInput {
 	invoice: Invoice;
 	stepId: string | null;
-	tone: Tone;
+	tone: ComposerTone;
 	language: ComposerLanguage;
 	sender: SenderView;
 	penalty: PenaltyResult | null;

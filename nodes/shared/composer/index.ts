@@ -1,5 +1,11 @@
 /** The Reminder Composer core (DESIGN.md section 5): no n8n import, no code generation. */
-export { composeReminder, renderTemplateSet, resolveTemplateSet, textToHtml } from './compose';
+export {
+	composeReminder,
+	renderTemplateSet,
+	resolveTemplateSet,
+	textToHtml,
+	COMPOSER_TONES,
+} from './compose';
 export { buildTemplateData, ROOT_VARIABLES, type TemplateData } from './context';
 export {
 	COMPOSER_LANGUAGES,
@@ -12,7 +18,13 @@ export {
 export { INLINE_HELPERS, BLOCK_HELPERS, escapeHtml } from './helpers';
 export { builtinTemplateKeys } from './builtin';
 export { formatMoney } from './format';
-export type { ComposeInput, ComposedReminder, ComposeSender, ComposeTemplate } from './types';
+export type {
+	ComposeInput,
+	ComposedReminder,
+	ComposeSender,
+	ComposeTemplate,
+	ComposerTone,
+} from './types';
 export {
 	composeCustomerReminder,
 	firmestTone,
@@ -38,3 +50,4 @@ export {
 	legalReferences,
 	DEFAULT_SENDER_NAMES,
 } from './letter';
+export { reminderThreading, type ReminderThreading } from './threading';

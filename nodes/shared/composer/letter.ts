@@ -9,7 +9,7 @@ import type { ComposerLanguage } from './language';
  * Dupont SARL," is not how anyone writes to a company, so without a contact name each language uses its
  * standard impersonal form (English keeps "Hello," below the firm tones).
  */
-export function salutationFor(language: ComposerLanguage, tone: Tone): string {
+export function salutationFor(language: ComposerLanguage, tone: Tone | 'thanks'): string {
 	const firm = tone === 'firm' || tone === 'formal_notice';
 	switch (language) {
 		case 'fr':

@@ -3,6 +3,12 @@ import type { Program } from './ast';
 import type { PenaltyResult } from '../penalty/types';
 import type { Tone } from '../scenario/types';
 
+/**
+ * The tones the composer writes: a scenario step's tones, and `thanks` (issue 21): the short thank-you for
+ * an invoice that was reminded and is now paid. Not a step tone: no scenario step sends it.
+ */
+export type ComposerTone = Tone | 'thanks';
+
 export interface ComposeSender {
 	/** Empty: a department name in the message's language ("Service comptabilité"). */
 	name: string;
@@ -23,7 +29,7 @@ export interface ComposeTemplate {
 export interface ComposeInput {
 	invoice: Invoice;
 	stepId?: string;
-	tone: Tone;
+	tone: ComposerTone;
 	/** `fr`, `en`, or a tag of them (`fr-FR`). */
 	language: string;
 	sender: ComposeSender;

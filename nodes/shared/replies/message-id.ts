@@ -11,12 +11,17 @@ const DOMAIN =
 	/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 const OUR_MESSAGE_ID = /<dunning\.([A-Za-z0-9_-]+)@[^<>\s]+>/g;
 
+/** Whether a string can be the domain of a Message-ID (letters, digits, hyphens, dot-separated labels). */
+export function isDomainName(domain: unknown): domain is string {
+	return typeof domain === 'string' && DOMAIN.test(domain);
+}
+
 /** The stable Message-ID of the reminder sent under an idempotency key. */
 export function reminderMessageId(idempotencyKey: string, domain: string): string {
 	if (typeof idempotencyKey !== 'string' || idempotencyKey.trim() === '') {
 		throw new DunningInputError('idempotencyKey', `${describeValue(idempotencyKey)} is not a key`);
 	}
-	if (typeof domain !== 'string' || !DOMAIN.test(domain)) {
+	if (!isDomainName(domain)) {
 		throw new DunningInputError('domain', `${describeValue(domain)} is not a domain name`);
 	}
 	const encoded = Buffer.from(idempotencyKey, 'utf8').toString('base64url');

@@ -1,5 +1,5 @@
 import { isIsoDate, toDayNumber, type IsoDate } from '../dates';
-import { DUNNING_NOTE_PREFIX } from '../dunning-metadata';
+import { DUNNING_NOTE_PREFIX, THANKS_STEP_ID } from '../dunning-metadata';
 import { DunningInputError, describeValue } from '../errors';
 import { assertFiniteNumber, assertShape, type Shape } from '../shape';
 import type { AgingBucket, ReportInvoice, SentStep } from './types';
@@ -137,6 +137,12 @@ export function historyOf(
 	invoice: ReportInvoice,
 	field = 'invoice.dunning.history',
 ): HistoryEntry[] {
+	// The thank-you once paid (step `thanks`) is in the invoice's history but is no reminder: left out after the
+	// dates are placed (with Stripe metadata, `lastSentOn` is then the thank-you's day, not the last reminder's).
+	return sentHistory(invoice, field).filter((entry) => entry.stepId !== THANKS_STEP_ID);
+}
+
+function sentHistory(invoice: ReportInvoice, field: string): HistoryEntry[] {
 	assertShape(invoice, HISTORY_SHAPE, 'invoice');
 	const { sentStepIds, lastSentOn, history } = invoice.dunning;
 	let entries: HistoryEntry[];

@@ -121,6 +121,9 @@ describe('Reminder Composer node: one message per invoice', () => {
 			language: 'fr',
 			templateId: 'builtin:fr/friendly',
 			idempotencyKey: 'generic:A:d7',
+			// Issue 21: base64url of the key, under the Sender Email's domain; no Reply-To Mailbox set.
+			messageId: '<dunning.Z2VuZXJpYzpBOmQ3@studio-lumiere.fr>',
+			replyTo: null,
 			tone: 'friendly',
 		});
 		expect(a.text).toContain('(7 jours de retard)');

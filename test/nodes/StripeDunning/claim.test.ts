@@ -131,3 +131,54 @@ describe('Stripe Dunning: Claim Step', () => {
 		expect(result.jsonOf('Stripe Dunning', 1)[0].error).toContain('stepId');
 	});
 });
+
+describe('Stripe Dunning: Claim Step with Allow Paid Invoices (the thank-you, issue 21)', () => {
+	const claimThanks = (invoiceId: unknown, allowPaid: boolean) =>
+		runDunning(stripe, [{ invoice: { id: invoiceId } }], {
+			operation: 'claimStep',
+			stepId: 'thanks',
+			allowPaid,
+		});
+
+	it('claims step "thanks" on a paid invoice: the history reads d7, thanks with the date of the thank-you', async () => {
+		const [paid] = stripe.seedInvoices(1, {
+			overrides: () => ({
+				status: 'paid',
+				amount_paid: 12000,
+				amount_remaining: 0,
+				metadata: { dunning_sent_steps: 'd7', dunning_last_sent_on: '2026-11-20' },
+			}),
+		});
+		const result = await claimThanks(paid.id, true);
+		expect(result.error).toBeUndefined();
+		const [item] = result.jsonOf('Stripe Dunning', 0);
+		expect(item.claim).toMatchObject({ claimed: true, reason: 'claimed', stepId: 'thanks' });
+		const metadata = stripe.invoice(paid.id as string)?.metadata as Record<string, string>;
+		expect(metadata.dunning_sent_steps).toBe('d7,thanks');
+		expect(metadata.dunning_last_sent_on).not.toBe('2026-11-20');
+		expect(metadata.dunning_last_sent_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+		const again = await claimThanks(paid.id, true);
+		expect(again.jsonOf('Stripe Dunning', 1)[0].claim).toMatchObject({
+			claimed: false,
+			reason: 'already_sent',
+		});
+	});
+
+	it('without the option a paid invoice is still refused (not_open), and a void one is refused with it', async () => {
+		const [paid] = stripe.seedInvoices(1, {
+			overrides: () => ({ status: 'paid', amount_remaining: 0 }),
+		});
+		const [voided] = stripe.seedInvoices(1, {
+			overrides: () => ({ status: 'void', amount_remaining: 0 }),
+		});
+		expect((await claimThanks(paid.id, false)).jsonOf('Stripe Dunning', 1)[0].claim).toMatchObject({
+			claimed: false,
+			reason: 'not_open',
+		});
+		expect((await claimThanks(voided.id, true)).jsonOf('Stripe Dunning', 1)[0].claim).toMatchObject(
+			{ claimed: false, reason: 'not_open' },
+		);
+		expect(stripe.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+	});
+});

@@ -57,11 +57,14 @@ export interface SeededBook {
 }
 
 /** `Kinésithérapie Morel` → `kinesitherapie-morel` (transliterated, not split at each accent). */
-export const slug = (name: string) => slugify(name, { lowercase: true, separator: '-' });
+export const slug = (name: string) =>
+	slugify(name, { lowercase: true, separator: '-', allowedChars: 'a-zA-Z0-9' });
 
 /** `Hôtel Beauséjour` → `HOTELBEA`: the invoice-number prefix Stripe derives from a customer, 8 characters. */
 export const invoicePrefix = (name: string) =>
-	slugify(name, { lowercase: false, separator: '' }).toUpperCase().slice(0, 8);
+	slugify(name, { lowercase: false, separator: '', allowedChars: 'a-zA-Z0-9' })
+		.toUpperCase()
+		.slice(0, 8);
 
 const COMPANIES: [string, string, string][] = [
 	['Atelier Vauclair SARL', 'fr-FR', 'eur'],
