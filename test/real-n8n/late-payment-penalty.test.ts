@@ -123,10 +123,14 @@ describeRealWithPackage('Late Payment Penalty in a real n8n 2.41.1', () => {
 						annualRatePercent: 12.15,
 						baseMinor: 100_200,
 						interestMinor: 1234,
+						rateStatus: 'confirmed',
 					},
 				],
 				legalBasis: 'Code de commerce L441-10 II, D441-5',
 				warnings: [],
+				// Issue 19: the statutory fixed amount in its own currency, and structured notices.
+				fixedCompensation: { currency: 'EUR', amountMinor: 4000 },
+				notices: [],
 				summary:
 					"12,34\u00a0€ d'intérêts de retard (12,15\u00a0%/an, 37 jours) + 40,00\u00a0€ d'indemnité forfaitaire pour frais de recouvrement",
 			});
@@ -136,7 +140,8 @@ describeRealWithPackage('Late Payment Penalty in a real n8n 2.41.1', () => {
 				compensationMinor: 4000,
 				totalMinor: 5034,
 				warnings: [FR_S2_WARNING],
-				summary: '€10.34 interest (12.40 %/yr, 21 days) + €40.00 recovery compensation',
+				summary:
+					'€10.34 interest (12.40 %/yr (provisional), 21 days) + €40.00 recovery compensation',
 			});
 			// 1187.34 GBP due 2026-10-30: 27 days at 11.75 %: 118734 × 11.75 × 27 / 36500 = 1032.01 → 1032, + £70.
 			expect(quickbooks).toMatchObject({

@@ -161,25 +161,35 @@ describeRealWithPackage('Reminder Composer in a real n8n 2.41.1', () => {
 
 			expect(runError(run)).toBeUndefined();
 			const out = nodeOutput(run, COMPOSER);
-			expect(out).toHaveLength(3);
-			expect(out[0].reminder).toMatchObject({
+			// Issue 19 #4: a customer's invoices are grouped by customer AND tone, so the J+7 (friendly) and the
+			// J+14 (reminder) invoices of cus-1 are two messages, neither speaking in a firmer tone than its step.
+			expect(out).toHaveLength(4);
+			const about = (id: string) =>
+				out.find(
+					(json) =>
+						(json.reminder as { invoiceIds?: string[] } | undefined)?.invoiceIds?.[0] === id,
+				)?.reminder as Record<string, unknown> & { text: string };
+			expect(about('0142')).toMatchObject({
 				to: 'compta@vauclair.example',
-				subject: 'Relance concernant 2 factures en attente de règlement',
-				tone: 'reminder',
-				invoiceIds: ['0098', '0142'],
-				idempotencyKey: 'generic:customer:cus-1:0098:d14,0142:d7',
-				invoiceIdempotencyKeys: ['generic:0098:d14', 'generic:0142:d7'],
+				tone: 'friendly',
+				invoiceIds: ['0142'],
+				invoiceIdempotencyKeys: ['generic:0142:d7'],
 			});
-			const text = (out[0].reminder as { text: string }).text;
-			expect(text).toContain('Total dû en EUR : 1\u202f234,56\u00a0€');
-			expect(text).toContain('Total dû en USD : 300,00\u00a0$US');
-			expect(out[1].reminder).toMatchObject({
+			expect(about('0142').text).toContain('1\u202f234,56\u00a0€');
+			expect(about('0098')).toMatchObject({
+				to: 'compta@vauclair.example',
+				tone: 'reminder',
+				invoiceIds: ['0098'],
+				invoiceIdempotencyKeys: ['generic:0098:d14'],
+			});
+			expect(about('0098').text).toContain('300,00\u00a0$US');
+			expect(about('0150')).toMatchObject({
 				subject: 'Friendly reminder about invoice F-2026-0150',
 				invoiceIds: ['0150'],
 			});
 			// Continue On Fail: the customer without email fails alone, with its data.
-			expect(out[2]).toMatchObject({ id: '0160' });
-			expect(out[2].error).toContain('has no email address');
+			const failed = out.find((json) => json.id === '0160');
+			expect(failed?.error).toContain('has no email address');
 		},
 		CLI_TIMEOUT,
 	);
