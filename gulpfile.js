@@ -38,21 +38,23 @@ async function clean() {
 
 const coreDir = path.join(root, 'nodes', 'shared');
 const coreEntry = path.join(coreDir, 'index.ts');
+const coreInternal = path.join(coreDir, 'internal.ts');
 
 /**
- * Nodes and credentials import the core through `nodes/shared/index.ts`; at build time that import points at
- * the one core bundle (dist/nodes/shared/index.js) instead of being copied into every node, so the package
- * carries the holiday and locale data once.
+ * Nodes and credentials import the core through `nodes/shared/internal.ts`, and the public entry
+ * `nodes/shared/index.ts` re-exports from it; at build time those imports point at the one core bundle
+ * (dist/nodes/shared/internal.js) instead of copying the core into every node, so the package carries the
+ * holiday and locale data once.
  */
 function coreAsExternal(entryPoint) {
 	return {
 		name: 'core-as-external',
 		setup(build) {
-			build.onResolve({ filter: /\/shared(\/index)?$/ }, (args) => {
+			build.onResolve({ filter: /(^|\/)(shared|internal)(\/(index|internal))?$/ }, (args) => {
 				const resolved = path.resolve(args.resolveDir, args.path);
-				if (resolved !== coreDir && resolved !== coreEntry.replace(/\.ts$/, '')) return undefined;
+				if (resolved !== coreInternal.replace(/\.ts$/, '')) return undefined;
 				const fromDir = path.dirname(path.join(dist, path.relative(root, entryPoint)));
-				const target = path.relative(fromDir, path.join(dist, 'nodes', 'shared', 'index.js'));
+				const target = path.relative(fromDir, path.join(dist, 'nodes', 'shared', 'internal.js'));
 				return { path: target.startsWith('.') ? target : `./${target}`, external: true };
 			});
 		},
@@ -81,7 +83,8 @@ async function bundle() {
 		...findFiles(path.join(root, 'credentials'), /\.credentials\.ts$/),
 	];
 	await Promise.all([
-		bundleOne(coreEntry, []),
+		bundleOne(coreInternal, []),
+		bundleOne(coreEntry, [coreAsExternal(coreEntry)]),
 		...adapters.map((entryPoint) => bundleOne(entryPoint, [coreAsExternal(entryPoint)])),
 	]);
 }

@@ -25,7 +25,7 @@ import {
 	simulationToCsv,
 	type Invoice,
 	type ReportInvoice,
-} from '../shared';
+} from '../shared/internal';
 import { BUILD_REPORT, dunningReportProperties, PREVIEW, SIMULATE_POLICY } from './description';
 import { readScenario } from './scenario';
 

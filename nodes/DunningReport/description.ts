@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
-import { SCENARIO_PRESETS } from '../shared';
+import { SCENARIO_PRESETS } from '../shared/internal';
 
 export const BUILD_REPORT = 'buildReport';
 export const SIMULATE_POLICY = 'simulatePolicy';

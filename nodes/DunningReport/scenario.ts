@@ -7,7 +7,7 @@ import {
 	getScenarioPreset,
 	validateScenario,
 	type Scenario,
-} from '../shared';
+} from '../shared/internal';
 import { SCENARIO_JSON } from './description';
 
 function parseJsonParameter(context: IExecuteFunctions): unknown {

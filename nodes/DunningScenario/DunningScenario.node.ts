@@ -19,7 +19,7 @@ import {
 	type DecisionAction,
 	type Invoice,
 	type Scenario,
-} from '../shared';
+} from '../shared/internal';
 import { dunningScenarioProperties } from './description';
 import {
 	readScenarioParameters,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
-import { AUDIENCES, CHANNELS, SCENARIO_PRESETS, TONES, holidayCountries } from '../shared';
+import { AUDIENCES, CHANNELS, SCENARIO_PRESETS, TONES, holidayCountries } from '../shared/internal';
 
 const label = (value: string) =>
 	value.replace(/_/g, ' ').replace(/^\w/, (first) => first.toUpperCase());

@@ -8,7 +8,7 @@ import {
 	normalizeHolidayCountry,
 	validateScenario,
 	type Scenario,
-} from '../shared';
+} from '../shared/internal';
 import { SCENARIO_CUSTOM, SCENARIO_JSON } from './description';
 
 export const SCENARIO_PARAMETERS = ['scenario', 'steps', 'scenarioJson', 'timezone', 'options'];

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { failedItem, itemError } from '../common/item-errors';
 import { perItemParameters } from '../common/parameters';
-import { calculatePenalty, dateInTimeZone, resolveLanguage } from '../shared';
+import { calculatePenalty, dateInTimeZone, resolveLanguage } from '../shared/internal';
 import { LANGUAGE_CUSTOMER, latePaymentPenaltyProperties } from './description';
 import { penaltyInput, readDate, readDebt, type PenaltyDebt } from './penalty-input';
 import {

@@ -14,7 +14,7 @@ import {
 	type IsoDate,
 	type PenaltyInput,
 	type PenaltyNotice,
-} from '../shared';
+} from '../shared/internal';
 import type { PenaltyFields, PenaltyParameters } from './penalty-parameters';
 
 /** What the penalty is computed on, before the rule's parameters are added. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { InvoiceFormat } from '../common/invoice-input';
-import { assertTimeZone, type PenaltyRule } from '../shared';
+import { assertTimeZone, type PenaltyRule } from '../shared/internal';
 import { SOURCE_FIELDS } from './description';
 
 /** Every parameter the node reads; read once per run when none of them holds an expression. */

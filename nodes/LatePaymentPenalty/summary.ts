@@ -1,6 +1,6 @@
 // Amounts are written exactly as the Reminder Composer writes them (`€12.34`, `12,34 €`): one formatter, with
 // the ISO 4217 exponent's decimals and exact to the last digit.
-import { formatMoney, type PenaltyResult, type PenaltyRule } from '../shared';
+import { formatMoney, type PenaltyResult, type PenaltyRule } from '../shared/internal';
 
 /** Languages the one-line summary is written in. */
 export const SUMMARY_LANGUAGES = ['en', 'fr'] as const;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { QUERY_PAGE_SIZE, assertQuickBooksId, invoicesByIdQuery } from '../shared';
+import { QUERY_PAGE_SIZE, assertQuickBooksId, invoicesByIdQuery } from '../shared/internal';
 import { quickBooksRequest, type QuickBooksConnection } from './transport';
 
 /** The QuickBooks reads and writes the nodes need, on top of the one request function. */

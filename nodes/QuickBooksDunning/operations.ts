@@ -17,7 +17,7 @@ import {
 	parseIntuitNotifications,
 	verifyIntuitSignature,
 	type DunningNoteChange,
-} from '../shared';
+} from '../shared/internal';
 import {
 	fetchInvoice,
 	fetchPayment,

@@ -8,7 +8,7 @@ import {
 	normalizeQuickBooksInvoice,
 	type Invoice,
 	type IsoDate,
-} from '../shared';
+} from '../shared/internal';
 import type { RawObject } from './api';
 
 /** What an invoice change means for dunning. */

@@ -16,7 +16,7 @@ import {
 	formatIntuitTimestamp,
 	overdueInvoicesQuery,
 	parseIntuitTimestamp,
-} from '../shared';
+} from '../shared/internal';
 import {
 	customerLookup,
 	fetchChanges,

@@ -21,7 +21,7 @@ import {
 	type Decision,
 	type PenaltyResult,
 	type Tone,
-} from '../shared';
+} from '../shared/internal';
 import {
 	COMPOSER_PARAMETERS,
 	brokenPromiseOf,

@@ -17,7 +17,7 @@ import {
 	type PenaltyResult,
 	type Invoice,
 	type Tone,
-} from '../shared';
+} from '../shared/internal';
 import {
 	LANGUAGE_CUSTOMER,
 	MODE_CUSTOMER,

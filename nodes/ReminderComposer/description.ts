@@ -10,7 +10,7 @@ import {
 	ROOT_VARIABLES,
 	SCENARIO_PRESETS,
 	TONES,
-} from '../shared';
+} from '../shared/internal';
 
 export const MODE_INVOICE = 'invoice';
 export const MODE_CUSTOMER = 'customer';

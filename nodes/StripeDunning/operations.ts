@@ -22,7 +22,7 @@ import {
 	normalizeStripeInvoice,
 	STRIPE_METADATA_KEYS,
 	type Invoice,
-} from '../shared';
+} from '../shared/internal';
 import {
 	stripeErrorOf,
 	stripePages,

@@ -13,7 +13,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { invoiceForOutput } from '../common/invoice-input';
 import { needsCustomer, overdueListQuery, type EmitOn } from '../common/stripe-invoices';
 import { handleStripeDelivery, webhookEventSummary } from '../common/stripe-webhook';
-import { assertTimeZone, dateInTimeZone, normalizeStripeInvoice } from '../shared';
+import { assertTimeZone, dateInTimeZone, normalizeStripeInvoice } from '../shared/internal';
 import {
 	STRIPE_API_VERSION,
 	stripeCall,

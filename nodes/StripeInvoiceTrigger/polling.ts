@@ -7,7 +7,7 @@ import {
 	type InvoiceWindow,
 	type OverdueFilter,
 } from '../common/stripe-invoices';
-import { normalizeStripeInvoice, type Invoice } from '../shared';
+import { normalizeStripeInvoice, type Invoice } from '../shared/internal';
 
 /**
  * The polling state kept in the node's static data (n8n may run in queue mode: nothing in memory).

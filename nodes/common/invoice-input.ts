@@ -6,7 +6,7 @@ import {
 	normalizeQuickBooksInvoice,
 	normalizeStripeInvoice,
 	type Invoice,
-} from '../shared';
+} from '../shared/internal';
 
 /** Where a node finds the invoice in an item, and what kind of object it is. */
 export type InvoiceFormat = 'auto' | 'normalized' | 'stripe' | 'quickbooks';

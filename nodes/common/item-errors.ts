@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DunningInputError } from '../shared';
+import { DunningInputError } from '../shared/internal';
 
 /**
  * Turns whatever went wrong with one item into the NodeOperationError n8n shows, naming the item and, for

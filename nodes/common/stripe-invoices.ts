@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { daysBetween, type Invoice } from '../shared';
+import { daysBetween, type Invoice } from '../shared/internal';
 
 /**
  * Stripe logic shared by the Stripe Invoice Trigger and the Stripe Dunning node, kept free of I/O so that it is

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { verifyStripeSignature } from '../shared';
+import { verifyStripeSignature } from '../shared/internal';
 import { isOwnMetadataWrite, rememberId } from './stripe-invoices';
 
 /**

@@ -125,18 +125,38 @@ function parseFields(line: string): Map<string, string> {
 	return fields;
 }
 
+/** One `sent=` entry as written: `d7@2026-11-12` gives `{ stepId: 'd7', on: '2026-11-12' }`; no `@`, `on` null. */
+export interface WrittenSentEntry {
+	stepId: string;
+	/** The text after `@`, unchecked: each reader decides what a hand-edited date means. */
+	on: string | null;
+}
+
+/**
+ * The `sent=` entries of a note's `[dunning]` line, oldest first, exactly as written (empty without the line).
+ * The one parser of that list: the state reader, the note writer and the report's history all start here.
+ */
+export function readSentEntries(note: unknown): WrittenSentEntry[] {
+	const { dunningLine } = splitNote(note);
+	if (dunningLine === null) return [];
+	return stepList(parseFields(dunningLine).get('sent')).map((entry) => {
+		const at = entry.lastIndexOf('@');
+		return at < 0
+			? { stepId: entry, on: null }
+			: { stepId: entry.slice(0, at), on: entry.slice(at + 1) };
+	});
+}
+
 /** Reads the `[dunning]` line of a QuickBooks note (invoice `PrivateNote` or customer `Notes`). */
 export function parseDunningNote(note: unknown, field = 'invoice.PrivateNote'): ParsedDunningNote {
 	const { userLines, dunningLine } = splitNote(note);
 	const userText = userLines.join('\n');
 	if (dunningLine === null) return { state: emptyDunningState(), tags: [], userText };
 	const fields = parseFields(dunningLine);
-	const sent = stepList(fields.get('sent')).map((entry, index) => {
-		const at = entry.lastIndexOf('@');
-		const stepId = at < 0 ? entry : entry.slice(0, at);
-		const on = at < 0 ? null : date(entry.slice(at + 1), `${field} sent[${index}]`);
-		return { stepId, on };
-	});
+	const sent = readSentEntries(note).map((entry, index) => ({
+		stepId: entry.stepId,
+		on: entry.on === null ? null : date(entry.on, `${field} sent[${index}]`),
+	}));
 	const sentDates = sent.map((entry) => entry.on).filter((on): on is string => on !== null);
 	return {
 		state: {

@@ -1,4 +1,4 @@
-import type { ReplyKind } from '../../shared';
+import type { ReplyKind } from '../../shared/internal';
 
 /** The node's outputs, in order. New outputs are appended so that existing connections keep their index. */
 export const OUTPUT_NAMES = ['Promise', 'Dispute', 'Payment Claimed', 'Needs a Person', 'Ignored'];

@@ -2,9 +2,9 @@ import { DunningInputError, describeValue } from '../errors';
 import { assertObject, assertShape, type Shape } from '../shape';
 import { assertIsoDate, type IsoDate } from '../dates';
 import {
-	DUNNING_NOTE_PREFIX,
 	formatDunningNote,
 	parseDunningNote,
+	readSentEntries,
 	type SentStepRecord,
 } from '../dunning-metadata';
 
@@ -30,31 +30,13 @@ export interface DunningNoteChangeResult {
 
 /** The `sent=` entries with their dates (parseDunningNote keeps only the ids and the last date). */
 function sentRecords(note: string, fallbackOn: IsoDate): SentStepRecord[] {
-	const line = note
-		.split(/\r?\n/)
-		.find((candidate) => candidate.trim().startsWith(DUNNING_NOTE_PREFIX));
-	if (!line) return [];
-	const sent = line
-		.trim()
-		.slice(DUNNING_NOTE_PREFIX.length)
-		.split(';')
-		.map((part) => part.trim())
-		.find((part) => part.toLowerCase().startsWith('sent='));
-	if (!sent) return [];
 	let previous: IsoDate | null = null;
-	return sent
-		.slice('sent='.length)
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '')
-		.map((entry) => {
-			const at = entry.lastIndexOf('@');
-			const stepId = at < 0 ? entry : entry.slice(0, at);
-			// An entry written by hand without a date keeps the date of the entry before it.
-			const on = at < 0 ? (previous ?? fallbackOn) : entry.slice(at + 1);
-			previous = on;
-			return { stepId, on };
-		});
+	return readSentEntries(note).map(({ stepId, on: written }) => {
+		// An entry written by hand without a date keeps the date of the entry before it.
+		const on = written ?? previous ?? fallbackOn;
+		previous = on;
+		return { stepId, on };
+	});
 }
 
 const CHANGE_SHAPES: Record<DunningNoteChange['kind'], Shape> = {

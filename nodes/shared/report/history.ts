@@ -1,5 +1,5 @@
 import { isIsoDate, toDayNumber, type IsoDate } from '../dates';
-import { DUNNING_NOTE_PREFIX, THANKS_STEP_ID } from '../dunning-metadata';
+import { THANKS_STEP_ID, readSentEntries } from '../dunning-metadata';
 import { DunningInputError, describeValue } from '../errors';
 import { assertFiniteNumber, assertShape, type Shape } from '../shape';
 import type { AgingBucket, ReportInvoice, SentStep } from './types';
@@ -103,28 +103,12 @@ function quickBooksNoteHistory(invoice: ReportInvoice): HistoryEntry[] | null {
 	}
 	const note = (invoice.raw as Record<string, unknown>).PrivateNote;
 	if (typeof note !== 'string') return null;
-	const line = note
-		.split(/\r?\n/)
-		.map((text) => text.trim())
-		.find((text) => text.startsWith(DUNNING_NOTE_PREFIX));
-	if (line === undefined) return null;
-	const sent = line
-		.slice(DUNNING_NOTE_PREFIX.length)
-		.split(';')
-		.map((part) => part.trim())
-		.find((part) => part.toLowerCase().startsWith('sent='));
-	if (sent === undefined) return null;
-	return sent
-		.slice('sent='.length)
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '')
-		.map((entry) => {
-			const at = entry.lastIndexOf('@');
-			if (at < 0) return { stepId: entry, sentOn: null };
-			const day = entry.slice(at + 1);
-			return { stepId: entry.slice(0, at), sentOn: isIsoDate(day) ? day : null };
-		});
+	const entries = readSentEntries(note);
+	if (entries.length === 0) return null;
+	return entries.map(({ stepId, on }) => ({
+		stepId,
+		sentOn: on !== null && isIsoDate(on) ? on : null,
+	}));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DunningInputError, type InboundEmail } from '../../../shared';
+import { DunningInputError, type InboundEmail } from '../../../shared/internal';
 
 /**
  * Reads the inbound email of an item. Accepted shapes (n8n 2.41.1's Email Trigger (IMAP), v2.2):

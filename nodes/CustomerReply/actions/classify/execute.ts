@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { runEachItem } from '../../../common/per-item';
 import { perItemParameters } from '../../../common/parameters';
-import { assertTimeZone, classifyReply, customerText } from '../../../shared';
+import { assertTimeZone, classifyReply, customerText } from '../../../shared/internal';
 import { NEEDS_A_PERSON, OUTPUT_NAMES, OUTPUT_OF_KIND } from '../outputs';
-import { routeEachItem } from '../per-item';
 import { CLASSIFY_PARAMETERS } from './description';
 import { emailFromItem } from './email-item';
 import { candidateInvoices } from './invoices-item';
@@ -16,7 +16,7 @@ const TEXT_LIMIT = 4000;
  * and sends it to the output of its kind. A reply that cannot be read goes, with Continue On Fail, to Needs a
  * Person (or the error output): never to Ignored.
  */
-export function execute(this: IExecuteFunctions): INodeExecutionData[][] {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// One clock for the whole run, used only for replies without a date.
 	const clock = new Date().toISOString();
 	const parametersOf = perItemParameters(this, CLASSIFY_PARAMETERS, (itemIndex) => {
@@ -34,27 +34,31 @@ export function execute(this: IExecuteFunctions): INodeExecutionData[][] {
 		};
 	});
 
-	return routeEachItem(this, OUTPUT_NAMES.length, NEEDS_A_PERSON, (item, itemIndex) => {
-		const parameters = parametersOf(itemIndex);
-		const email = emailFromItem(item.json, parameters.emailField);
-		const invoices = candidateInvoices(parameters.openInvoices, item.json, parameters.timezone);
-		const reply = classifyReply(
-			{ email, invoices },
-			{ timezone: parameters.timezone, now: parameters.now, language: parameters.language },
-		);
-		const text = customerText(email.text, email.html);
-		return {
-			output: OUTPUT_OF_KIND[reply.kind],
-			json: {
-				...item.json,
-				reply: {
-					...reply,
-					from: email.from,
-					subject: email.subject ?? '',
-					receivedAt: email.receivedAt ?? null,
-					text: text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT - 1)}…` : text,
-				} as unknown as IDataObject,
-			},
-		};
-	});
+	return await runEachItem(
+		this,
+		{ outputs: OUTPUT_NAMES.length, failedOutput: NEEDS_A_PERSON },
+		(item, itemIndex) => {
+			const parameters = parametersOf(itemIndex);
+			const email = emailFromItem(item.json, parameters.emailField);
+			const invoices = candidateInvoices(parameters.openInvoices, item.json, parameters.timezone);
+			const reply = classifyReply(
+				{ email, invoices },
+				{ timezone: parameters.timezone, now: parameters.now, language: parameters.language },
+			);
+			const text = customerText(email.text, email.html);
+			return {
+				output: OUTPUT_OF_KIND[reply.kind],
+				json: {
+					...item.json,
+					reply: {
+						...reply,
+						from: email.from,
+						subject: email.subject ?? '',
+						receivedAt: email.receivedAt ?? null,
+						text: text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT - 1)}…` : text,
+					} as unknown as IDataObject,
+				},
+			};
+		},
+	);
 }

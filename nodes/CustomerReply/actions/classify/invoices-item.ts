@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 import { readInvoice } from '../../../common/invoice-input';
-import { DunningInputError, type Invoice } from '../../../shared';
+import { DunningInputError, type Invoice } from '../../../shared/internal';
 
 /**
  * The open invoices a reply may be about: the value of the Open Invoices parameter (usually an expression

@@ -1,0 +1,169 @@
+/**
+ * The core as the nodes see it: everything the adapters under nodes/ use, bundled once into
+ * `dist/nodes/shared/internal.js` and shared by every node bundle. Not a public API (names may change between
+ * minor versions); self-hosters use `nodes/shared/index.ts`.
+ */
+export { DunningInputError } from './errors';
+export { getOrCreate } from './memo';
+export {
+	normalizeCurrency,
+	currencyExponent,
+	decimalToMinor,
+	minorToDecimalString,
+	assertMinorAmount,
+} from './money';
+export {
+	isIsoDate,
+	assertIsoDate,
+	addCalendarDays,
+	daysBetween,
+	dateInTimeZone,
+	unixSecondsToDate,
+	assertTimeZone,
+	type IsoDate,
+} from './dates';
+export {
+	getBusinessCalendar,
+	supportedHolidayCountries,
+	publicHolidayDates,
+	normalizeHolidayCountry,
+	holidayCountries,
+	type BusinessCalendar,
+} from './business-calendar';
+export {
+	normalizeInvoice,
+	emptyDunningState,
+	type Invoice,
+	type InvoiceSource,
+	type InvoiceStatus,
+	type InvoiceCustomer,
+	type InvoicePayment,
+	type DunningState,
+	type PostalAddress,
+} from './invoice';
+export { countryFromText, normalizeCountry, isCountryCode } from './country';
+export {
+	STRIPE_METADATA_KEYS,
+	THANKS_STEP_ID,
+	DUNNING_NOTE_PREFIX,
+	readStripeDunningMetadata,
+	writeStripeDunningMetadata,
+	parseDunningNote,
+	formatDunningNote,
+} from './dunning-metadata';
+export { normalizeStripeInvoice } from './stripe-invoice';
+export { normalizeQuickBooksInvoice } from './quickbooks-invoice';
+export * from './scenario';
+export {
+	calculatePenalty,
+	RATE_TABLES,
+	type PenaltyInput,
+	type PenaltyResult,
+	type PenaltyPeriod,
+	type PenaltyRule,
+	type PenaltyNotice,
+	type PenaltyNoticeCode,
+	type FixedCompensation,
+} from './penalty';
+export {
+	composeReminder,
+	renderTemplateSet,
+	resolveTemplateSet,
+	COMPOSER_LANGUAGES,
+	resolveLanguage,
+	builtinTemplateKeys,
+	formatMoney,
+	type ComposeInput,
+	type ComposedReminder,
+	type ComposeSender,
+	type ComposeTemplate,
+	type TemplateData,
+} from './composer';
+export { verifyStripeSignature, signStripePayload } from './webhooks/stripe-signature';
+export { verifyIntuitSignature, signIntuitPayload } from './webhooks/intuit-signature';
+export { parseIntuitNotifications, type IntuitChange } from './webhooks/intuit-notifications';
+export {
+	QUERY_PAGE_SIZE,
+	quoteQueryLiteral,
+	overdueInvoicesQuery,
+	overdueInvoicesCountQuery,
+	invoicesByIdQuery,
+	assertQuickBooksId,
+	type OverdueQuery,
+} from './quickbooks/query';
+export {
+	parseIntuitTimestamp,
+	formatIntuitTimestamp,
+	changeSyncMode,
+	CDC_MAX_AGE_MS,
+	CDC_MAX_OBJECTS,
+	type IntuitTimestamp,
+} from './quickbooks/timestamps';
+export {
+	applyDunningNoteChange,
+	PRIVATE_NOTE_MAX_LENGTH,
+	type DunningNoteChange,
+	type DunningNoteChangeResult,
+} from './quickbooks/note-changes';
+export { dunningFingerprint } from './quickbooks/fingerprint';
+export * from './report';
+export {
+	composeCustomerReminder,
+	firmestTone,
+	TONE_FIRMNESS,
+	CUSTOMER_ROOT_VARIABLES,
+	ROOT_VARIABLES,
+	INLINE_HELPERS,
+	BLOCK_HELPERS,
+	type ComposeCustomerInput,
+	type ComposedCustomerReminder,
+	type CustomerTemplateData,
+	type CustomerInvoiceLine,
+	type CustomerTotal,
+} from './composer';
+export {
+	CORE_LANGUAGES,
+	resolveComposerLanguage,
+	type ComposerLanguage,
+	type CoreLanguage,
+} from './composer';
+// Issue 19 (composer): language per customer, grouping by customer and tone, the approver's preview.
+export {
+	chooseCustomerLanguage,
+	groupCustomerMessages,
+	composeApproval,
+	toneAfterBrokenPromise,
+	type ApprovalPreview,
+	type CustomerLanguageHints,
+} from './composer';
+// Issue 21 (composer): Message-ID and plus-addressed Reply-To of each message; the thank-you tone.
+export {
+	reminderThreading,
+	COMPOSER_TONES,
+	type ReminderThreading,
+	type ComposerTone,
+} from './composer';
+// Issue 21: reading customers' replies, and threading them back to their reminders.
+export {
+	classifyReply,
+	reminderMessageId,
+	parseReminderMessageIds,
+	reminderReplyTo,
+	invoicesOfReplyAddresses,
+	invoiceIdsOfIdempotencyKey,
+	findPromisedDate,
+	replyBody,
+	customerText,
+	matchReplyInvoices,
+	REPLY_KINDS,
+	REPLY_LANGUAGES,
+	type ReplyKind,
+	type ReplyLanguage,
+	type InboundEmail,
+	type ClassifyReplyInput,
+	type ClassifyReplyOptions,
+	type ReplyClassification,
+	type InvoiceMatch,
+	type ThreadedReminders,
+	type FoundDate,
+} from './replies';
