@@ -11,7 +11,12 @@ import { invoiceForOutput } from '../common/invoice-input';
 import { failedItem, itemError } from '../common/item-errors';
 import { readReleaseParameters } from '../common/release-claim';
 import type { OverdueFilter } from '../common/stripe-invoices';
-import { assertIsoDate, assertTimeZone, dateInTimeZone, STRIPE_METADATA_KEYS } from '../shared/internal';
+import {
+	assertIsoDate,
+	assertTimeZone,
+	dateInTimeZone,
+	STRIPE_METADATA_KEYS,
+} from '../shared/internal';
 import { stripeDunningProperties, type Operation } from './description';
 import {
 	assertInvoiceId,

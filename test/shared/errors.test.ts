@@ -4,10 +4,10 @@ describe('DunningInputError', () => {
 	it('is recognised by instanceof when thrown by a separately loaded copy of the core module', () => {
 		let OtherCopy: typeof DunningInputError | undefined;
 		jest.isolateModules(() => {
+			type ErrorsModule = typeof import('../../nodes/shared/errors');
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			OtherCopy = (
-				require('../../nodes/shared/errors') as typeof import('../../nodes/shared/errors')
-			).DunningInputError;
+			const loaded = require('../../nodes/shared/errors') as ErrorsModule;
+			OtherCopy = loaded.DunningInputError;
 		});
 		expect(OtherCopy).toBeDefined();
 		expect(OtherCopy).not.toBe(DunningInputError);
