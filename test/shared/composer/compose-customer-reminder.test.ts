@@ -402,7 +402,8 @@ describe('every built-in per-customer template', () => {
 				});
 				expect(reminder.subject).toMatchSnapshot('subject');
 				expect(reminder.text).toMatchSnapshot('text');
-				expect(reminder.html).toMatchSnapshot('html');
+				// One HTML snapshot per template (French); the other languages share its layout.
+				if (language === 'fr') expect(reminder.html).toMatchSnapshot('html');
 				expect(reminder.html).toContain(`<html lang="${language}"`);
 				expect(reminder.text).toContain('Studio Lumière');
 				expect(reminder.html).toContain('Studio Lumière');

@@ -1,5 +1,6 @@
 // The German and Spanish built-in templates (issue 4: "German and Spanish are welcome"), single and per
-// customer, with their formatting.
+// customer, with their formatting. Their HTML is the French and English layout (snapshotted once per template in
+// builtin-templates and compose-customer-reminder); here the text parts are snapshotted.
 import { composeCustomerReminder, composeReminder } from '../../../nodes/shared/composer';
 import { TONES } from '../../../nodes/shared/scenario/types';
 import { composeInput, frPenalty, overdueInvoice, sender } from './fixtures';
@@ -19,7 +20,6 @@ describe.each(['de', 'es'] as const)('%s', (language) => {
 			expect(reminder.templateId).toBe(`builtin:${language}/${tone}`);
 			expect(reminder.subject).toMatchSnapshot('subject');
 			expect(reminder.text).toMatchSnapshot('text');
-			expect(reminder.html).toMatchSnapshot('html');
 			for (const part of [reminder.text, decodeReferences(reminder.html)]) {
 				expect(part).toContain('F-2026-0142');
 				expect(part).toContain(FORMATS[language].amount);
@@ -53,7 +53,6 @@ describe.each(['de', 'es'] as const)('%s', (language) => {
 			);
 			expect(reminder.subject).toMatchSnapshot('subject');
 			expect(reminder.text).toMatchSnapshot('text');
-			expect(reminder.html).toMatchSnapshot('html');
 			expect(reminder.text).toContain(FORMATS[language].amount);
 		});
 	}
