@@ -88,7 +88,7 @@ const nearMiss = fc
 	});
 
 describe('verifyStripeSignature and verifyIntuitSignature under hostile input', () => {
-	it('never throw, and verify nothing they were not given a true signature for (3000 runs)', () => {
+	it('never throw, and verify nothing they were not given a true signature for (3000 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.oneof(hostileStripeHeader, nearMiss),
@@ -126,7 +126,7 @@ describe('verifyStripeSignature and verifyIntuitSignature under hostile input', 
 		}
 	});
 
-	it('Intuit: hostile headers, bodies and tokens are simply false (3000 runs)', () => {
+	it('Intuit: hostile headers, bodies and tokens are simply false (3000 runs in CI)', () => {
 		const body = '[{"specversion":"1.0"}]';
 		const valid = signIntuitPayload(body, SIMULATOR_VERIFIER_TOKEN);
 		fc.assert(
@@ -207,7 +207,7 @@ const jsonish = fc.letrec((tie) => ({
 })).value;
 
 describe('Stripe deliveries and Intuit notifications with any body', () => {
-	it('handleStripeDelivery: unsigned, forged or signed garbage is refused or ignored, never thrown, never echoing the secret (3000 runs)', () => {
+	it('handleStripeDelivery: unsigned, forged or signed garbage is refused or ignored, never thrown, never echoing the secret (3000 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.oneof(
@@ -246,7 +246,7 @@ describe('Stripe deliveries and Intuit notifications with any body', () => {
 		);
 	});
 
-	it('parseIntuitNotifications: any JSON gives changes with string ids or a DunningInputError (3000 runs)', () => {
+	it('parseIntuitNotifications: any JSON gives changes with string ids or a DunningInputError (3000 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.oneof(
@@ -373,7 +373,7 @@ describe('Stripe Invoice Trigger webhook() with hostile deliveries', () => {
 		),
 	});
 
-	it('answers 400/401 to unsigned and forged deliveries and never leaks the secret (300 runs)', async () => {
+	it('answers 400/401 to unsigned and forged deliveries and never leaks the secret (300 runs in CI)', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.oneof(
@@ -396,7 +396,7 @@ describe('Stripe Invoice Trigger webhook() with hostile deliveries', () => {
 	// A signed event whose invoice cannot be normalised makes webhook() throw (n8n then answers 500 and Stripe
 	// retries the delivery for up to three days): the message names the field and holds no secret. Reported in
 	// issue 9's closing note as a behaviour to decide on (answer 200 and drop, or emit the raw event).
-	it('signed events with odd invoice shapes: emitted with integer amounts, or a clear error naming the field, never a secret (200 runs)', async () => {
+	it('signed events with odd invoice shapes: emitted with integer amounts, or a clear error naming the field, never a secret (200 runs in CI)', async () => {
 		const outcomes = { emitted: 0, refused: 0, ignored: 0 };
 		await fc.assert(
 			fc.asyncProperty(oddInvoice, fc.uuid(), async (changes, id) => {
@@ -450,7 +450,7 @@ describe('QuickBooks Verify and Expand Webhook with hostile deliveries', () => {
 		await sim.stop();
 	});
 
-	it('a batch of 400 hostile deliveries (3 of 2 MB): each refused on the error output or expanded, the run completes, no secret anywhere', async () => {
+	it('a batch of hostile deliveries (400 in CI, 3 of 2 MB): each refused on the error output or expanded, the run completes, no secret anywhere', async () => {
 		const deliveries = fc
 			.sample(
 				fc.tuple(
@@ -474,7 +474,7 @@ describe('QuickBooks Verify and Expand Webhook with hostile deliveries', () => {
 					),
 					fc.constantFrom('signed', 'forged', 'none', 'garbage', 'list'),
 				),
-				{ seed: 20261126, numRuns: 400 },
+				params(400),
 			)
 			.map(([rawBody, signing]) => {
 				const headers: Record<string, string> = {};
@@ -522,7 +522,7 @@ describe('QuickBooks Verify and Expand Webhook with hostile deliveries', () => {
 			genuine,
 		);
 		// Every other delivery is refused with a clear message, on the error output, none lost.
-		expect(refused.length).toBeGreaterThan(300);
+		expect(refused.length).toBeGreaterThan(deliveries.length * 0.75);
 		expect(done.length + refused.length).toBeLessThanOrEqual(deliveries.length);
 		for (const item of refused) {
 			expect(String(item.error)).toMatch(

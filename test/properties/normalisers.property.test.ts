@@ -86,7 +86,7 @@ function normalisesOrRefuses(run: () => Invoice, field: RegExp): void {
 }
 
 describe('normaliser properties', () => {
-	it('Stripe: arbitrary amounts, currencies and timestamps give integer amounts or a field error (2000 runs)', () => {
+	it('Stripe: arbitrary amounts, currencies and timestamps give integer amounts or a field error (2000 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.constantFrom(stripeOpen, stripePaid),
@@ -128,7 +128,7 @@ describe('normaliser properties', () => {
 		);
 	});
 
-	it('QuickBooks: arbitrary decimals (numbers, strings, nulls) give exact integer minor units or a field error (2000 runs)', () => {
+	it('QuickBooks: arbitrary decimals (numbers, strings, nulls) give exact integer minor units or a field error (2000 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.record(
@@ -165,7 +165,7 @@ describe('normaliser properties', () => {
 		);
 	});
 
-	it('QuickBooks: a decimal written with at most the currency’s decimals converts exactly, as number or string (1500 runs)', () => {
+	it('QuickBooks: a decimal written with at most the currency’s decimals converts exactly, as number or string (1500 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.bigInt({ min: 0n, max: 900_719_925_474_099n }),
@@ -196,7 +196,7 @@ describe('normaliser properties', () => {
 		);
 	});
 
-	it('generic invoices: amounts that are not safe integers are refused, never carried (1500 runs)', () => {
+	it('generic invoices: amounts that are not safe integers are refused, never carried (1500 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				fc.record(

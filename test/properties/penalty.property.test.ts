@@ -92,7 +92,7 @@ function expectSound(result: PenaltyResult): void {
 }
 
 describe('calculatePenalty properties', () => {
-	it('is never negative, and equals the sum of its periods (plus the compensation) (1500 runs)', () => {
+	it('is never negative, and equals the sum of its periods (plus the compensation) (1500 runs in CI)', () => {
 		fc.assert(
 			fc.property(inputArb, (input) => {
 				expectSound(calculatePenalty(input));
@@ -101,7 +101,7 @@ describe('calculatePenalty properties', () => {
 		);
 	});
 
-	it('is monotonic in time: a later as-of date never lowers the interest or the total (800 runs)', () => {
+	it('is monotonic in time: a later as-of date never lowers the interest or the total (800 runs in CI)', () => {
 		fc.assert(
 			fc.property(inputArb, fc.integer({ min: 0, max: 400 }), (input, extra) => {
 				const later = { ...input, asOf: fromDayNumber(toDayNumber(input.asOf) + extra) };
@@ -115,7 +115,7 @@ describe('calculatePenalty properties', () => {
 		);
 	});
 
-	it('is monotonic in amount: a larger principal never lowers the interest or the total (800 runs)', () => {
+	it('is monotonic in amount: a larger principal never lowers the interest or the total (800 runs in CI)', () => {
 		fc.assert(
 			fc.property(inputArb, fc.integer({ min: 0, max: 1_000_000_000 }), (input, more) => {
 				const larger = { ...input, principalMinor: input.principalMinor + more };
@@ -128,7 +128,7 @@ describe('calculatePenalty properties', () => {
 		);
 	});
 
-	it('splitting the span at any day: interest up to the split never exceeds the whole (500 runs)', () => {
+	it('splitting the span at any day: interest up to the split never exceeds the whole (500 runs in CI)', () => {
 		fc.assert(
 			fc.property(inputArb, fc.double({ min: 0, max: 1, noNaN: true }), (input, where) => {
 				const due = toDayNumber(input.dueDate);

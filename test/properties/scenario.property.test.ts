@@ -85,7 +85,7 @@ const withHistory = scenarioArb.chain((scenario) =>
 );
 
 describe('evaluateScenario properties', () => {
-	it('never throws on valid input and always returns a documented action and reason (3000 runs)', () => {
+	it('never throws on valid input and always returns a documented action and reason (3000 runs in CI)', () => {
 		fc.assert(
 			fc.property(withHistory, nowArb, ([scenario, invoice], now) => {
 				expectDocumented(evaluateScenario(invoice, scenario, now), invoice, scenario);
@@ -94,7 +94,7 @@ describe('evaluateScenario properties', () => {
 		);
 	});
 
-	it('a paid or void invoice (or one owing nothing) never yields send: it stops (1500 runs)', () => {
+	it('a paid or void invoice (or one owing nothing) never yields send: it stops (1500 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				withHistory,
@@ -187,7 +187,7 @@ describe('evaluateScenario properties', () => {
 		);
 	});
 
-	it('decisions are stable under re-evaluation the same day, whatever the instant and what was evaluated in between (2000 runs)', () => {
+	it('decisions are stable under re-evaluation the same day, whatever the instant and what was evaluated in between (2000 runs in CI)', () => {
 		fc.assert(
 			fc.property(
 				withHistory,
