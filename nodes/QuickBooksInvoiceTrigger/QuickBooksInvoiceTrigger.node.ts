@@ -17,7 +17,12 @@ import {
 	type CustomerLookupMode,
 	type RawObject,
 } from '../services/quickbooks/invoices';
-import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from '../services/quickbooks/overdue';
+import {
+	invoiceEvent,
+	invoiceJson,
+	normalize,
+	overdueCutoff,
+} from '../services/quickbooks/overdue';
 import {
 	QUICKBOOKS_CREDENTIAL,
 	quickBooksConnection,

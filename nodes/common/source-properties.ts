@@ -42,8 +42,7 @@ export function invoiceOperationOptions(service: string): INodePropertyOptions[]
 			name: 'Record Promise',
 			value: 'recordPromise',
 			action: 'Record a payment promise',
-			description:
-				'The customer promised to pay by a date: reminders wait until the day after it',
+			description: 'The customer promised to pay by a date: reminders wait until the day after it',
 		},
 		{
 			name: 'Release Claim',
@@ -117,14 +116,19 @@ export function overdueWindowProperties(
  * Minimum Days Overdue from the node's parameters: `graceDays` of an older QuickBooks workflow counts too
  * (Grace Days g = Minimum Days Overdue g + 1).
  */
-export function readMinDaysOverdue(parameter: (name: string, fallback: unknown) => unknown): number {
+export function readMinDaysOverdue(
+	parameter: (name: string, fallback: unknown) => unknown,
+): number {
 	const grace = parameter('graceDays', '');
-	if (typeof grace === 'number' && Number.isFinite(grace)) return Math.max(0, Math.trunc(grace)) + 1;
+	if (typeof grace === 'number' && Number.isFinite(grace))
+		return Math.max(0, Math.trunc(grace)) + 1;
 	return Math.max(1, Math.trunc(Number(parameter('minDaysOverdue', 1)) || 1));
 }
 
 /** Also the invoices due soon: Due Within Days when Include Invoices Due Soon is on, else null. */
-export function readDueWithinDays(parameter: (name: string, fallback: unknown) => unknown): number | null {
+export function readDueWithinDays(
+	parameter: (name: string, fallback: unknown) => unknown,
+): number | null {
 	if (parameter('includeDueSoon', false) !== true) return null;
 	return Math.max(0, Math.trunc(Number(parameter('dueWithinDays', 3)) || 0));
 }

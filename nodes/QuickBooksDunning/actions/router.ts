@@ -24,12 +24,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		customerOf: customerLookup(this, connection, options.customerLookup),
 		timezoneOf: perItemParameters(this, ['options'], (itemIndex) => timezoneOf(this, itemIndex)),
 	};
-	return await runEachItem(this, { outputs: 2, failedOutput: NOT_CLAIMED }, async (item, itemIndex) => {
-		const value = this.getNodeParameter('operation', itemIndex) as string;
-		const operation = operations[resolveOperation(value)];
-		if (!operation) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, { itemIndex });
-		}
-		return await operation.execute(run, item, itemIndex);
-	});
+	return await runEachItem(
+		this,
+		{ outputs: 2, failedOutput: NOT_CLAIMED },
+		async (item, itemIndex) => {
+			const value = this.getNodeParameter('operation', itemIndex) as string;
+			const operation = operations[resolveOperation(value)];
+			if (!operation) {
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, { itemIndex });
+			}
+			return await operation.execute(run, item, itemIndex);
+		},
+	);
 }

@@ -29,6 +29,10 @@ export function itemOptions(run: StripeRun, itemIndex: number): CallOptions & { 
 }
 
 /** The item an operation returns: the input item's fields, the normalised invoice, extras, the raw invoice. */
-export function invoiceItem(json: IDataObject, read: ReadInvoice, extra: IDataObject = {}): IDataObject {
+export function invoiceItem(
+	json: IDataObject,
+	read: ReadInvoice,
+	extra: IDataObject = {},
+): IDataObject {
 	return { ...json, invoice: invoiceForOutput(read.invoice), ...extra, raw: read.raw };
 }

@@ -11,12 +11,16 @@ import { operations, resolveOperation } from './invoice/Invoice.resource';
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const run: StripeRun = { fn: this, nowMs: Date.now() };
-	return await runEachItem(this, { outputs: 2, failedOutput: NOT_CLAIMED }, async (item, itemIndex) => {
-		const value = this.getNodeParameter('operation', itemIndex) as string;
-		const operation = operations[resolveOperation(value)];
-		if (!operation) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, { itemIndex });
-		}
-		return await operation.execute(run, item, itemIndex);
-	});
+	return await runEachItem(
+		this,
+		{ outputs: 2, failedOutput: NOT_CLAIMED },
+		async (item, itemIndex) => {
+			const value = this.getNodeParameter('operation', itemIndex) as string;
+			const operation = operations[resolveOperation(value)];
+			if (!operation) {
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, { itemIndex });
+			}
+			return await operation.execute(run, item, itemIndex);
+		},
+	);
 }

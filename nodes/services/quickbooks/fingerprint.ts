@@ -1,10 +1,6 @@
 import { createHash } from 'crypto';
 
-import {
-	type Invoice,
-	assertShape,
-	type Shape,
-} from '../../shared/internal';
+import { type Invoice, assertShape, type Shape } from '../../shared/internal';
 
 const FINGERPRINT_SHAPE: Shape = {
 	status: 'string',

@@ -36,9 +36,7 @@ export function customerLookupOption(description: string): INodeProperties {
 /** The time zone option, in QuickBooks' words: `what` is read in the company's zone. */
 export function quickBooksTimeZoneOption(what: string): INodeProperties {
 	return {
-		...timeZoneOption(
-			`The company's IANA time zone, in which ${what} read; empty: the workflow's`,
-		),
+		...timeZoneOption(`The company's IANA time zone, in which ${what} read; empty: the workflow's`),
 		placeholder: 'e.g. Europe/London',
 	};
 }

@@ -3,7 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../common/approval';
 import { classifySendFailure } from '../../common/send-failure';
-import { classifyInvoice, type InvoiceWindow, type OverdueFilter } from '../../common/overdue-window';
+import {
+	classifyInvoice,
+	type InvoiceWindow,
+	type OverdueFilter,
+} from '../../common/overdue-window';
 import { overdueListQuery } from './overdue';
 import {
 	CLAIM_METADATA_PREFIX,

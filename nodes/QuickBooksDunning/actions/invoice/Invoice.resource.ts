@@ -2,7 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestTimeoutOption } from '../../../common/properties';
 import { invoiceOperationOptions, legacyOptions } from '../../../common/source-properties';
-import { customerLookupOption, quickBooksTimeZoneOption } from '../../../services/quickbooks/options';
+import {
+	customerLookupOption,
+	quickBooksTimeZoneOption,
+} from '../../../services/quickbooks/options';
 import type { Execute } from '../context';
 import * as claimStep from './claimStep.operation';
 import * as get from './get.operation';
@@ -49,6 +52,18 @@ const ONE_INVOICE = [
 	...Object.keys(OPERATION_ALIASES),
 ];
 
+// The operations every source offers, plus QuickBooks' own (named, not inline, for the n8n lint rules).
+const OPERATION_OPTIONS = [
+	...invoiceOperationOptions('QuickBooks'),
+	{
+		name: 'Verify and Expand Webhook',
+		value: 'verifyWebhook',
+		action: 'Verify and expand a webhook',
+		description:
+			"After n8n's Webhook node (Raw Body on): check Intuit's signature, then read each changed invoice",
+	},
+];
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -65,16 +80,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'get',
 		displayOptions: { show: { resource: ['invoice'] } },
-		options: [
-			...invoiceOperationOptions('QuickBooks'),
-			{
-				name: 'Verify and Expand Webhook',
-				value: 'verifyWebhook',
-				action: 'Verify and expand a webhook',
-				description:
-					"After n8n's Webhook node (Raw Body on): check Intuit's signature, then read each changed invoice",
-			},
-		],
+		options: OPERATION_OPTIONS,
 	},
 	{
 		displayName: 'Invoice ID',

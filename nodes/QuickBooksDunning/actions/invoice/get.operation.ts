@@ -9,7 +9,12 @@ export const description: INodeProperties[] = [];
 /** A fresh read of the invoice, with its payment link and, if needed, its customer. */
 async function get(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) {
 	const timezone = ctx.timezoneOf(itemIndex);
-	const { raw, customer, invoice } = await readExpanded(ctx, invoiceIdOf(ctx, itemIndex), timezone, itemIndex);
+	const { raw, customer, invoice } = await readExpanded(
+		ctx,
+		invoiceIdOf(ctx, itemIndex),
+		timezone,
+		itemIndex,
+	);
 	return { done: [{ ...item.json, ...invoiceJson(invoice, raw, { customer }) }], notClaimed: [] };
 }
 

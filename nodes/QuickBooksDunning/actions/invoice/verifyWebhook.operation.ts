@@ -15,7 +15,12 @@ import {
 	invoiceIdsOfPayment,
 	type RawObject,
 } from '../../../services/quickbooks/invoices';
-import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from '../../../services/quickbooks/overdue';
+import {
+	invoiceEvent,
+	invoiceJson,
+	normalize,
+	overdueCutoff,
+} from '../../../services/quickbooks/overdue';
 import { quickBooksErrorCode } from '../../../services/quickbooks/transport';
 import { parseIntuitNotifications, verifyIntuitSignature } from '../../../shared/internal';
 import { stringParameter, toItems, type QuickBooksRun } from '../context';

@@ -41,6 +41,9 @@ export function resolveOperation(value: string): string {
 	return OPERATION_ALIASES[value] ?? value;
 }
 
+// Named, not inline, for the n8n lint rules.
+const OPERATION_OPTIONS = invoiceOperationOptions('Stripe');
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -56,7 +59,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['invoice'] } },
-		options: invoiceOperationOptions('Stripe'),
+		options: OPERATION_OPTIONS,
 		default: 'get',
 	},
 	{

@@ -14,5 +14,8 @@ export async function execute(
 ): Promise<ItemResult> {
 	const options = itemOptions(run, itemIndex);
 	const invoiceId = assertInvoiceId(run.fn.getNodeParameter('invoiceId', itemIndex));
-	return { output: DONE, json: invoiceItem(item.json, await getInvoice(run.fn, invoiceId, options)) };
+	return {
+		output: DONE,
+		json: invoiceItem(item.json, await getInvoice(run.fn, invoiceId, options)),
+	};
 }

@@ -33,7 +33,10 @@ export async function execute(
 		dueWithinDays: readDueWithinDays(parameter),
 		customerId: String(parameter('customerId', '') ?? '').trim(),
 	};
-	const limit = readLimit(parameter, run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const limit = readLimit(
+		parameter,
+		run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
+	);
 	const listed = await listOverdue(run.fn, filter, run.nowMs, options.today, limit, options);
 	return listed.map((entry) => ({
 		output: DONE,

@@ -12,5 +12,7 @@ export async function execute(
 	item: INodeExecutionData,
 	itemIndex: number,
 ): Promise<ItemResult> {
-	return await writeDunningMetadata(run, item, itemIndex, { [STRIPE_METADATA_KEYS.disputed]: 'true' });
+	return await writeDunningMetadata(run, item, itemIndex, {
+		[STRIPE_METADATA_KEYS.disputed]: 'true',
+	});
 }
