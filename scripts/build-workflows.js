@@ -32,6 +32,7 @@ const SOURCES = {
 			resource: 'invoice',
 			operation: 'listOverdue',
 			minDaysOverdue: 1,
+			returnAll: true,
 			...extra,
 			options: { timezone: ZONE },
 		}),
@@ -48,6 +49,7 @@ const SOURCES = {
 		list: (extra = {}) => ({
 			resource: 'invoice',
 			operation: 'listOverdue',
+			minDaysOverdue: 1,
 			returnAll: true,
 			...extra,
 			options: { timezone: ZONE },

@@ -7,16 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	CDC_MAX_OBJECTS,
-	QUERY_PAGE_SIZE,
-	assertTimeZone,
-	changeSyncMode,
-	dunningFingerprint,
-	formatIntuitTimestamp,
-	overdueInvoicesQuery,
-	parseIntuitTimestamp,
-} from '../shared/internal';
+import { readMinDaysOverdue, requestTimeoutMs } from '../common/source-properties';
 import {
 	customerLookup,
 	fetchChanges,
@@ -25,13 +16,28 @@ import {
 	runQuery,
 	type CustomerLookupMode,
 	type RawObject,
-} from '../QuickBooksDunning/api';
-import { invoiceEvent, invoiceJson, normalize, overdueCutoff } from '../QuickBooksDunning/overdue';
+} from '../services/quickbooks/invoices';
+import {
+	invoiceEvent,
+	invoiceJson,
+	normalize,
+	overdueCutoff,
+} from '../services/quickbooks/overdue';
 import {
 	QUICKBOOKS_CREDENTIAL,
 	quickBooksConnection,
 	type QuickBooksConnection,
-} from '../QuickBooksDunning/transport';
+} from '../services/quickbooks/transport';
+import {
+	amountOwedFingerprint,
+	assertTimeZone,
+	CDC_MAX_OBJECTS,
+	changeSyncMode,
+	formatIntuitTimestamp,
+	overdueInvoicesQuery,
+	parseIntuitTimestamp,
+	QUERY_PAGE_SIZE,
+} from '../shared/internal';
 import { DEFAULT_MAX_PAGES, quickBooksInvoiceTriggerProperties } from './description';
 import {
 	forget,
@@ -54,11 +60,10 @@ const WATERMARK_OVERLAP_MS = 5 * 60_000;
  */
 const SCAN_OVERLAP_ROWS = 100;
 
-interface Options {
+interface Options extends IDataObject {
 	customerLookup?: CustomerLookupMode;
 	emitSettled?: boolean;
 	maxPages?: number;
-	timeoutMs?: number;
 	timezone?: string;
 }
 
@@ -101,7 +106,7 @@ class PollRun {
 		const invoice = normalize(raw, this.timezone);
 		const event = invoiceEvent(invoice, this.cutoff);
 		if (event === 'overdue') {
-			const fingerprint = dunningFingerprint(invoice);
+			const fingerprint = amountOwedFingerprint(invoice);
 			const seen = knownFingerprint(this.state, id) === fingerprint;
 			track(this.state, id, fingerprint);
 			if (seen) return;
@@ -272,7 +277,7 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "overdue invoices, " + $parameter["graceDays"] + " grace days" }}',
+		subtitle: '={{ "invoices overdue by " + $parameter["minDaysOverdue"] + "+ days" }}',
 		description:
 			'Starts the workflow when a QuickBooks Online invoice becomes overdue, or is paid or voided after that',
 		defaults: { name: 'QuickBooks Invoice Trigger' },
@@ -285,17 +290,19 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as Options;
-		const graceDays = this.getNodeParameter('graceDays', 0) as number;
+		const minDaysOverdue = readMinDaysOverdue((name, fallback) =>
+			this.getNodeParameter(name, fallback),
+		);
 		const timezone = assertTimeZone(
 			(options.timezone ?? '').trim() || this.getTimezone(),
 			'options.timezone',
 		);
 		const maxPages = Math.max(1, Math.floor(Number(options.maxPages ?? DEFAULT_MAX_PAGES)) || 1);
-		const connection = await quickBooksConnection(this, { timeoutMs: options.timeoutMs });
+		const connection = await quickBooksConnection(this, { timeoutMs: requestTimeoutMs(options) });
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadState(staticData);
 		const now = Date.now();
-		const cutoff = overdueCutoff(now, timezone, graceDays);
+		const cutoff = overdueCutoff(now, timezone, minDaysOverdue);
 		const run = new PollRun(this, connection, state, options, timezone, cutoff);
 
 		// A read that a previous poll left unfinished goes on first; the watermark stays where it was when that

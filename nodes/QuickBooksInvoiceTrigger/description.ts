@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	customerLookupOption,
-	requestTimeoutOption,
-	timeZoneOption,
-} from '../QuickBooksDunning/shared-options';
+import { requestTimeoutOption } from '../common/properties';
+import { legacyOptions, minDaysOverdueProperties } from '../common/source-properties';
+import { customerLookupOption, quickBooksTimeZoneOption } from '../services/quickbooks/options';
 
 /** Query pages of 1,000 invoices read per poll by default: 5,000 invoices, as many as a Stripe poll. */
 export const DEFAULT_MAX_PAGES = 5;
@@ -17,15 +15,7 @@ export const quickBooksInvoiceTriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Grace Days',
-		name: 'graceDays',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description:
-			'An invoice is emitted as overdue once its due date is more than this many days before today',
-	},
+	...minDaysOverdueProperties({}, 'Emit open invoices'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -51,10 +41,9 @@ export const quickBooksInvoiceTriggerProperties: INodeProperties[] = [
 				description:
 					'Pages of 1,000 invoices a full read takes per poll (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data',
 			},
-			requestTimeoutOption,
-			timeZoneOption(
-				'The company\'s IANA time zone, in which "today" is read; empty: the workflow\'s',
-			),
+			requestTimeoutOption('QuickBooks'),
+			quickBooksTimeZoneOption('"today" is'),
+			legacyOptions.timeoutMs,
 		],
 	},
 ];

@@ -11,15 +11,22 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invoiceForOutput } from '../common/invoice-input';
-import { needsCustomer, overdueListQuery, type EmitOn } from '../common/stripe-invoices';
-import { handleStripeDelivery, webhookEventSummary } from '../common/stripe-webhook';
-import { assertTimeZone, dateInTimeZone, normalizeStripeInvoice } from '../shared/internal';
+import { readDueWithinDays, readMinDaysOverdue } from '../common/source-properties';
+import type { EmitOn } from '../services/stripe/fingerprint';
+import { overdueListQuery } from '../services/stripe/overdue';
 import {
 	STRIPE_API_VERSION,
+	STRIPE_CREDENTIAL,
 	stripeCall,
 	stripePages,
 	type StripeContext,
-} from '../StripeDunning/transport';
+} from '../services/stripe/transport';
+import {
+	handleStripeDelivery,
+	needsCustomer,
+	webhookEventSummary,
+} from '../services/stripe/webhook';
+import { assertTimeZone, dateInTimeZone, normalizeStripeInvoice } from '../shared/internal';
 import { stripeInvoiceTriggerProperties } from './description';
 import { beginPass, endPoll, judge, pollState, type PollSettings } from './polling';
 
@@ -41,6 +48,19 @@ function timezoneOf(context: StripeContext): string {
 
 function selectedEvents(context: StripeContext): string[] {
 	return [...((context.getNodeParameter('events', []) as string[]) ?? [])].sort();
+}
+
+/** Deletes the endpoint this node registered (gone already is fine) and forgets it and its secret. */
+async function deleteEndpoint(context: IHookFunctions, state: WebhookState): Promise<void> {
+	if (state.webhookId) {
+		await stripeCall(context, {
+			method: 'DELETE',
+			path: `/v1/webhook_endpoints/${encodeURIComponent(state.webhookId)}`,
+			allowNotFound: true,
+		});
+	}
+	delete state.webhookId;
+	delete state.webhookSecret;
 }
 
 /**
@@ -95,7 +115,7 @@ export class StripeInvoiceTrigger implements INodeType {
 		defaults: { name: 'Stripe Invoice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'stripeDunningApi', required: true }],
+		credentials: [{ name: STRIPE_CREDENTIAL, required: true }],
 		polling: true,
 		webhooks: [
 			{
@@ -133,13 +153,7 @@ export class StripeInvoiceTrigger implements INodeType {
 					return true;
 				}
 				// Another URL or other events: replace it rather than leave a stale endpoint behind.
-				await stripeCall(this, {
-					method: 'DELETE',
-					path: `/v1/webhook_endpoints/${encodeURIComponent(state.webhookId)}`,
-					allowNotFound: true,
-				});
-				delete state.webhookId;
-				delete state.webhookSecret;
+				await deleteEndpoint(this, state);
 				return false;
 			},
 
@@ -168,16 +182,7 @@ export class StripeInvoiceTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as WebhookState;
-				if (state.webhookId) {
-					await stripeCall(this, {
-						method: 'DELETE',
-						path: `/v1/webhook_endpoints/${encodeURIComponent(state.webhookId)}`,
-						allowNotFound: true,
-					});
-				}
-				delete state.webhookId;
-				delete state.webhookSecret;
+				await deleteEndpoint(this, this.getWorkflowStaticData('node') as WebhookState);
 				return true;
 			},
 		},
@@ -190,7 +195,7 @@ export class StripeInvoiceTrigger implements INodeType {
 		let secret: string | undefined;
 		if (mode === 'webhook') {
 			if (this.getNodeParameter('endpoint') === 'existing') {
-				const credentials = await this.getCredentials('stripeDunningApi');
+				const credentials = await this.getCredentials(STRIPE_CREDENTIAL);
 				secret =
 					typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret.trim() : '';
 			} else {
@@ -236,15 +241,14 @@ export class StripeInvoiceTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		if ((this.getNodeParameter('mode') as Mode) !== 'polling') return null;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback);
 		const timezone = timezoneOf(this);
 		const nowMs = Date.now();
 		const settings: PollSettings = {
 			filter: {
-				minDaysOverdue: this.getNodeParameter('minDaysOverdue', 1) as number,
-				dueWithinDays: (this.getNodeParameter('includeDueSoon', false) as boolean)
-					? (this.getNodeParameter('dueWithinDays', 3) as number)
-					: null,
-				customerId: (this.getNodeParameter('customerId', '') as string).trim(),
+				minDaysOverdue: readMinDaysOverdue(parameter),
+				dueWithinDays: readDueWithinDays(parameter),
+				customerId: String(parameter('customerId', '') ?? '').trim(),
 			},
 			emitOn: this.getNodeParameter('emitOn', 'stateChange') as EmitOn,
 			bucketDays: this.getNodeParameter('bucketDays', 7) as number,

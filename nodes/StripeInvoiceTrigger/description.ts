@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { INVOICE_EVENTS } from '../common/stripe-webhook';
-import { overdueFilterProperties } from '../StripeDunning/description';
+import { stripeOverdueFilterProperties, stripeTimeZoneOption } from '../services/stripe/options';
+import { INVOICE_EVENTS } from '../services/stripe/webhook';
 
 const EVENT_LABELS: Record<(typeof INVOICE_EVENTS)[number], string> = {
 	'invoice.overdue': 'Overdue (send_invoice, needs a Stripe Billing automation)',
@@ -94,7 +94,7 @@ export const stripeInvoiceTriggerProperties: INodeProperties[] = [
 		displayOptions: { show: webhookMode },
 		description: 'The invoice events to receive',
 	},
-	...overdueFilterProperties(pollingMode),
+	...stripeOverdueFilterProperties(pollingMode),
 	{
 		displayName: 'Emit Again When',
 		name: 'emitOn',
@@ -135,15 +135,7 @@ export const stripeInvoiceTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Time Zone',
-				name: 'timezone',
-				type: 'string',
-				default: '',
-				placeholder: 'Europe/Paris',
-				description:
-					'IANA zone in which Stripe timestamps become dates and "today" is taken; empty: the workflow\'s',
-			},
+			stripeTimeZoneOption,
 			{
 				displayName: 'Signature Tolerance (Seconds)',
 				name: 'toleranceSeconds',

@@ -1,12 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	classifyInvoice,
-	dunningFingerprint,
-	type EmitOn,
-	type InvoiceWindow,
-	type OverdueFilter,
-} from '../common/stripe-invoices';
+import { classifyInvoice, type InvoiceWindow, type OverdueFilter } from '../common/overdue-window';
+import { overdueWindowFingerprint, type EmitOn } from '../services/stripe/fingerprint';
 import { normalizeStripeInvoice, type Invoice } from '../shared/internal';
 
 /**
@@ -63,7 +58,7 @@ export function judge(
 	const invoice = normalizeStripeInvoice(raw, { timezone: settings.timezone });
 	const match = classifyInvoice(invoice, settings.today, settings.filter);
 	if (!match) return null;
-	const fingerprint = dunningFingerprint(
+	const fingerprint = overdueWindowFingerprint(
 		invoice,
 		match.daysOverdue,
 		settings.today,

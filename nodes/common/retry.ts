@@ -81,3 +81,33 @@ export async function withRetries<T>(
 		await wait(Math.min(delay, policy.maxDelayMs * 4));
 	}
 }
+
+/** Node and axios codes of a connection that failed or was cut before an answer: worth another attempt. */
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/**
+ * Whether an error is a network failure worth retrying: a transient code, or a timeout or hang-up message, on
+ * the error or on an error it wraps (n8n wraps axios errors in NodeApiErrors).
+ */
+export function isTransientNetworkError(error: unknown): boolean {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+		const message = (current as { message?: unknown }).message;
+		if (typeof message === 'string' && /timeout|socket hang up|ECONNRESET/i.test(message)) {
+			return true;
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}

@@ -4,6 +4,22 @@
  * minor versions); self-hosters use `nodes/shared/index.ts`.
  */
 export { DunningInputError } from './errors';
+// The core's own helpers that the pure files of nodes/services (normalisers, note changes, signature checks)
+// build on: they import the core through this module too, so the build keeps one copy of it.
+export { describeValue } from './errors';
+export {
+	assertShape,
+	assertObject,
+	assertList,
+	assertText,
+	assertInteger,
+	assertFiniteNumber,
+	assertBody,
+	type Shape,
+} from './shape';
+export { optionalIsoDate } from './dates';
+export { assertRecord, normalizeTags, parseTagList, postalAddress } from './invoice';
+export { readSentEntries, type SentStepRecord } from './dunning-metadata';
 export { getOrCreate } from './memo';
 export {
 	normalizeCurrency,
@@ -51,8 +67,8 @@ export {
 	parseDunningNote,
 	formatDunningNote,
 } from './dunning-metadata';
-export { normalizeStripeInvoice } from './stripe-invoice';
-export { normalizeQuickBooksInvoice } from './quickbooks-invoice';
+export { normalizeStripeInvoice } from '../services/stripe/normalize';
+export { normalizeQuickBooksInvoice } from '../services/quickbooks/normalize';
 export * from './scenario';
 export {
 	calculatePenalty,
@@ -79,9 +95,9 @@ export {
 	type ComposeTemplate,
 	type TemplateData,
 } from './composer';
-export { verifyStripeSignature, signStripePayload } from './webhooks/stripe-signature';
-export { verifyIntuitSignature, signIntuitPayload } from './webhooks/intuit-signature';
-export { parseIntuitNotifications, type IntuitChange } from './webhooks/intuit-notifications';
+export { verifyStripeSignature, signStripePayload } from '../services/stripe/signature';
+export { verifyIntuitSignature, signIntuitPayload } from '../services/quickbooks/signature';
+export { parseIntuitNotifications, type IntuitChange } from '../services/quickbooks/webhook';
 export {
 	QUERY_PAGE_SIZE,
 	quoteQueryLiteral,
@@ -90,7 +106,7 @@ export {
 	invoicesByIdQuery,
 	assertQuickBooksId,
 	type OverdueQuery,
-} from './quickbooks/query';
+} from '../services/quickbooks/query';
 export {
 	parseIntuitTimestamp,
 	formatIntuitTimestamp,
@@ -98,14 +114,14 @@ export {
 	CDC_MAX_AGE_MS,
 	CDC_MAX_OBJECTS,
 	type IntuitTimestamp,
-} from './quickbooks/timestamps';
+} from '../services/quickbooks/timestamps';
 export {
 	applyDunningNoteChange,
 	PRIVATE_NOTE_MAX_LENGTH,
 	type DunningNoteChange,
 	type DunningNoteChangeResult,
-} from './quickbooks/note-changes';
-export { dunningFingerprint } from './quickbooks/fingerprint';
+} from '../services/quickbooks/state';
+export { amountOwedFingerprint } from '../services/quickbooks/fingerprint';
 export * from './report';
 export {
 	composeCustomerReminder,

@@ -68,7 +68,7 @@ const SOURCES = {
 				1,
 				{
 					pollTimes: { item: [{ mode: 'everyHour' }] },
-					graceDays: 0,
+					minDaysOverdue: 1,
 					options: { emitSettled: true, timezone: zone },
 				},
 				[0, 1],

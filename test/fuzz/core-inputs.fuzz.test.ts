@@ -333,7 +333,7 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 			'note',
 		],
 	},
-	dunningFingerprint: { args: () => [invoice()] },
+	amountOwedFingerprint: { args: () => [invoice()] },
 	composeCustomerReminder: {
 		args: () => [
 			{

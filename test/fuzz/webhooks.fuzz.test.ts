@@ -13,7 +13,7 @@ import {
 	verifyIntuitSignature,
 	verifyStripeSignature,
 } from '../../nodes/shared';
-import { handleStripeDelivery, INVOICE_EVENTS } from '../../nodes/common/stripe-webhook';
+import { handleStripeDelivery, INVOICE_EVENTS } from '../../nodes/services/stripe/webhook';
 import { StripeInvoiceTrigger } from '../../nodes/StripeInvoiceTrigger/StripeInvoiceTrigger.node';
 import { stripeFixture } from '../helpers/fixtures';
 import { credentialFor, run, webhookWorkflow } from '../nodes/QuickBooksDunning/quickbooks-harness';

@@ -159,7 +159,7 @@ describe('QuickBooks reminder workflow under faults', () => {
 				runId: 'qb-transient',
 				hook: 'expire',
 				// No customer records in this simulator (fixtures off): the invoice's own BillEmail or none.
-				apiOptions: { timeoutMs: 1000, customerLookup: 'missingEmail' },
+				apiOptions: { timeoutSeconds: 1, customerLookup: 'missingEmail' },
 			},
 			credential,
 		);

@@ -154,7 +154,7 @@ export function reminderWorkflow(
 			api,
 			{
 				...base,
-				operation: source === 'stripe' ? 'sendReminder' : 'sendEmail',
+				operation: 'sendInvoiceEmail',
 				options: apiOptions,
 			},
 			onError,

@@ -71,8 +71,12 @@ export function isInternalAlert(node: TemplateNode): boolean {
 
 /** A node that can send something to a customer. */
 export function isCustomerSend(node: TemplateNode): boolean {
-	if (node.type === `${PKG}stripeDunning`) return node.parameters.operation === 'sendReminder';
-	if (node.type === `${PKG}quickBooksDunning`) return node.parameters.operation === 'sendEmail';
+	// `sendReminder` and `sendEmail`: the operation's values before 0.2, which saved workflows still carry.
+	const sendsEmail = ['sendInvoiceEmail', 'sendReminder', 'sendEmail'];
+	if (node.type === `${PKG}stripeDunning`)
+		return sendsEmail.includes(String(node.parameters.operation));
+	if (node.type === `${PKG}quickBooksDunning`)
+		return sendsEmail.includes(String(node.parameters.operation));
 	return MESSAGING_TYPES.has(node.type) && !isApproval(node) && !fixedRecipient(node);
 }
 

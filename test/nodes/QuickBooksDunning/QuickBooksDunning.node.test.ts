@@ -92,7 +92,7 @@ describe('List Overdue', () => {
 		async () => {
 			sim.seedInvoices(2345, { dueDateOf: (index) => `2026-1${index % 2}-0${1 + (index % 9)}` });
 			const result = await run(
-				actionWorkflow([{}], { operation: 'listOverdue', graceDays: 0 }),
+				actionWorkflow([{}], { operation: 'listOverdue', minDaysOverdue: 1 }),
 				credentialFor(sim),
 			);
 			expect(result.error).toBeUndefined();
@@ -276,7 +276,7 @@ describe('Send Invoice Email', () => {
 	it('asks QuickBooks to send its own email to the given address', async () => {
 		const result = await run(
 			actionWorkflow([{}], {
-				operation: 'sendEmail',
+				operation: 'sendInvoiceEmail',
 				invoiceId: '1042',
 				sendTo: 'ap@harrowpike.example.co.uk',
 			}),

@@ -244,7 +244,7 @@ describe('failures', () => {
 			setFakeDate('2026-11-26T10:15:00Z');
 			sim.injectFault({ kind: 'server', times: 5 });
 			const result = await run(
-				triggerWorkflow({ graceDays: 0, options: { timezone: 'Europe/London' } }),
+				triggerWorkflow({ minDaysOverdue: 1, options: { timezone: 'Europe/London' } }),
 				credential,
 				{
 					staticData,

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 function dunningWorkflow() {
-	const workflow = triggerWorkflow({ graceDays: 0, options: { timezone: 'Europe/London' } });
+	const workflow = triggerWorkflow({ minDaysOverdue: 1, options: { timezone: 'Europe/London' } });
 	workflow.nodes.push(
 		{
 			id: '2',

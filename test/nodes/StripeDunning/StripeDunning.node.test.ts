@@ -238,11 +238,15 @@ describe('Stripe Dunning: metadata operations', () => {
 		const [charged] = stripe.seedInvoices(1, {
 			overrides: () => ({ collection_method: 'charge_automatically', due_date: null }),
 		});
-		const first = await runDunning(stripe, [{ id: sendable.id }], { operation: 'sendReminder' });
+		const first = await runDunning(stripe, [{ id: sendable.id }], {
+			operation: 'sendInvoiceEmail',
+		});
 		expect(first.error).toBeUndefined();
 		await runDunning(stripe, [{ id: sendable.id }], { operation: 'sendReminder' });
 		expect(stripe.events.filter((event) => event.type === 'invoice.sent')).toHaveLength(1);
-		const refused = await runDunning(stripe, [{ id: charged.id }], { operation: 'sendReminder' });
+		const refused = await runDunning(stripe, [{ id: charged.id }], {
+			operation: 'sendInvoiceEmail',
+		});
 		expect(refused.error?.message).toContain('send_invoice');
 	});
 });

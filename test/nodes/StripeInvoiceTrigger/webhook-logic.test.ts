@@ -2,19 +2,17 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	classifyInvoice,
-	dunningFingerprint,
-	isOwnMetadataWrite,
-	overdueListQuery,
-	rememberId,
-} from '../../../nodes/common/stripe-invoices';
+import { classifyInvoice } from '../../../nodes/common/overdue-window';
+import { overdueWindowFingerprint } from '../../../nodes/services/stripe/fingerprint';
+import { overdueListQuery } from '../../../nodes/services/stripe/overdue';
 import {
 	handleStripeDelivery,
+	isOwnMetadataWrite,
 	RECENT_EVENT_IDS,
+	rememberId,
 	webhookEventSummary,
 	type DeliveryInput,
-} from '../../../nodes/common/stripe-webhook';
+} from '../../../nodes/services/stripe/webhook';
 import { normalizeStripeInvoice } from '../../../nodes/shared';
 import { stripeFixture } from '../../helpers/fixtures';
 
@@ -235,7 +233,7 @@ describe('overdue window and fingerprints', () => {
 			today: string,
 			emitOn: 'stateChange' | 'bucketChange' | 'everyDay',
 			invoice = open,
-		) => dunningFingerprint(invoice, days, today, emitOn, 7);
+		) => overdueWindowFingerprint(invoice, days, today, emitOn, 7);
 		expect(fp(8, '2026-11-13', 'stateChange')).toBe(fp(20, '2026-11-25', 'stateChange'));
 		expect(fp(8, '2026-11-13', 'stateChange')).not.toBe(
 			fp(8, '2026-11-13', 'stateChange', { ...open, dueMinor: 100 }),

@@ -1,6 +1,6 @@
 import {
 	applyDunningNoteChange,
-	dunningFingerprint,
+	amountOwedFingerprint,
 	normalizeQuickBooksInvoice,
 	parseDunningNote,
 } from '../../../nodes/shared';
@@ -80,7 +80,7 @@ describe('applyDunningNoteChange', () => {
 	});
 });
 
-describe('dunningFingerprint', () => {
+describe('amountOwedFingerprint', () => {
 	const invoice = (name: string) =>
 		normalizeQuickBooksInvoice(quickBooksExchange(name).response.body as object, {
 			timezone: 'Europe/London',
@@ -105,15 +105,15 @@ describe('dunningFingerprint', () => {
 			},
 			{ timezone: 'Europe/London' },
 		);
-		expect(dunningFingerprint(claimed)).toBe(dunningFingerprint(before));
+		expect(amountOwedFingerprint(claimed)).toBe(amountOwedFingerprint(before));
 		const paidSome = normalizeQuickBooksInvoice(
 			{ ...raw, Balance: 1000 },
 			{ timezone: 'Europe/London' },
 		);
-		expect(dunningFingerprint(paidSome)).not.toBe(dunningFingerprint(before));
-		expect(dunningFingerprint(invoice('invoice-paid'))).toHaveLength(12);
-		expect(dunningFingerprint(invoice('invoice-paid'))).not.toBe(
-			dunningFingerprint(invoice('invoice-voided')),
+		expect(amountOwedFingerprint(paidSome)).not.toBe(amountOwedFingerprint(before));
+		expect(amountOwedFingerprint(invoice('invoice-paid'))).toHaveLength(12);
+		expect(amountOwedFingerprint(invoice('invoice-paid'))).not.toBe(
+			amountOwedFingerprint(invoice('invoice-voided')),
 		);
 	});
 });

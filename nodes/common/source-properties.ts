@@ -1,0 +1,197 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Node properties that the action nodes and triggers of every invoice source (Stripe, QuickBooks...) offer
+ * alike: the same operation values and names, option names, units and defaults, each service filling in its
+ * own words. Saved workflows of older versions keep running through the aliases read here.
+ */
+
+type Show = Record<string, Array<string | boolean>>;
+
+/** The invoice operations every source's action node offers, in the order n8n lists them (by name). */
+export function invoiceOperationOptions(service: string): INodePropertyOptions[] {
+	return [
+		{
+			name: 'Claim Step',
+			value: 'claimStep',
+			action: 'Claim a reminder step for an invoice',
+			description:
+				'Record that a step is being sent, so that of two concurrent executions exactly one owns it',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an invoice',
+			description: 'Read the invoice afresh (a payment made a minute ago stops the reminder)',
+		},
+		{
+			name: 'List Overdue',
+			value: 'listOverdue',
+			action: 'List overdue invoices',
+			description: 'Open invoices overdue by at least N days, optionally those due soon',
+		},
+		{
+			name: 'Mark Disputed',
+			value: 'markDisputed',
+			action: 'Mark an invoice as disputed',
+			description: 'Stop reminders while the customer disputes the invoice',
+		},
+		{ name: 'Mark Undisputed', value: 'markUndisputed', action: 'Mark an invoice as undisputed' },
+		{ name: 'Pause', value: 'pause', action: 'Pause reminders for an invoice' },
+		{
+			name: 'Record Promise',
+			value: 'recordPromise',
+			action: 'Record a payment promise',
+			description: 'The customer promised to pay by a date: reminders wait until the day after it',
+		},
+		{
+			name: 'Release Claim',
+			value: 'releaseClaim',
+			action: 'Release a claimed step whose message did not leave',
+			description:
+				'After a send failed before the mail server accepted the message: remove the step Claim Step recorded, so the next run sends it',
+		},
+		{ name: 'Resume', value: 'resume', action: 'Resume reminders for an invoice' },
+		{
+			name: 'Send Invoice Email',
+			value: 'sendInvoiceEmail',
+			action: `Send the invoice email from ${service}`,
+			description: `Have ${service} email the invoice again, with its own template and payment link`,
+		},
+	];
+}
+
+/** The show rule of an operation's properties, including the old operation values that still run it. */
+export function showFor(operations: string[], extra: Show = {}): { show: Show } {
+	return { show: { resource: ['invoice'], operation: operations, ...extra } };
+}
+
+/** Minimum Days Overdue, and the hidden Grace Days of older QuickBooks workflows it replaces. */
+export function minDaysOverdueProperties(show: Show, invoices: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Minimum Days Overdue',
+			name: 'minDaysOverdue',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
+			description: `${invoices} overdue by at least this many calendar days`,
+		},
+		// Before 0.2, QuickBooks counted Grace Days (0 = overdue from the day after the due date): still read.
+		{ displayName: 'Grace Days (Old)', name: 'graceDays', type: 'hidden', default: '' },
+	];
+}
+
+/** The overdue window of List Overdue and of the triggers' polling: Minimum Days Overdue, Due Soon. */
+export function overdueWindowProperties(
+	show: Show,
+	invoices: string,
+	dueSoonShow: Show = show,
+): INodeProperties[] {
+	return [
+		...minDaysOverdueProperties(show, invoices),
+		{
+			displayName: 'Include Invoices Due Soon',
+			name: 'includeDueSoon',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: dueSoonShow },
+			description:
+				'Whether to also return invoices that fall due within the next days (courtesy notices)',
+		},
+		{
+			displayName: 'Due Within Days',
+			name: 'dueWithinDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 3,
+			displayOptions: { show: { ...dueSoonShow, includeDueSoon: [true] } },
+			description: 'Invoices due today or in at most this many days',
+		},
+	];
+}
+
+/**
+ * Minimum Days Overdue from the node's parameters: `graceDays` of an older QuickBooks workflow counts too
+ * (Grace Days g = Minimum Days Overdue g + 1).
+ */
+export function readMinDaysOverdue(
+	parameter: (name: string, fallback: unknown) => unknown,
+): number {
+	const grace = parameter('graceDays', '');
+	if (typeof grace === 'number' && Number.isFinite(grace))
+		return Math.max(0, Math.trunc(grace)) + 1;
+	return Math.max(1, Math.trunc(Number(parameter('minDaysOverdue', 1)) || 1));
+}
+
+/** Also the invoices due soon: Due Within Days when Include Invoices Due Soon is on, else null. */
+export function readDueWithinDays(
+	parameter: (name: string, fallback: unknown) => unknown,
+): number | null {
+	if (parameter('includeDueSoon', false) !== true) return null;
+	return Math.max(0, Math.trunc(Number(parameter('dueWithinDays', 3)) || 0));
+}
+
+/** Return All / Limit of a listing operation. */
+export function returnAllProperties(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/**
+ * How many results a listing returns (undefined: all). `options.maxResults` of an older Stripe workflow
+ * still limits it.
+ */
+export function readLimit(
+	parameter: (name: string, fallback: unknown) => unknown,
+	options: IDataObject,
+): number | undefined {
+	if (options.maxResults !== undefined) return Math.max(1, Number(options.maxResults) || 1);
+	if (parameter('returnAll', true) !== false) return undefined;
+	return Math.max(1, Math.trunc(Number(parameter('limit', 50)) || 1));
+}
+
+/** The old options that saved workflows may still carry: read, never offered (shown only to those who have them). */
+export const legacyOptions = {
+	/** Stripe before 0.2: Maximum Results of List Overdue. */
+	maxResults: {
+		displayName: 'Maximum Results (Old)',
+		name: 'maxResults',
+		type: 'hidden',
+		default: '',
+	} as INodeProperties,
+	/** QuickBooks before 0.2: Request Timeout in milliseconds. */
+	timeoutMs: {
+		displayName: 'Request Timeout (Ms, Old)',
+		name: 'timeoutMs',
+		type: 'hidden',
+		default: '',
+	} as INodeProperties,
+};
+
+/** One request's timeout in ms: Request Timeout (Seconds), or `timeoutMs` of an older workflow; 30 s by default. */
+export function requestTimeoutMs(options: IDataObject): number {
+	if (options.timeoutSeconds !== undefined && options.timeoutSeconds !== '') {
+		return Math.max(1, Number(options.timeoutSeconds) || 30) * 1000;
+	}
+	if (typeof options.timeoutMs === 'number') return Math.max(100, options.timeoutMs);
+	return 30_000;
+}

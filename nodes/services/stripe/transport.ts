@@ -1,0 +1,290 @@
+import { randomUUID } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	isTransientNetworkError,
+	retryAfterMs,
+	withRetries,
+	type RetryOptions,
+	type RetryVerdict,
+} from '../../common/retry';
+
+/**
+ * The one authenticated request function of the Stripe nodes. Every call sends `Stripe-Version` so the JSON
+ * shapes do not depend on the account's default version: the nodes are written and tested against
+ * 2026-10-28.endive (the version of stripe-node 23.1.0; see test/fixtures/stripe/SOURCES.md).
+ */
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+export const STRIPE_CREDENTIAL = 'stripeDunningApi';
+const DEFAULT_BASE_URL = 'https://api.stripe.com';
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type StripeContext = IExecuteFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+
+type FormInput =
+	| string
+	| number
+	| boolean
+	| null
+	| undefined
+	| FormInput[]
+	| { [key: string]: FormInput };
+
+export interface StripeRequest {
+	method: IHttpRequestMethods;
+	/** e.g. `/v1/invoices/in_123`; path segments from user input must be encoded by the caller. */
+	path: string;
+	query?: Record<string, FormInput>;
+	form?: Record<string, FormInput>;
+	/**
+	 * Sent as `Idempotency-Key` on POST. Without one, a random key is made per call and reused for its retries,
+	 * so a retried write is never applied twice (what stripe-node does).
+	 */
+	idempotencyKey?: string;
+	timeoutMs?: number;
+	/** 404 is returned to the caller instead of thrown (checkExists, deleted endpoints). */
+	allowNotFound?: boolean;
+	retry?: RetryOptions;
+}
+
+export interface StripeResponse<T = IDataObject> {
+	status: number;
+	body: T;
+	headers: Record<string, string>;
+	/** `Idempotent-Replayed: true`: Stripe returned the saved result of an earlier request with this key. */
+	replayed: boolean;
+}
+
+/** Stripe's bracket notation: `metadata[key]=v`, `expand[]=customer`, `due_date[lt]=123`. */
+export function encodeStripeForm(values: Record<string, FormInput>): string {
+	const pairs: string[] = [];
+	const add = (key: string, value: FormInput) => {
+		if (value === undefined) return;
+		if (Array.isArray(value)) {
+			value.forEach((entry, index) => add(`${key}[${index}]`, entry));
+		} else if (value !== null && typeof value === 'object') {
+			for (const [child, entry] of Object.entries(value)) add(`${key}[${child}]`, entry);
+		} else {
+			pairs.push(
+				`${encodeURIComponent(key)}=${encodeURIComponent(value === null ? '' : String(value))}`,
+			);
+		}
+	};
+	for (const [key, value] of Object.entries(values)) add(key, value);
+	return pairs.join('&');
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (typeof headers !== 'object' || headers === null) return result;
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		result[key.toLowerCase()] = Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return result;
+}
+
+/** An HTTP answer that is not a success, kept apart from transport failures (reset, timeout). */
+class StripeHttpFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: IDataObject,
+		readonly headers: Record<string, string>,
+	) {
+		super(`Stripe answered HTTP ${status}`);
+	}
+}
+
+class StripeBodyFailure extends Error {}
+
+function errorCode(error: unknown): string | undefined {
+	const value = error as { code?: unknown; cause?: { code?: unknown } } | null;
+	const code = value?.code ?? value?.cause?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Retry 409 (lock or concurrent idempotent request), 429 and 5xx, and connection failures; Stripe's
+ * `Stripe-Should-Retry` header overrides the status when present, and a `Retry-After` delay is honoured
+ * (Stripe documents none on 429, so normally the backoff with jitter applies).
+ */
+export function stripeRetryVerdict(error: unknown): RetryVerdict {
+	if (error instanceof StripeHttpFailure) {
+		const should = error.headers['stripe-should-retry'];
+		const delayMs = retryAfterMs(error.headers['retry-after'], Date.now());
+		if (should === 'false') return { retry: false };
+		if (should === 'true' || error.status === 409 || error.status === 429 || error.status >= 500) {
+			return { retry: true, delayMs };
+		}
+		return { retry: false };
+	}
+	if (error instanceof StripeBodyFailure) return { retry: true };
+	return { retry: isTransientNetworkError(error) };
+}
+
+async function baseUrlOf(context: StripeContext): Promise<string> {
+	const credentials = await context.getCredentials(STRIPE_CREDENTIAL);
+	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const base = (raw === '' ? DEFAULT_BASE_URL : raw).replace(/\/+$/, '');
+	if (!/^https?:\/\/[^\s/]+/i.test(base)) {
+		throw new NodeApiError(context.getNode(), {} as JsonObject, {
+			message: 'The Stripe credential has an invalid Base URL',
+			description:
+				'Use https://api.stripe.com, or the http(s) address of a Stripe-compatible test server.',
+		});
+	}
+	return base;
+}
+
+/** The parsed JSON of a body (string or Buffer), or undefined when it is not JSON. */
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
+	try {
+		return JSON.parse(body.toString()) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function toApiError(context: StripeContext, error: unknown, request: StripeRequest): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	if (error instanceof StripeHttpFailure) {
+		const stripeError = (error.body.error ?? {}) as IDataObject;
+		const detail = [stripeError.type, stripeError.code, stripeError.param]
+			.filter(Boolean)
+			.join(', ');
+		const message =
+			typeof stripeError.message === 'string' ? stripeError.message : `HTTP ${error.status}`;
+		return new NodeApiError(context.getNode(), stripeError as JsonObject, {
+			message: `Stripe: ${message}`,
+			description: `${request.method} ${request.path} answered ${error.status}${detail ? ` (${detail})` : ''}${error.headers['request-id'] ? `; Request-Id ${error.headers['request-id']}` : ''}`,
+			httpCode: String(error.status),
+		});
+	}
+	// Transport failures: only the message and code, never the request options (they carry the key).
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeApiError(context.getNode(), { code: errorCode(error) ?? null } as JsonObject, {
+		message: `Stripe could not be reached: ${message}`,
+		description: `${request.method} ${request.path} failed after retries`,
+	});
+}
+
+export async function stripeRequest<T = IDataObject>(
+	this: StripeContext,
+	request: StripeRequest,
+): Promise<StripeResponse<T>> {
+	const baseUrl = await baseUrlOf(this);
+	const query = request.query ? encodeStripeForm(request.query) : '';
+	const headers: IDataObject = { 'Stripe-Version': STRIPE_API_VERSION, Accept: 'application/json' };
+	let body: string | undefined;
+	if (request.method === 'POST') {
+		headers['Idempotency-Key'] = request.idempotencyKey ?? `n8n-dunning-${randomUUID()}`;
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		body = encodeStripeForm(request.form ?? {});
+	}
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
+		headers,
+		body,
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	try {
+		return await withRetries(
+			async () => {
+				const response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					STRIPE_CREDENTIAL,
+					{ ...options, headers: { ...headers } },
+				)) as { statusCode: number; headers: unknown; body: unknown };
+				const responseHeaders = lowerCaseHeaders(response.headers);
+				const parsed = parseBody(response.body);
+				if (parsed === undefined) {
+					throw new StripeBodyFailure(
+						`Stripe answered HTTP ${response.statusCode} with a body that is not JSON`,
+					);
+				}
+				const json = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as IDataObject;
+				const status = response.statusCode;
+				if (status === 404 && request.allowNotFound) {
+					return { status, body: json as T, headers: responseHeaders, replayed: false };
+				}
+				if (status < 200 || status >= 300)
+					throw new StripeHttpFailure(status, json, responseHeaders);
+				return {
+					status,
+					body: json as T,
+					headers: responseHeaders,
+					replayed: responseHeaders['idempotent-replayed'] === 'true',
+				};
+			},
+			(error) => stripeRetryVerdict(error),
+			request.retry,
+		);
+	} catch (error) {
+		throw toApiError(this, error, request);
+	}
+}
+
+/** The Stripe error body of a NodeApiError thrown by stripeRequest (type, code...), if any. */
+export function stripeErrorOf(error: unknown): { status?: number; type?: string; code?: string } {
+	if (!(error instanceof NodeApiError)) return {};
+	const cause = (error.errorResponse ?? {}) as IDataObject;
+	return {
+		status: error.httpCode ? Number(error.httpCode) : undefined,
+		type: typeof cause.type === 'string' ? cause.type : undefined,
+		code: typeof cause.code === 'string' ? cause.code : undefined,
+	};
+}
+
+/** Follows `has_more` / `starting_after` to the end, one page in memory at a time. */
+export async function* stripePages<T extends { id: string }>(
+	context: StripeContext,
+	path: string,
+	query: Record<string, FormInput>,
+	options: { pageSize?: number; startingAfter?: string; timeoutMs?: number } = {},
+): AsyncGenerator<{ data: T[]; hasMore: boolean; lastId: string | undefined }> {
+	let cursor = options.startingAfter;
+	for (;;) {
+		const { body } = await stripeCall<{ data: T[]; has_more: boolean }>(context, {
+			method: 'GET',
+			path,
+			query: {
+				...query,
+				limit: options.pageSize ?? 100,
+				...(cursor ? { starting_after: cursor } : {}),
+			},
+			timeoutMs: options.timeoutMs,
+		});
+		const data = Array.isArray(body.data) ? body.data : [];
+		const lastId = data.length ? data[data.length - 1].id : undefined;
+		const hasMore = body.has_more === true && lastId !== undefined;
+		yield { data, hasMore, lastId };
+		if (!hasMore) return;
+		cursor = lastId;
+	}
+}
+
+/** `stripeRequest` for callers that hold the context in a variable. */
+export async function stripeCall<T = IDataObject>(
+	context: StripeContext,
+	request: StripeRequest,
+): Promise<StripeResponse<T>> {
+	return await stripeRequest.call<StripeContext, [StripeRequest], Promise<StripeResponse<T>>>(
+		context,
+		request,
+	);
+}
