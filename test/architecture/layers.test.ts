@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
  * - the core (everything reachable from nodes/shared/index.ts) imports no n8n package;
  * - a node folder imports no other node folder (what two nodes share lives in nodes/common or nodes/services);
  * - nodes/common and nodes/services import no node folder;
- * - outside the core, code imports the core only through nodes/shared/internal.ts.
+ * - outside the core, code imports the core only through nodes/shared/internal.ts, and no core module
+ *   (the pure service files included) imports that entry back.
  */
 const ROOT = resolve(__dirname, '../..');
 const NODES = join(ROOT, 'nodes');
@@ -39,6 +40,24 @@ function resolveLocal(from: string, specifier: string): string | null {
 }
 
 /** The top folder under nodes/ a file belongs to: `StripeDunning`, `shared`, `services`… */
+const INTERNAL = join(NODES, 'shared/internal.ts');
+
+/** The modules of the core bundle: nodes/shared/internal.ts and all it reaches (pure service files included). */
+function coreModules(): Set<string> {
+	const seen = new Set<string>();
+	const queue = [INTERNAL];
+	while (queue.length) {
+		const file = queue.pop()!;
+		if (seen.has(file)) continue;
+		seen.add(file);
+		for (const specifier of importsOf(file)) {
+			const target = resolveLocal(file, specifier);
+			if (target?.endsWith('.ts')) queue.push(target);
+		}
+	}
+	return seen;
+}
+
 function topFolder(file: string): string {
 	return relative(NODES, file).split('/')[0];
 }
@@ -94,14 +113,27 @@ describe('layers of nodes/', () => {
 	});
 
 	it('code outside the core reaches it only through nodes/shared/internal.ts, so the build bundles the core once', () => {
-		const entry = join(NODES, 'shared/internal.ts');
+		const core = coreModules();
 		const offenders: string[] = [];
 		for (const file of sourceFiles(NODES)) {
-			if (topFolder(file) === 'shared') continue;
+			if (core.has(file)) continue;
 			for (const specifier of importsOf(file)) {
 				const target = resolveLocal(file, specifier);
-				if (target === null || topFolder(target) !== 'shared' || target === entry) continue;
+				if (target === null || !core.has(target) || target === INTERNAL) continue;
 				offenders.push(`${relative(ROOT, file)} imports ${relative(ROOT, target)}`);
+			}
+		}
+		expect(offenders).toEqual([]);
+	});
+
+	it('no module of the core imports the core entries back (a cycle would leave names undefined at load)', () => {
+		const offenders: string[] = [];
+		for (const file of coreModules()) {
+			for (const specifier of importsOf(file)) {
+				const target = resolveLocal(file, specifier);
+				if (target === INTERNAL || target === join(NODES, 'shared/index.ts')) {
+					offenders.push(`${relative(ROOT, file)} imports ${relative(ROOT, target)}`);
+				}
 			}
 		}
 		expect(offenders).toEqual([]);

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 
-import { type Invoice, assertShape, type Shape } from '../../shared/internal';
+import { type Invoice } from '../../shared/invoice';
+import { assertShape, type Shape } from '../../shared/shape';
 
 const FINGERPRINT_SHAPE: Shape = {
 	status: 'string',

@@ -1,20 +1,16 @@
+import { DunningInputError, describeValue } from '../../shared/errors';
+import { assertIsoDate, assertTimeZone, optionalIsoDate } from '../../shared/dates';
+import { parseDunningNote } from '../../shared/dunning-metadata';
+import { countryFromText } from '../../shared/country';
 import {
-	DunningInputError,
-	describeValue,
-	assertIsoDate,
-	assertTimeZone,
-	optionalIsoDate,
-	parseDunningNote,
-	countryFromText,
 	assertRecord,
 	normalizeTags,
 	postalAddress,
 	type Invoice,
 	type InvoiceStatus,
 	type PostalAddress,
-	decimalToMinor,
-	normalizeCurrency,
-} from '../../shared/internal';
+} from '../../shared/invoice';
+import { decimalToMinor, normalizeCurrency } from '../../shared/money';
 
 function record(value: unknown): Record<string, unknown> | null {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,12 +1,6 @@
-import {
-	DunningInputError,
-	describeValue,
-	assertIsoDate,
-	type IsoDate,
-	assertList,
-	assertObject,
-	assertText,
-} from '../../shared/internal';
+import { DunningInputError, describeValue } from '../../shared/errors';
+import { assertIsoDate, type IsoDate } from '../../shared/dates';
+import { assertList, assertObject, assertText } from '../../shared/shape';
 
 /** QuickBooks serves at most 1,000 rows per query page (behaviour 6). */
 export const QUERY_PAGE_SIZE = 1000;

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import { assertBody, assertText } from '../../shared/internal';
+import { assertBody, assertText } from '../../shared/shape';
 
 /** base64 of a 32-byte HMAC-SHA256: 43 significant characters and one `=` of padding. */
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{43}=$/;

@@ -1,16 +1,12 @@
+import { DunningInputError, describeValue } from '../../shared/errors';
+import { assertObject, assertShape, type Shape } from '../../shared/shape';
+import { assertIsoDate, type IsoDate } from '../../shared/dates';
 import {
-	DunningInputError,
-	describeValue,
-	assertObject,
-	assertShape,
-	type Shape,
-	assertIsoDate,
-	type IsoDate,
 	formatDunningNote,
 	parseDunningNote,
 	readSentEntries,
 	type SentStepRecord,
-} from '../../shared/internal';
+} from '../../shared/dunning-metadata';
 
 /** QuickBooks refuses a `PrivateNote` longer than this (behaviour 5). */
 export const PRIVATE_NOTE_MAX_LENGTH = 4000;

@@ -1,9 +1,5 @@
-import {
-	DunningInputError,
-	describeValue,
-	assertFiniteNumber,
-	assertInteger,
-} from '../../shared/internal';
+import { DunningInputError, describeValue } from '../../shared/errors';
+import { assertFiniteNumber, assertInteger } from '../../shared/shape';
 
 /**
  * QuickBooks timestamps (`MetaData.LastUpdatedTime`, a response's `time`, CDC `changedSince`) carry a US Pacific

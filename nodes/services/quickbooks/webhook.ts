@@ -1,4 +1,4 @@
-import { DunningInputError, describeValue } from '../../shared/internal';
+import { DunningInputError, describeValue } from '../../shared/errors';
 
 /** One changed object named by an Intuit webhook delivery: ids only, never the data (behaviour 1). */
 export interface IntuitChange {

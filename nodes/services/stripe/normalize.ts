@@ -1,11 +1,8 @@
+import { DunningInputError, describeValue } from '../../shared/errors';
+import { assertTimeZone, unixSecondsToDate } from '../../shared/dates';
+import { readStripeDunningMetadata, STRIPE_METADATA_KEYS } from '../../shared/dunning-metadata';
+import { countryFromText } from '../../shared/country';
 import {
-	DunningInputError,
-	describeValue,
-	assertTimeZone,
-	unixSecondsToDate,
-	readStripeDunningMetadata,
-	STRIPE_METADATA_KEYS,
-	countryFromText,
 	assertRecord,
 	normalizeTags,
 	parseTagList,
@@ -13,10 +10,8 @@ import {
 	type Invoice,
 	type InvoiceStatus,
 	type PostalAddress,
-	assertMinorAmount,
-	currencyExponent,
-	normalizeCurrency,
-} from '../../shared/internal';
+} from '../../shared/invoice';
+import { assertMinorAmount, currencyExponent, normalizeCurrency } from '../../shared/money';
 
 /**
  * Stripe writes ISK and UGX amounts with two decimals for backwards compatibility although ISO 4217 gives

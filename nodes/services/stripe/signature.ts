@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import { assertBody, assertInteger, assertText } from '../../shared/internal';
+import { assertBody, assertInteger, assertText } from '../../shared/shape';
 
 /**
  * Stripe's webhook signature scheme (docs.stripe.com/webhooks/signature; stripe-node `src/Webhooks.ts`):

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { verifyStripeSignature } from '../../../nodes/shared/webhooks/stripe-signature';
+import { verifyStripeSignature } from '../../../nodes/services/stripe/signature';
 import { decodeForm, sendRequest, startStripeSimulator, type StripeSimulator } from './index';
 
 const KEY = 'sk_test_simulator';

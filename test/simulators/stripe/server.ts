@@ -10,7 +10,7 @@ import idempotencyErrorFixture from '../../fixtures/stripe/error-idempotency.jso
 import rateLimitErrorFixture from '../../fixtures/stripe/error-rate-limit-429.json';
 import customerFixture from '../../fixtures/stripe/customer.json';
 import openInvoiceFixture from '../../fixtures/stripe/invoice-open-send-invoice.json';
-import { signStripePayload } from '../../../nodes/shared/webhooks/stripe-signature';
+import { signStripePayload } from '../../../nodes/services/stripe/signature';
 import { decodeForm, type FormValue } from './form';
 
 export const STRIPE_API_VERSION = '2026-10-28.endive';
