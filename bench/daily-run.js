@@ -306,9 +306,19 @@ function printDailyRun(rows) {
 	]);
 	for (const r of rows) {
 		if (!r.finished) {
+			// A full run makes about 3 calls per invoice (the fresh read, the claim's read and its write) after
+			// the list pages: what the stopped run would have taken at the rate it had reached.
+			const listCalls = Object.entries(r.byRoute)
+				.filter(([route]) => /^GET \/(v1\/invoices|query)$/.test(route))
+				.reduce((sum, [, count]) => sum + count, 0);
+			const expected = listCalls + 3 * r.invoices;
+			const projectedMs = (r.wallMs * expected) / Math.max(1, r.calls);
+			const fullFloor = floorMs(expected, r.limits, r.latencyMs).floorMs;
 			console.log(
 				`${r.source} ${r.invoices}: stopped after ${seconds(r.wallMs)} with ${r.calls} calls served ` +
-					`(${(r.calls / (r.wallMs / 1000)).toFixed(1)} a second); the floor is over those calls only.`,
+					`(${(r.calls / (r.wallMs / 1000)).toFixed(1)} a second); the floor above is over those calls only. ` +
+					`At that rate the ~${expected} calls of the full run take ~${seconds(projectedMs)}, ` +
+					`${(projectedMs / fullFloor).toFixed(1)}× their floor of ${seconds(fullFloor)}.`,
 			);
 		}
 		console.log(
