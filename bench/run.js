@@ -3,7 +3,8 @@
 // `npm run bench`: every benchmark in one run, printed as tables and written to bench/results.json (not in
 // git) so that figures can be compared from one run to the next. Each figure is a median of several runs.
 //   BENCH_QUICK=1   core sizes 10k and 100k only, polling over 20k invoices, n8n over 2k items
-//   BENCH_SKIP=n8n,polling   leave out parts (core, core-n8n-node, n8n, polling)
+//   BENCH_SKIP=n8n,polling   leave out parts (core, core-n8n-node, n8n, polling, daily)
+//   BENCH_DAILY_SIZES=1000,10000   daily-run sizes (default 1000); BENCH_DAILY_MAX_SECONDS=300 caps each run
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -15,6 +16,7 @@ const { benchComposeScaling } = require('./compose-scaling');
 const { benchComposeReminder, printComposeReminder } = require('./compose-reminder');
 const { benchN8nChain, printN8nChain } = require('./n8n-chain');
 const { benchPolling, printPolling } = require('./polling');
+const { benchDailyRun, printDailyRun } = require('./daily-run');
 const { printScaling, loadNote } = require('./measure');
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -108,7 +110,7 @@ async function main() {
 		date: new Date().toISOString(),
 		loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
 	};
-	const results = { machine, core: {}, n8n: null, polling: null };
+	const results = { machine, core: {}, n8n: null, polling: null, daily: null };
 
 	if (!skip.has('core')) {
 		results.core = benchCore();
@@ -155,6 +157,23 @@ async function main() {
 			...Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, round(value, 2)])),
 			counts,
 		};
+	}
+
+	if (!skip.has('daily')) {
+		const rows = await benchDailyRun({
+			sizes: (process.env.BENCH_DAILY_SIZES ?? '1000').split(',').map(Number),
+			maxSeconds: Number(process.env.BENCH_DAILY_MAX_SECONDS) || undefined,
+		});
+		printDailyRun(rows);
+		results.daily = rows.map(({ byRoute, nodes, limits, ...row }) => ({
+			...row,
+			wallMs: Math.round(row.wallMs),
+			floorMs: Math.round(row.floorMs),
+			byRateMs: Math.round(row.byRateMs),
+			byConcurrencyMs: Math.round(row.byConcurrencyMs),
+			ratio: round(row.ratio, 2),
+		}));
+		console.log();
 	}
 
 	machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));

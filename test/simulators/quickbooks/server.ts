@@ -22,6 +22,7 @@ import invoiceNote from '../../fixtures/quickbooks/invoice-with-private-note.jso
 import invoiceVoided from '../../fixtures/quickbooks/invoice-voided.json';
 import paymentFixture from '../../fixtures/quickbooks/payment.json';
 import { compileConditions, parseQuery, QuerySyntaxError, sortBy } from './query-language';
+import { ProviderLimiter, type LimiterCounters, type ProviderLimits } from '../rate-limit';
 
 export type QbObject = Record<string, unknown>;
 
@@ -62,7 +63,22 @@ export interface SimulatorOptions {
 	/** Refresh tokens rotate on every refresh (default true, as Intuit may do). */
 	rotateRefreshTokens?: boolean;
 	accessTokenLifetimeSeconds?: number;
+	/**
+	 * QuickBooks' throttling, off by default: requests per rolling minute and second and requests at once for
+	 * the realm; over any of them the API answers 429 with fault 3001 (ThrottleExceeded), as recorded in
+	 * test/fixtures/quickbooks/fault-throttled-3001.json. `QUICKBOOKS_DOCUMENTED_LIMITS` are Intuit's figures.
+	 */
+	limits?: ProviderLimits;
+	/** Time each API request takes before it is answered (default 0), as a real call from afar does. */
+	latencyMs?: number;
 }
+
+/** Intuit's documented limits per realm and app (docs/limits.md): 500 a minute, 10 a second, 10 at once. */
+export const QUICKBOOKS_DOCUMENTED_LIMITS: Readonly<ProviderLimits> = Object.freeze({
+	perMinute: 500,
+	perSecond: 10,
+	concurrency: 10,
+});
 
 export interface IssuedTokens {
 	access_token: string;
@@ -118,6 +134,8 @@ export class QuickBooksSimulator {
 	private readonly lifetime: number;
 	private server: http.Server | undefined;
 	private nextId = 5000;
+	private readonly limiter: ProviderLimiter;
+	latencyMs: number;
 	port = 0;
 
 	constructor(options: SimulatorOptions = {}) {
@@ -125,6 +143,9 @@ export class QuickBooksSimulator {
 		this.now = options.now ?? Date.now;
 		this.rotate = options.rotateRefreshTokens ?? true;
 		this.lifetime = options.accessTokenLifetimeSeconds ?? 3600;
+		// Real time whatever `now` says: the simulated clock of a test may stand still.
+		this.limiter = new ProviderLimiter(options.limits ?? {});
+		this.latencyMs = options.latencyMs ?? 0;
 		if (options.fixtures ?? true) this.loadFixtures();
 	}
 
@@ -321,6 +342,16 @@ export class QuickBooksSimulator {
 
 	// ---- faults and webhooks -------------------------------------------------------------------------------
 
+	/** Requests served and refused with 429, and the most in flight at once, since the start. */
+	get counters(): Readonly<LimiterCounters> {
+		return this.limiter.counters;
+	}
+
+	/** Changes the throttling (`{}`: none) for the requests to come. */
+	setLimits(limits: ProviderLimits): void {
+		this.limiter.limits = limits;
+	}
+
 	injectFault(rule: FaultRule): void {
 		this.faults.push({ ...rule, remaining: rule.times ?? 1 });
 	}
@@ -452,6 +483,11 @@ export class QuickBooksSimulator {
 			record.status = status;
 			send(status, payload, headers);
 		};
+
+		const admission = this.limiter.admit();
+		if ('refused' in admission) return reply(429, this.faultBody(faultThrottled));
+		response.once('close', admission.done);
+		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
 		let fault = this.takeFault(method, path);
 		if (fault && typeof fault === 'object' && fault.kind === 'delay') {

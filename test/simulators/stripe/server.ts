@@ -12,6 +12,7 @@ import customerFixture from '../../fixtures/stripe/customer.json';
 import openInvoiceFixture from '../../fixtures/stripe/invoice-open-send-invoice.json';
 import { signStripePayload } from '../../../nodes/services/stripe/signature';
 import { decodeForm, type FormValue } from './form';
+import { ProviderLimiter, type LimiterCounters, type ProviderLimits } from '../rate-limit';
 
 export const STRIPE_API_VERSION = '2026-10-28.endive';
 
@@ -94,7 +95,23 @@ export interface SimulatorOptions {
 	now?: () => number;
 	/** Deliver events to registered endpoints (default true). */
 	deliverWebhooks?: boolean;
+	/**
+	 * Stripe's rate and concurrency limiters, off by default: over either the API answers 429 with the
+	 * rate_limit body of test/fixtures/stripe/error-rate-limit-429.json and `Stripe-Rate-Limited-Reason`.
+	 * `STRIPE_SANDBOX_DOCUMENTED_LIMITS` is the documented sandbox rate.
+	 */
+	limits?: ProviderLimits;
 }
+
+/**
+ * Stripe's documented sandbox rate, 25 requests per second (docs/limits.md). Stripe publishes no figure for
+ * its concurrency limiter: 20 at once is this simulator's assumption, far enough above what 25 a second needs
+ * at 250 ms a call (about 6) that the rate is what binds.
+ */
+export const STRIPE_SANDBOX_DOCUMENTED_LIMITS: Readonly<ProviderLimits> = Object.freeze({
+	perSecond: 25,
+	concurrency: 20,
+});
 
 interface IdempotencyRecord {
 	fingerprint: string;
@@ -142,6 +159,7 @@ export class StripeSimulator {
 	readonly requests: RecordedRequest[] = [];
 	readonly deliveries: Delivery[] = [];
 	latencyMs: number;
+	private readonly limiter: ProviderLimiter;
 	private faults: Array<FaultRule & { left: number }> = [];
 	private readonly idempotency = new Map<string, IdempotencyRecord>();
 	private readonly heldSockets = new Set<http.ServerResponse>();
@@ -158,6 +176,7 @@ export class StripeSimulator {
 
 	constructor(private readonly options: SimulatorOptions = {}) {
 		this.latencyMs = options.latencyMs ?? 0;
+		this.limiter = new ProviderLimiter(options.limits ?? {});
 		const customer = fixture('customer');
 		this.customers.set(customer.id as string, customer);
 	}
@@ -185,6 +204,16 @@ export class StripeSimulator {
 		if (!server) return;
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	/** Requests served and refused with 429, and the most in flight at once, since the start. */
+	get counters(): Readonly<LimiterCounters> {
+		return this.limiter.counters;
+	}
+
+	/** Changes the limiters (`{}`: none) for the requests to come. */
+	setLimits(limits: ProviderLimits): void {
+		this.limiter.limits = limits;
 	}
 
 	/** The next `times` requests matching `method`/`path` fail with `fault`. */
@@ -377,7 +406,15 @@ export class StripeSimulator {
 		const apiKey = this.authenticate(request.headers.authorization);
 		if (apiKey instanceof StripeError) return reply(apiKey.status, apiKey.body);
 
-		// Faults come first: Stripe's rate limiter runs before the idempotency layer.
+		// The limiters and faults come first: Stripe's rate limiter runs before the idempotency layer.
+		const admission = this.limiter.admit();
+		if ('refused' in admission) {
+			return reply(429, fixture('error-rate-limit-429'), {
+				'Stripe-Rate-Limited-Reason':
+					admission.refused === 'rate' ? 'global-rate' : 'global-concurrency',
+			});
+		}
+		response.once('close', admission.done);
 		const fault = this.takeFault(method, url.pathname);
 		const dropResponse = fault?.kind === 'dropResponse';
 		if (fault && !dropResponse) {
