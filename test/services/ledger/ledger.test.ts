@@ -22,6 +22,8 @@ afterAll(async () => {
 
 function pool(max = 10): Pool {
 	const created = new Pool({ connectionString: server.connectionString, max });
+	// The server's fast shutdown at teardown ends idle connections; pg reports that as an 'error' event.
+	created.on('error', () => undefined);
 	pools.push(created);
 	return created;
 }
@@ -45,6 +47,7 @@ describe('DunningLedger on a real PostgreSQL', () => {
 		const clients = await Promise.all(
 			Array.from({ length: 5 }, async () => {
 				const client = new Client({ connectionString: server.connectionString });
+				client.on('error', () => undefined);
 				await client.connect();
 				return client;
 			}),
