@@ -321,7 +321,8 @@ export class MailevaSimulator {
 			bytes: Buffer.from(document.data),
 		};
 		sending.documents.push(added);
-		const { bytes: _bytes, ...view } = added;
+		const view: Json = { ...added };
+		delete view.bytes;
 		return { status: 201, body: view };
 	}
 
