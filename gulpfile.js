@@ -103,6 +103,12 @@ function templates() {
 	return run(process.execPath, [path.join(root, 'scripts', 'build-templates.js')]);
 }
 
+// The letter PDF's font: DejaVu Sans cut down to the letters of fr/en/de/es and €, stored as a generated
+// module (nodes/shared/letter-pdf/generated/fonts.ts, not in git) that the core bundle carries.
+function letterFont() {
+	return run(process.execPath, [path.join(root, 'scripts', 'build-letter-font.js'), '--if-stale']);
+}
+
 function icons() {
 	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
 		base: '.',
@@ -115,5 +121,10 @@ exports['build:bundle'] = bundle;
 exports['build:types'] = declarations;
 exports['build:icons'] = icons;
 exports['build:templates'] = templates;
-exports.build = series(clean, templates, parallel(bundle, declarations, icons));
+exports['build:letter-font'] = letterFont;
+exports.build = series(
+	clean,
+	parallel(templates, letterFont),
+	parallel(bundle, declarations, icons),
+);
 exports.default = exports.build;

@@ -7,4 +7,7 @@ const path = require('node:path');
 module.exports = function generateComposerModules() {
 	const script = path.join(__dirname, '..', 'scripts', 'build-templates.js');
 	execFileSync(process.execPath, [script, '--if-stale'], { stdio: 'inherit' });
+	// The letter PDF's font module (issue 20), also a build output kept out of git.
+	const font = path.join(__dirname, '..', 'scripts', 'build-letter-font.js');
+	execFileSync(process.execPath, [font, '--if-stale'], { stdio: 'inherit' });
 };

@@ -1,0 +1,6 @@
+export {
+	startTwilioSimulator,
+	TwilioSimulator,
+	type TwilioMessage,
+	type TwilioSimulatorOptions,
+} from './server';
