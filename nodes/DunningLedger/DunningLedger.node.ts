@@ -1,12 +1,15 @@
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IExecuteFunctions,
+	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { LEDGER_CREDENTIAL } from '../services/ledger/connection';
+import { testLedgerConnection, type LedgerCredential } from '../services/ledger/connection';
 import { description } from './actions/invoice/Invoice.resource';
 import { router } from './actions/router';
 
@@ -25,8 +28,22 @@ export class DunningLedger implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Done', 'Not Claimed'],
 		usableAsTool: true,
-		credentials: [{ name: LEDGER_CREDENTIAL, required: true }],
+		// The name is written out (it is LEDGER_CREDENTIAL): the lint rule pairing credentials with their test reads literals.
+		credentials: [
+			{ name: 'dunningLedgerPostgresApi', required: true, testedBy: 'dunningLedgerConnectionTest' },
+		],
 		properties: description,
+	};
+
+	methods = {
+		credentialTest: {
+			async dunningLedgerConnectionTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return await testLedgerConnection((credential.data ?? {}) as LedgerCredential);
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

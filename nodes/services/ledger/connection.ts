@@ -8,9 +8,9 @@ import { Pool, type PoolConfig } from 'pg';
 import { DunningLedger } from './ledger';
 import type { LedgerQuery } from './schema';
 
-export const LEDGER_CREDENTIAL = 'dunningLedgerPostgres';
+export const LEDGER_CREDENTIAL = 'dunningLedgerPostgresApi';
 
-/** The credential's fields (credentials/DunningLedgerPostgres.credentials.ts). */
+/** The credential's fields (credentials/DunningLedgerPostgresApi.credentials.ts). */
 export interface LedgerCredential {
 	connectWith?: 'fields' | 'connectionString';
 	connectionString?: string;
@@ -64,4 +64,20 @@ export function openLedger(credential: LedgerCredential): OpenLedger {
 		ledger: new DunningLedger(query, prefix ? { tablePrefix: prefix } : {}),
 		close: () => pool.end(),
 	};
+}
+
+/** The credential test: connect and run `SELECT 1`; the message says why a connection failed. */
+export async function testLedgerConnection(
+	credential: LedgerCredential,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const pool = new Pool({ ...poolConfig(credential, 1), connectionTimeoutMillis: 10_000 });
+	pool.on('error', () => undefined);
+	try {
+		await pool.query('SELECT 1');
+		return { status: 'OK', message: 'Connected' };
+	} catch (error) {
+		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+	} finally {
+		await pool.end();
+	}
 }

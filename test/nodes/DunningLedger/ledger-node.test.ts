@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { Client } from 'pg';
 
-import { DunningLedgerPostgres } from '../../../credentials/DunningLedgerPostgres.credentials';
+import { DunningLedgerPostgresApi } from '../../../credentials/DunningLedgerPostgresApi.credentials';
 import { DunningLedger } from '../../../nodes/DunningLedger/DunningLedger.node';
 import { DunningLedger as Ledger } from '../../../nodes/services/ledger';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
@@ -95,7 +95,7 @@ const ledgerNode = (name: string, parameters: Record<string, unknown>, x: number
 	typeVersion: 1,
 	position: [x, 0] as [number, number],
 	parameters: { resource: 'invoice', options: { timezone: 'Europe/Paris' }, ...parameters },
-	credentials: { dunningLedgerPostgres: { id: '1', name: 'Ledger' } },
+	credentials: { dunningLedgerPostgresApi: { id: '1', name: 'Ledger' } },
 });
 
 /** Items → Claim Step → Send → Mark Sent (reading the claim and the message from the Claim Step's item). */
@@ -152,8 +152,8 @@ const run = (json: WorkflowJson, prefix: string) =>
 			'n8n-nodes-dunning.dunningLedger': new DunningLedger(),
 			'test.countingSend': new CountingSend(),
 		},
-		credentialTypes: [new DunningLedgerPostgres()],
-		credentials: { dunningLedgerPostgres: credential(prefix) },
+		credentialTypes: [new DunningLedgerPostgresApi()],
+		credentials: { dunningLedgerPostgresApi: credential(prefix) },
 	});
 
 function freshPrefix() {

@@ -106,7 +106,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. pennylane',
 		displayOptions: { show: { resource: ['invoice'] } },
 		description:
-			'Where the invoice comes from (pennylane, stripe, quickbooks, generic or your own name): ids are unique per source',
+			'Where the invoice comes from (pennylane, stripe, quickbooks, generic or your own name): IDs are unique per source',
 	},
 	{
 		displayName: 'Invoice ID',

@@ -5,8 +5,8 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
  * other. The node creates its three tables on first use; the user needs CREATE on the schema the first time,
  * then SELECT, INSERT, UPDATE and DELETE on those tables.
  */
-export class DunningLedgerPostgres implements ICredentialType {
-	name = 'dunningLedgerPostgres';
+export class DunningLedgerPostgresApi implements ICredentialType {
+	name = 'dunningLedgerPostgresApi';
 
 	displayName = 'Dunning Ledger (PostgreSQL)';
 
