@@ -70,7 +70,8 @@ function bundleOne(entryPoint, plugins) {
 		platform: 'node',
 		target: 'node20',
 		format: 'cjs',
-		external: ['n8n-workflow'],
+		// pg's optional native binding is never installed: pg falls back to its JavaScript client.
+		external: ['n8n-workflow', 'pg-native'],
 		legalComments: 'linked',
 		logLevel: 'warning',
 		plugins,

@@ -23,7 +23,7 @@ export interface Invoice {
 	raw?: object;
 }
 
-export type InvoiceSource = 'stripe' | 'quickbooks' | 'generic';
+export type InvoiceSource = 'stripe' | 'quickbooks' | 'pennylane' | 'generic';
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
 
 export interface InvoiceCustomer {
@@ -68,7 +68,7 @@ export interface DunningState {
 	paused: boolean;
 }
 
-export const INVOICE_SOURCES: readonly InvoiceSource[] = ['stripe', 'quickbooks', 'generic'];
+export const INVOICE_SOURCES: readonly InvoiceSource[] = ['stripe', 'quickbooks', 'pennylane', 'generic'];
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
 	'draft',
 	'open',

@@ -1,0 +1,77 @@
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { assertApprovedIfRequired, assertReachable } from '../../../common/approval';
+import type { ItemResult } from '../../../common/per-item';
+import { showFor } from '../../../common/source-properties';
+import { DONE, NOT_CLAIMED, invoiceKey, itemInvoice, stepIdOf, type LedgerRun } from '../context';
+
+const show = showFor(['claimStep']);
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Step ID',
+		name: 'stepId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.decision ? $json.decision.stepId : "" }}',
+		placeholder: 'd7',
+		displayOptions: show,
+		description: 'The step being sent; by default the step the Dunning Scenario node decided',
+	},
+	{
+		displayName: 'Allow Paid Invoices',
+		name: 'allowPaid',
+		type: 'boolean',
+		default: false,
+		displayOptions: show,
+		description:
+			'Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); a void one never is',
+	},
+];
+
+/**
+ * Claims the step exactly once in the ledger: Done when this execution owns it, Not Claimed otherwise. The
+ * same refusals as the sources' Claim Step, before any write: a step that requires approval without it, a
+ * customer email step without an address, an invoice (as the item carries it) that is no longer open.
+ */
+export async function execute(
+	run: LedgerRun,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Promise<ItemResult> {
+	const { source, invoiceId } = invoiceKey(run, itemIndex);
+	const stepId = stepIdOf(run, itemIndex);
+	const allowPaid = run.fn.getNodeParameter('allowPaid', itemIndex, false) as boolean;
+	assertApprovedIfRequired(item.json, stepId);
+	const invoice = itemInvoice(item.json);
+	const base = { stepId, source, invoiceId };
+	if (invoice !== null) {
+		const open = invoice.status === 'open' && invoice.dueMinor > 0;
+		if (!open && !(allowPaid && invoice.status === 'paid')) {
+			return {
+				output: NOT_CLAIMED,
+				json: { ...item.json, claim: { ...base, claimed: false, reason: 'not_open', token: null } },
+			};
+		}
+	}
+	assertReachable(
+		item.json,
+		stepId,
+		invoice ?? { id: invoiceId, number: null, customer: { email: null } },
+	);
+	const result = await run.ledger.claimStep({ source, invoiceId, stepId }, run.executionId);
+	const reason = result.claimed
+		? 'claimed'
+		: result.record?.sentAt
+			? 'already_sent'
+			: 'claimed_elsewhere';
+	const claim = {
+		...base,
+		claimed: result.claimed,
+		reason,
+		// What Mark Sent and Release Claim check: the execution that holds the claim.
+		token: result.claimed ? run.executionId : null,
+		record: result.record,
+	};
+	return { output: result.claimed ? DONE : NOT_CLAIMED, json: { ...item.json, claim } };
+}

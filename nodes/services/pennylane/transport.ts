@@ -1,0 +1,214 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	isTransientNetworkError,
+	retryAfterMs,
+	withRetries,
+	type RetryOptions,
+	type RetryVerdict,
+} from '../../common/retry';
+
+/**
+ * The one authenticated request function of the Pennylane nodes (Company API v2, read-only for dunning).
+ * What it relies on (auth, errors, rate limit, paging): test/simulators/pennylane/SOURCES.md.
+ */
+export const PENNYLANE_CREDENTIAL = 'pennylaneDunningApi';
+export const PENNYLANE_DEFAULT_BASE_URL = 'https://app.pennylane.com/api/external/v2';
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type PennylaneContext = IExecuteFunctions | IPollFunctions;
+
+export interface PennylaneRequest {
+	/** Below the base URL, e.g. `/customer_invoices/5012`; ids from user input are encoded by the caller. */
+	path: string;
+	query?: Record<string, string | number | undefined>;
+	timeoutMs?: number;
+	retry?: RetryOptions;
+}
+
+/** An HTTP answer that is not a success, kept apart from transport failures (reset, timeout). */
+class PennylaneHttpFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: IDataObject,
+		readonly headers: Record<string, string>,
+	) {
+		super(`Pennylane answered HTTP ${status}`);
+	}
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (typeof headers !== 'object' || headers === null) return result;
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		result[key.toLowerCase()] = Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return result;
+}
+
+/** JSON body, or `{ message: text }` for the plain-text 429 Pennylane documents. */
+function parseBody(body: unknown): IDataObject {
+	const text = Buffer.isBuffer(body) ? body.toString() : body;
+	if (typeof text !== 'string') {
+		return typeof text === 'object' && text !== null ? (text as IDataObject) : {};
+	}
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return typeof parsed === 'object' && parsed !== null ? (parsed as IDataObject) : {};
+	} catch {
+		return { message: text.slice(0, 500) };
+	}
+}
+
+/**
+ * Retry 429 and 5xx (and connection failures). Pennylane documents `retry-after` (seconds) on its 429, so that
+ * wait is honoured; without it the back-off with jitter applies.
+ */
+export function pennylaneRetryVerdict(error: unknown, nowMs = Date.now()): RetryVerdict {
+	if (error instanceof PennylaneHttpFailure) {
+		if (error.status === 429 || error.status >= 500) {
+			return { retry: true, delayMs: retryAfterMs(error.headers['retry-after'], nowMs) };
+		}
+		return { retry: false };
+	}
+	return { retry: isTransientNetworkError(error) };
+}
+
+async function baseUrlOf(context: PennylaneContext): Promise<string> {
+	const credentials = await context.getCredentials(PENNYLANE_CREDENTIAL);
+	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const base = (raw === '' ? PENNYLANE_DEFAULT_BASE_URL : raw).replace(/\/+$/, '');
+	if (!/^https?:\/\/[^\s/]+/i.test(base)) {
+		throw new NodeApiError(context.getNode(), {} as JsonObject, {
+			message: 'The Pennylane credential has an invalid Base URL',
+			description: `Use ${PENNYLANE_DEFAULT_BASE_URL}, or the http(s) address of a test server.`,
+		});
+	}
+	return base;
+}
+
+const HINTS: Record<number, string> = {
+	401: 'the API token is missing, invalid or expired',
+	403: 'the token lacks a scope: it needs customer_invoices:readonly and customers:readonly',
+	404: 'not found in this company',
+	429: 'rate limit (25 requests per 5 seconds per token) still exceeded after retries',
+};
+
+function toApiError(
+	context: PennylaneContext,
+	error: unknown,
+	request: PennylaneRequest,
+): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	if (error instanceof PennylaneHttpFailure) {
+		const message =
+			typeof error.body.message === 'string' ? error.body.message : `HTTP ${error.status}`;
+		const hint = HINTS[error.status] ?? (error.status >= 500 ? 'Pennylane is unavailable' : '');
+		return new NodeApiError(context.getNode(), error.body as JsonObject, {
+			message: `Pennylane: ${message}`,
+			description: `GET ${request.path} answered ${error.status}${hint ? ` (${hint})` : ''}`,
+			httpCode: String(error.status),
+		});
+	}
+	// Transport failures: only the message and code, never the request options (they carry the token).
+	const message = error instanceof Error ? error.message : String(error);
+	const code = (error as { code?: unknown } | null)?.code;
+	return new NodeApiError(
+		context.getNode(),
+		{ code: typeof code === 'string' ? code : null } as JsonObject,
+		{
+			message: `Pennylane could not be reached: ${message}`,
+			description: `GET ${request.path} failed after retries`,
+		},
+	);
+}
+
+function queryString(query: PennylaneRequest['query']): string {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(query ?? {})) {
+		if (value !== undefined && value !== '') params.set(key, String(value));
+	}
+	const text = params.toString();
+	return text ? `?${text}` : '';
+}
+
+/** One GET through n8n's authenticated request, retried on 429 (after `retry-after`) and 5xx. */
+export async function pennylaneGet<T = IDataObject>(
+	context: PennylaneContext,
+	request: PennylaneRequest,
+): Promise<T> {
+	const baseUrl = await baseUrlOf(context);
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		url: `${baseUrl}${request.path}${queryString(request.query)}`,
+		headers: { Accept: 'application/json' },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	try {
+		return await withRetries(
+			async () => {
+				const response = (await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					PENNYLANE_CREDENTIAL,
+					{ ...options, headers: { ...options.headers } },
+				)) as { statusCode: number; headers: unknown; body: unknown };
+				const body = parseBody(response.body);
+				if (response.statusCode < 200 || response.statusCode >= 300) {
+					throw new PennylaneHttpFailure(
+						response.statusCode,
+						body,
+						lowerCaseHeaders(response.headers),
+					);
+				}
+				return body as T;
+			},
+			(error) => pennylaneRetryVerdict(error),
+			request.retry,
+		);
+	} catch (error) {
+		throw toApiError(context, error, request);
+	}
+}
+
+/** The HTTP status of a NodeApiError thrown by pennylaneGet, if any. */
+export function pennylaneStatusOf(error: unknown): number | undefined {
+	return error instanceof NodeApiError && error.httpCode ? Number(error.httpCode) : undefined;
+}
+
+/**
+ * Follows `next_cursor` while `has_more`, one page in memory at a time. Filters and sort are sent again with
+ * every cursor (the cursor does not carry them).
+ */
+export async function* pennylanePages<T = IDataObject>(
+	context: PennylaneContext,
+	path: string,
+	query: Record<string, string | number | undefined>,
+	options: { pageSize?: number; timeoutMs?: number } = {},
+): AsyncGenerator<T[]> {
+	let cursor: string | undefined;
+	for (;;) {
+		const body = await pennylaneGet<{ items?: T[]; has_more?: boolean; next_cursor?: string }>(
+			context,
+			{
+				path,
+				query: { ...query, limit: options.pageSize ?? 100, cursor },
+				timeoutMs: options.timeoutMs,
+			},
+		);
+		yield Array.isArray(body.items) ? body.items : [];
+		if (body.has_more !== true || typeof body.next_cursor !== 'string' || body.next_cursor === '')
+			return;
+		cursor = body.next_cursor;
+	}
+}
