@@ -42,10 +42,13 @@ function resolveLocal(from: string, specifier: string): string | null {
 /** The top folder under nodes/ a file belongs to: `StripeDunning`, `shared`, `services`… */
 const INTERNAL = join(NODES, 'shared/internal.ts');
 
-/** The modules of the core bundle: nodes/shared/internal.ts and all it reaches (pure service files included). */
+/**
+ * The modules of the core: every file under nodes/shared (some, like the letter PDF, are bundled on their own)
+ * and all that nodes/shared/internal.ts reaches (the pure service files included).
+ */
 function coreModules(): Set<string> {
 	const seen = new Set<string>();
-	const queue = [INTERNAL];
+	const queue = [INTERNAL, ...sourceFiles(join(NODES, 'shared'))];
 	while (queue.length) {
 		const file = queue.pop()!;
 		if (seen.has(file)) continue;
