@@ -31,8 +31,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default:
 			'={{ $json.letter?.idempotencyKey ?? $json.reminder?.idempotencyKey ?? $json.idempotencyKey }}',
-		description:
-			'One key per letter (the composer gives `<source>:<invoice>:<step>`): a second run with the same key posts nothing and returns the letter already posted',
+		description: `One key per letter (the composer gives `&lt;source&gt;:&lt;invoice&gt;:&lt;step&gt;`): a second run with the same key posts nothing and returns the letter already posted`,
 		displayOptions: show,
 	},
 	{
@@ -122,9 +121,10 @@ export async function execute(
 	assertApprovedIfRequired(item.json, typeof step?.id === 'string' ? step.id : '');
 	const key = fn.getNodeParameter('idempotencyKey', itemIndex, '') as unknown;
 	if (typeof key !== 'string' || key.trim() === '') {
-		throw new DunningInputError(
-			'idempotencyKey',
-			'empty: give each letter a key (the composer writes letter.idempotencyKey), so a retried run does not post it again',
+		throw new NodeOperationError(
+			fn.getNode(),
+			`Item ${itemIndex}: the field "idempotencyKey" is empty: give each letter a key (the composer writes letter.idempotencyKey), so a retried run does not post it again`,
+			{ itemIndex },
 		);
 	}
 	const property = fn.getNodeParameter('binaryPropertyName', itemIndex) as string;
