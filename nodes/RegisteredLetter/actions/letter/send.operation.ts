@@ -31,7 +31,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default:
 			'={{ $json.letter?.idempotencyKey ?? $json.reminder?.idempotencyKey ?? $json.idempotencyKey }}',
-		description: `One key per letter (the composer gives `&lt;source&gt;:&lt;invoice&gt;:&lt;step&gt;`): a second run with the same key posts nothing and returns the letter already posted`,
+		description:
+			'One key per letter (the composer gives &lt;source&gt;:&lt;invoice&gt;:&lt;step&gt;): a second run with the same key posts nothing and returns the letter already posted',
 		displayOptions: show,
 	},
 	{
