@@ -132,6 +132,7 @@ describe('layers of nodes/', () => {
 	it('no module of the core imports the core entries back (a cycle would leave names undefined at load)', () => {
 		const offenders: string[] = [];
 		for (const file of coreModules()) {
+			if (file === join(NODES, 'shared/index.ts')) continue; // the public entry re-exports internal.ts
 			for (const specifier of importsOf(file)) {
 				const target = resolveLocal(file, specifier);
 				if (target === INTERNAL || target === join(NODES, 'shared/index.ts')) {
