@@ -90,6 +90,7 @@ export interface InvoiceResourceSpec {
 export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodeProperties[] {
 	const oneInvoice = Object.keys(spec.operations).filter((name) => !spec.listings.includes(name));
 	const show = { resource: ['invoice'] };
+	const { default: invoiceIdDefault, ...invoiceId } = spec.invoiceId;
 	return [
 		{
 			displayName: 'Resource',
@@ -113,8 +114,8 @@ export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodePrope
 			name: 'invoiceId',
 			type: 'string',
 			required: true,
-			...spec.invoiceId,
-			default: spec.invoiceId.default,
+			...invoiceId,
+			default: invoiceIdDefault,
 			displayOptions: {
 				show: { ...show, operation: [...oneInvoice, ...Object.keys(spec.aliases)] },
 			},
