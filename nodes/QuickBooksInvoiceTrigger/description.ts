@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from '../common/properties';
+import { optionsCollection, requestTimeoutOption } from '../common/properties';
 import { legacyOptions, minDaysOverdueProperties } from '../common/source-properties';
 import { customerLookupOption, quickBooksTimeZoneOption } from '../services/quickbooks/options';
 
@@ -16,34 +16,27 @@ export const quickBooksInvoiceTriggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	...minDaysOverdueProperties({}, 'Emit open invoices'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			customerLookupOption('When to read the customer record of an emitted invoice'),
-			{
-				displayName: 'Emit Paid and Voided',
-				name: 'emitSettled',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to also emit an invoice emitted as overdue earlier once it is paid or voided (event "paid" or "voided")',
-			},
-			{
-				displayName: 'Maximum Pages per Poll',
-				name: 'maxPages',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_MAX_PAGES,
-				description:
-					'Pages of 1,000 invoices a full read takes per poll (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data',
-			},
-			requestTimeoutOption('QuickBooks'),
-			quickBooksTimeZoneOption('"today" is'),
-			legacyOptions.timeoutMs,
-		],
-	},
+	optionsCollection([
+		customerLookupOption('When to read the customer record of an emitted invoice'),
+		{
+			displayName: 'Emit Paid and Voided',
+			name: 'emitSettled',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to also emit an invoice emitted as overdue earlier once it is paid or voided (event "paid" or "voided")',
+		},
+		{
+			displayName: 'Maximum Pages per Poll',
+			name: 'maxPages',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_PAGES,
+			description:
+				'Pages of 1,000 invoices a full read takes per poll (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data',
+		},
+		requestTimeoutOption('QuickBooks'),
+		quickBooksTimeZoneOption('"today" is'),
+		legacyOptions.timeoutMs,
+	]),
 ];

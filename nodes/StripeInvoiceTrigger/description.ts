@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../common/properties';
 import { stripeOverdueFilterProperties, stripeTimeZoneOption } from '../services/stripe/options';
 import { INVOICE_EVENTS } from '../services/stripe/webhook';
 
@@ -128,34 +129,27 @@ export const stripeInvoiceTriggerProperties: INodeProperties[] = [
 		displayOptions: { show: { ...pollingMode, emitOn: ['bucketChange'] } },
 		description: 'Overdue days 1–7 are bucket 0, 8–14 bucket 1, and so on (for 7)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			stripeTimeZoneOption,
-			{
-				displayName: 'Signature Tolerance (Seconds)',
-				name: 'toleranceSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 3600 },
-				default: 300,
-				displayOptions: { show: { '/mode': ['webhook'] } },
-				description:
-					'A delivery signed longer ago than this is refused (replay protection; Stripe re-signs each retry)',
-			},
-			{
-				displayName: 'Maximum Pages per Poll',
-				name: 'maxPages',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				displayOptions: { show: { '/mode': ['polling'] } },
-				description:
-					'Pages of 100 invoices read per poll (what one poll holds in memory); a longer list continues at the next poll from the saved cursor',
-			},
-		],
-	},
+	optionsCollection([
+		stripeTimeZoneOption,
+		{
+			displayName: 'Signature Tolerance (Seconds)',
+			name: 'toleranceSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: 300,
+			displayOptions: { show: { '/mode': ['webhook'] } },
+			description:
+				'A delivery signed longer ago than this is refused (replay protection; Stripe re-signs each retry)',
+		},
+		{
+			displayName: 'Maximum Pages per Poll',
+			name: 'maxPages',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { '/mode': ['polling'] } },
+			description:
+				'Pages of 100 invoices read per poll (what one poll holds in memory); a longer list continues at the next poll from the saved cursor',
+		},
+	]),
 ];

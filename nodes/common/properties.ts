@@ -28,3 +28,19 @@ export function requestTimeoutOption(service: string): INodeProperties {
 		description: `How long to wait for ${service} before retrying a request`,
 	};
 }
+
+/** The Options collection of a node or an operation, holding the options given. */
+export function optionsCollection(
+	options: INodeProperties[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		...extra,
+		options,
+	};
+}

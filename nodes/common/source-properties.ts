@@ -1,4 +1,11 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { optionsCollection } from './properties';
 
 /**
  * Node properties that the action nodes and triggers of every invoice source (Stripe, QuickBooks...) offer
@@ -64,6 +71,72 @@ export function invoiceOperationOptions(service: string): INodePropertyOptions[]
 /** The show rule of an operation's properties, including the old operation values that still run it. */
 export function showFor(operations: string[], extra: Show = {}): { show: Show } {
 	return { show: { resource: ['invoice'], operation: operations, ...extra } };
+}
+
+/** What an action node's Invoice resource holds besides its operations' own properties. */
+export interface InvoiceResourceSpec {
+	/** Each operation's properties, by operation value. */
+	operations: Record<string, { description: INodeProperties[] }>;
+	/** Old operation values that still run an operation: they show the Invoice ID too. */
+	aliases: Record<string, string>;
+	operationOptions: INodePropertyOptions[];
+	/** The operations that read no single invoice (no Invoice ID). */
+	listings: string[];
+	invoiceId: Pick<INodeProperties, 'default' | 'placeholder' | 'description'>;
+	options: INodeProperties[];
+}
+
+/** An action node's properties: Resource, Operation, Invoice ID, the operations' own, then Options. */
+export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodeProperties[] {
+	const oneInvoice = Object.keys(spec.operations).filter((name) => !spec.listings.includes(name));
+	const show = { resource: ['invoice'] };
+	const { default: invoiceIdDefault, ...invoiceId } = spec.invoiceId;
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Invoice', value: 'invoice' }],
+			default: 'invoice',
+		},
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show },
+			options: spec.operationOptions,
+			default: 'get',
+		},
+		{
+			displayName: 'Invoice ID',
+			name: 'invoiceId',
+			type: 'string',
+			required: true,
+			...invoiceId,
+			default: invoiceIdDefault,
+			displayOptions: {
+				show: { ...show, operation: [...oneInvoice, ...Object.keys(spec.aliases)] },
+			},
+		},
+		...Object.values(spec.operations).flatMap((operation) => operation.description),
+		optionsCollection(spec.options, { displayOptions: { show } }),
+	];
+}
+
+/** Step ID of Claim Step: by default the step the Dunning Scenario node decided. */
+export function stepIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Step ID',
+		name: 'stepId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.decision ? $json.decision.stepId : "" }}',
+		placeholder: 'e.g. d7',
+		displayOptions: showFor(['claimStep']),
+		description,
+	};
 }
 
 /** Minimum Days Overdue, and the hidden Grace Days of older QuickBooks workflows it replaces. */
@@ -167,6 +240,26 @@ export function readLimit(
 	if (options.maxResults !== undefined) return Math.max(1, Number(options.maxResults) || 1);
 	if (parameter('returnAll', true) !== false) return undefined;
 	return Math.max(1, Math.trunc(Number(parameter('limit', 50)) || 1));
+}
+
+/** An item's parameters by name, with a fallback, as the readers here take them. */
+export function itemParameter(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+): (name: string, fallback: unknown) => unknown {
+	return (name, fallback) => fn.getNodeParameter(name, itemIndex, fallback);
+}
+
+/** List Overdue's window and Return All / Limit for one item (`options` for an older workflow's limit). */
+export function readOverdueListing(fn: IExecuteFunctions, itemIndex: number, options: IDataObject) {
+	const parameter = itemParameter(fn, itemIndex);
+	return {
+		window: {
+			minDaysOverdue: readMinDaysOverdue(parameter),
+			dueWithinDays: readDueWithinDays(parameter),
+		},
+		limit: readLimit(parameter, options),
+	};
 }
 
 /** The old options that saved workflows may still carry: read, never offered (shown only to those who have them). */

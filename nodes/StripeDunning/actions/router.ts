@@ -1,26 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { runEachItem } from '../../common/per-item';
-import { NOT_CLAIMED, type StripeRun } from './context';
-import { operations, resolveOperation } from './invoice/Invoice.resource';
+import { routeItems } from '../../common/router';
+import type { StripeRun } from './context';
+import { invoiceOperations } from './invoice/Invoice.resource';
 
-/**
- * Runs the chosen operation on every item. A failed item goes to Not Claimed with Continue On Fail, never to
- * Done (which leads to sending).
- */
+/** Runs the chosen Invoice operation on every item, all judged on one clock. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const run: StripeRun = { fn: this, nowMs: Date.now() };
-	return await runEachItem(
-		this,
-		{ outputs: 2, failedOutput: NOT_CLAIMED },
-		async (item, itemIndex) => {
-			const value = this.getNodeParameter('operation', itemIndex) as string;
-			const operation = operations[resolveOperation(value)];
-			if (!operation) {
-				throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, { itemIndex });
-			}
-			return await operation.execute(run, item, itemIndex);
-		},
-	);
+	return await routeItems(this, run, invoiceOperations);
 }

@@ -124,18 +124,28 @@ function textOrNull(value: unknown): string | null {
 const STEP_COLUMNS = `source, invoice_id, step_id, to_json(claimed_at) #>> '{}' AS claimed_at, claimed_by,
 	to_json(sent_at) #>> '{}' AS sent_at, sent_by, channel, address, message_sha256, message`;
 
+/** The columns a step row and an event row share: whose invoice, and where its message went. */
+function invoiceOf(row: Record<string, unknown>) {
+	return { source: String(row.source), invoiceId: String(row.invoice_id) };
+}
+
+function deliveryOf(row: Record<string, unknown>) {
+	return {
+		channel: textOrNull(row.channel),
+		address: textOrNull(row.address),
+		messageSha256: textOrNull(row.message_sha256),
+	};
+}
+
 function stepRecord(row: Record<string, unknown>): StepRecord {
 	return {
-		source: String(row.source),
-		invoiceId: String(row.invoice_id),
+		...invoiceOf(row),
 		stepId: String(row.step_id),
 		claimedAt: instant(row.claimed_at),
 		claimedBy: String(row.claimed_by),
 		sentAt: optionalInstant(row.sent_at),
 		sentBy: textOrNull(row.sent_by),
-		channel: textOrNull(row.channel),
-		address: textOrNull(row.address),
-		messageSha256: textOrNull(row.message_sha256),
+		...deliveryOf(row),
 		message: textOrNull(row.message),
 	};
 }
@@ -143,15 +153,12 @@ function stepRecord(row: Record<string, unknown>): StepRecord {
 function ledgerEvent(row: Record<string, unknown>): LedgerEvent {
 	return {
 		id: Number(row.id),
-		source: String(row.source),
-		invoiceId: String(row.invoice_id),
+		...invoiceOf(row),
 		stepId: textOrNull(row.step_id),
 		kind: String(row.kind) as LedgerEventKind,
 		at: instant(row.at),
 		executionId: textOrNull(row.execution_id),
-		channel: textOrNull(row.channel),
-		address: textOrNull(row.address),
-		messageSha256: textOrNull(row.message_sha256),
+		...deliveryOf(row),
 		detail: (row.detail as Record<string, unknown> | null) ?? null,
 	};
 }

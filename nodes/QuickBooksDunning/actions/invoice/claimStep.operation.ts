@@ -1,16 +1,14 @@
 import { randomUUID } from 'crypto';
-import type { INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../../common/approval';
-import type { ItemOutcome } from '../../../common/per-item';
-import { showFor } from '../../../common/source-properties';
+import { showFor, stepIdProperty } from '../../../common/source-properties';
 import {
 	fetchInvoice,
 	updateInvoiceNote,
 	type RawObject,
 } from '../../../services/quickbooks/invoices';
-import { invoiceJson, normalize } from '../../../services/quickbooks/overdue';
 import { isStaleSyncToken } from '../../../services/quickbooks/transport';
 import {
 	applyDunningNoteChange,
@@ -18,25 +16,10 @@ import {
 	DUNNING_NOTE_PREFIX,
 	DunningInputError,
 } from '../../../shared/internal';
-import {
-	invoiceIdOf,
-	readExpanded,
-	stringParameter,
-	toItems,
-	type QuickBooksRun,
-} from '../context';
+import { asWritten, done, invoiceItem, onInvoice, readExpanded, stringParameter } from '../context';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Step ID',
-		name: 'stepId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.decision ? $json.decision.stepId : "" }}',
-		placeholder: 'e.g. d7',
-		description: 'The step to record, usually the decision of the Dunning Scenario node',
-		displayOptions: showFor(['claimStep']),
-	},
+	stepIdProperty('The step to record, usually the decision of the Dunning Scenario node'),
 	{
 		displayName: 'Invoice Version of the Decision',
 		name: 'decisionVersion',
@@ -65,23 +48,20 @@ function withClaimMarker(note: string, marker: string): string {
  * read. Of two executions racing for the same step, QuickBooks accepts one update and answers the other with
  * 5010 (stale object), which is reported as `claimed: false` on the Not Claimed output, never as a failure.
  */
-async function claimStep(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) {
-	const timezone = ctx.timezoneOf(itemIndex);
-	const id = invoiceIdOf(ctx, itemIndex);
+export const execute = onInvoice(async ({ run: ctx, itemIndex, id, timezone }, item) => {
 	const stepId = stringParameter(ctx.fn, 'stepId', itemIndex);
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to claim');
 	assertApprovedIfRequired(item.json, stepId);
 	const expected = stringParameter(ctx.fn, 'decisionVersion', itemIndex);
 	const on = dateInTimeZone(ctx.now, timezone);
-	const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
+	const read = await readExpanded(ctx, id, timezone, itemIndex);
+	const { raw, invoice } = read;
 	const notClaimed = (reason: string, message: string) => ({
 		done: [],
 		notClaimed: [
-			{
-				...item.json,
-				...invoiceJson(invoice, raw, { customer }),
+			invoiceItem(item.json, read, {
 				claim: { claimed: false, invoiceId: id, stepId, reason, message },
-			},
+			}),
 		],
 	});
 	const result = applyDunningNoteChange(raw.PrivateNote, { kind: 'claim', stepId, on });
@@ -121,30 +101,16 @@ async function claimStep(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex
 		}
 		written = current;
 	}
-	const updated = normalize(written, timezone, customer);
-	return {
-		done: [
-			{
-				...item.json,
-				...invoiceJson(updated, written, { customer }),
-				claim: {
-					claimed: true,
-					invoiceId: id,
-					stepId,
-					on,
-					syncToken: String(written.SyncToken),
-					token,
-				},
+	return done(
+		invoiceItem(item.json, asWritten(read, written, timezone), {
+			claim: {
+				claimed: true,
+				invoiceId: id,
+				stepId,
+				on,
+				syncToken: String(written.SyncToken),
+				token,
 			},
-		],
-		notClaimed: [],
-	};
-}
-
-export async function execute(
-	run: QuickBooksRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemOutcome[]> {
-	return toItems(await claimStep(run, item, itemIndex));
-}
+		}),
+	);
+});

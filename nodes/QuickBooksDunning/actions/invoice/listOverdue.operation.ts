@@ -1,19 +1,16 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { classifyInvoice } from '../../../common/overdue-window';
-import type { ItemOutcome } from '../../../common/per-item';
 import {
 	overdueWindowProperties,
-	readDueWithinDays,
-	readLimit,
-	readMinDaysOverdue,
+	readOverdueListing,
 	returnAllProperties,
 	showFor,
 } from '../../../common/source-properties';
 import { queryPages } from '../../../services/quickbooks/invoices';
-import { invoiceJson, normalize, overdueCutoff } from '../../../services/quickbooks/overdue';
+import { overdueCutoff } from '../../../services/quickbooks/overdue';
 import { addCalendarDays, dateInTimeZone, overdueInvoicesQuery } from '../../../shared/internal';
-import { toItems, type QuickBooksRun } from '../context';
+import { answers, expand, invoiceItem } from '../context';
 
 export const description: INodeProperties[] = [
 	...overdueWindowProperties(
@@ -24,16 +21,11 @@ export const description: INodeProperties[] = [
 	...returnAllProperties(showFor(['listOverdue']).show),
 ];
 
-async function listOverdue(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) {
+export const execute = answers(async (ctx, item, itemIndex) => {
 	const timezone = ctx.timezoneOf(itemIndex);
-	const parameter = (name: string, fallback: unknown) =>
-		ctx.fn.getNodeParameter(name, itemIndex, fallback);
-	const filter = {
-		minDaysOverdue: readMinDaysOverdue(parameter),
-		dueWithinDays: readDueWithinDays(parameter),
-	};
+	// QuickBooks never had Maximum Results: no option limits the listing.
+	const { window: filter, limit } = readOverdueListing(ctx.fn, itemIndex, {});
 	const dueWithinDays = filter.dueWithinDays;
-	const limit = readLimit(parameter, {});
 	const today = dateInTimeZone(ctx.now, timezone);
 	const cutoff = overdueCutoff(ctx.now, timezone, filter.minDaysOverdue);
 	// The query language has no `or`: one range up to the last due-soon day, the window decided here.
@@ -47,25 +39,18 @@ async function listOverdue(ctx: QuickBooksRun, item: INodeExecutionData, itemInd
 		{ limit, itemIndex },
 	)) {
 		for (const raw of page.rows) {
-			const customer = await ctx.customerOf(raw, itemIndex);
-			const invoice = normalize(raw, timezone, customer);
-			const listed = classifyInvoice(invoice, today, filter);
+			const read = await expand(ctx, raw, timezone, itemIndex);
+			const listed = classifyInvoice(read.invoice, today, filter);
 			if (!listed) continue;
-			done.push({
-				...item.json,
-				...invoiceJson(invoice, raw, { event: listed.window, customer }),
-				window: listed.window,
-				daysOverdue: listed.daysOverdue,
-			});
+			done.push(
+				invoiceItem(
+					item.json,
+					read,
+					{ window: listed.window, daysOverdue: listed.daysOverdue },
+					listed.window,
+				),
+			);
 		}
 	}
 	return { done, notClaimed: [] };
-}
-
-export async function execute(
-	run: QuickBooksRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemOutcome[]> {
-	return toItems(await listOverdue(run, item, itemIndex));
-}
+});

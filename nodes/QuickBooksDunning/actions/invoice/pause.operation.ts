@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { noteChangeExecute } from './state-write';
+import { writesNote } from './state-write';
 
 export const description: INodeProperties[] = [];
 
-export const execute = noteChangeExecute('pause');
+export const execute = writesNote('pause', () => ({ kind: 'paused', paused: true }));

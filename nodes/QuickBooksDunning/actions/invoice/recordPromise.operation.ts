@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../common/source-properties';
-import { noteChangeExecute } from './state-write';
+import { stringParameter } from '../context';
+import { writesNote } from './state-write';
 
 export const description: INodeProperties[] = [
 	{
@@ -15,4 +16,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = noteChangeExecute('recordPromise');
+export const execute = writesNote('recordPromise', (fn, itemIndex) => {
+	const promisedOn = stringParameter(fn, 'promisedOn', itemIndex);
+	return { kind: 'promise', promisedOn: promisedOn === '' ? null : promisedOn.slice(0, 10) };
+});

@@ -1,14 +1,11 @@
-import type { INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../../../common/per-item';
 import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
 import { classifySendFailure } from '../../../common/send-failure';
-import { updateInvoiceNote } from '../../../services/quickbooks/invoices';
-import { invoiceJson, normalize } from '../../../services/quickbooks/overdue';
-import { isStaleSyncToken } from '../../../services/quickbooks/transport';
+import type { RawObject } from '../../../services/quickbooks/invoices';
 import { applyDunningNoteChange, DunningInputError } from '../../../shared/internal';
-import { invoiceIdOf, readExpanded, toItems, type QuickBooksRun } from '../context';
+import { asWritten, invoiceItem, onInvoice } from '../context';
+import { rewriteNote } from './state-write';
 
 export const description: INodeProperties[] = releaseClaimProperties({
 	resource: ['invoice'],
@@ -20,10 +17,9 @@ export const description: INodeProperties[] = releaseClaimProperties({
  * (or always, if asked), so the next run sends it. A stale SyncToken only means someone edited the invoice
  * meanwhile: read and write again. A claim mark of another execution for the step is never released.
  */
-async function releaseClaim(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) {
-	const timezone = ctx.timezoneOf(itemIndex);
-	const id = invoiceIdOf(ctx, itemIndex);
-	const request = readReleaseParameters(ctx.fn, itemIndex);
+export const execute = onInvoice(async (call, item) => {
+	const { id, timezone } = call;
+	const request = readReleaseParameters(call.run.fn, call.itemIndex);
 	const stepId = request.stepId;
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to release');
 	const why =
@@ -32,45 +28,24 @@ async function releaseClaim(ctx: QuickBooksRun, item: INodeExecutionData, itemIn
 			: classifySendFailure(request.sendError) === 'not_accepted'
 				? 'not_accepted'
 				: 'outcome_unknown';
-	for (let attempt = 1; ; attempt++) {
-		const { raw, customer, invoice } = await readExpanded(ctx, id, timezone, itemIndex);
-		const answer = (released: boolean, reason: string, current = raw) => {
-			const json = {
-				...item.json,
-				...invoiceJson(normalize(current, timezone, customer), current, { customer }),
+	return await rewriteNote(call, (read) => {
+		const { raw, invoice } = read;
+		const answer = (released: boolean, reason: string) => (current: RawObject) => {
+			const json = invoiceItem(item.json, asWritten(read, current, timezone), {
 				release: { released, reason, stepId, invoiceId: id },
-			};
+			});
 			return released ? { done: [json], notClaimed: [] } : { done: [], notClaimed: [json] };
 		};
-		if (why === 'outcome_unknown') return answer(false, why);
-		if (!invoice.dunning.sentStepIds.includes(stepId)) return answer(false, 'not_claimed');
+		if (why === 'outcome_unknown') return { answer: answer(false, why) };
+		if (!invoice.dunning.sentStepIds.includes(stepId))
+			return { answer: answer(false, 'not_claimed') };
 		const mark = new RegExp(
 			`claim=${stepId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:([0-9a-f]+)`,
 		).exec(String(raw.PrivateNote ?? ''));
 		if (request.token !== '' && mark && mark[1] !== request.token) {
-			return answer(false, 'claimed_elsewhere');
+			return { answer: answer(false, 'claimed_elsewhere') };
 		}
 		const result = applyDunningNoteChange(raw.PrivateNote, { kind: 'release', stepId });
-		try {
-			const written = await updateInvoiceNote(
-				ctx.fn,
-				ctx.connection,
-				{ Id: id, SyncToken: String(raw.SyncToken) },
-				result.note,
-				itemIndex,
-			);
-			return answer(true, why, written);
-		} catch (error) {
-			if (isStaleSyncToken(error) && attempt < 3) continue;
-			throw new NodeApiError(ctx.fn.getNode(), error as JsonObject);
-		}
-	}
-}
-
-export async function execute(
-	run: QuickBooksRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemOutcome[]> {
-	return toItems(await releaseClaim(run, item, itemIndex));
-}
+		return { note: result.note, answer: answer(true, why) };
+	});
+});

@@ -1,17 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../../../common/per-item';
 import { showFor } from '../../../common/source-properties';
 import { sendInvoiceEmail } from '../../../services/quickbooks/invoices';
-import { invoiceJson, normalize } from '../../../services/quickbooks/overdue';
 import { DunningInputError } from '../../../shared/internal';
-import {
-	invoiceIdOf,
-	readExpanded,
-	stringParameter,
-	toItems,
-	type QuickBooksRun,
-} from '../context';
+import { done, expand, invoiceItem, onInvoice, readExpanded, stringParameter } from '../context';
 
 export const description: INodeProperties[] = [
 	{
@@ -32,9 +24,7 @@ export const description: INodeProperties[] = [
  * there is none; the customer's own email (looked up) is then given as the address, and an invoice with no
  * address at all fails here, before QuickBooks is asked.
  */
-async function sendEmail(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) {
-	const timezone = ctx.timezoneOf(itemIndex);
-	const id = invoiceIdOf(ctx, itemIndex);
+export const execute = onInvoice(async ({ run: ctx, itemIndex, id, timezone }, item) => {
 	let sendTo = stringParameter(ctx.fn, 'sendTo', itemIndex);
 	if (sendTo !== '' && !/^[^\s@]+@[^\s@]+$/.test(sendTo)) {
 		throw new DunningInputError('sendTo', `"${sendTo}" is not an email address`);
@@ -54,19 +44,8 @@ async function sendEmail(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex
 		}
 	}
 	const raw = await sendInvoiceEmail(ctx.fn, ctx.connection, id, sendTo, itemIndex);
-	const customer = await ctx.customerOf(raw, itemIndex);
-	const invoice = normalize(raw, timezone, customer);
-	const to = sendTo || invoice.customer.email;
-	return {
-		done: [{ ...item.json, ...invoiceJson(invoice, raw, { customer }), emailed: { to } }],
-		notClaimed: [],
-	};
-}
-
-export async function execute(
-	run: QuickBooksRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemOutcome[]> {
-	return toItems(await sendEmail(run, item, itemIndex));
-}
+	const sent = await expand(ctx, raw, timezone, itemIndex);
+	return done(
+		invoiceItem(item.json, sent, { emailed: { to: sendTo || sent.invoice.customer.email } }),
+	);
+});

@@ -1,78 +1,75 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { updateInvoiceNote } from '../../../services/quickbooks/invoices';
-import { invoiceJson, normalize } from '../../../services/quickbooks/overdue';
+import { updateInvoiceNote, type RawObject } from '../../../services/quickbooks/invoices';
 import { isStaleSyncToken } from '../../../services/quickbooks/transport';
 import { applyDunningNoteChange, type DunningNoteChange } from '../../../shared/internal';
 import {
-	invoiceIdOf,
+	asWritten,
+	done,
+	invoiceItem,
+	onInvoice,
 	readExpanded,
-	stringParameter,
-	toItems,
-	type QuickBooksRun,
+	type Execute,
+	type Expanded,
+	type InvoiceCall,
 } from '../context';
 
-export const CHANGES: Partial<
-	Record<string, (fn: IExecuteFunctions, i: number) => DunningNoteChange>
-> = {
-	recordPromise: (fn, i) => {
-		const promisedOn = stringParameter(fn, 'promisedOn', i);
-		return { kind: 'promise', promisedOn: promisedOn === '' ? null : promisedOn.slice(0, 10) };
-	},
-	markDisputed: () => ({ kind: 'disputed', disputed: true }),
-	markUndisputed: () => ({ kind: 'disputed', disputed: false }),
-	pause: () => ({ kind: 'paused', paused: true }),
-	resume: () => ({ kind: 'paused', paused: false }),
-};
-
 /**
- * Promise, dispute and pause: read, change the [dunning] line, write with the SyncToken of that read. A stale
- * token here only means someone else edited the invoice meanwhile, so the read and write are repeated.
+ * Reads the invoice and writes the note `decide` makes of it (none: no write) with the SyncToken of that read;
+ * `answer` is then given the invoice as written (or as read). A stale token only means someone else edited the
+ * invoice meanwhile, so the read and the write are repeated, three attempts in all.
  */
-export async function updateState(
-	ctx: QuickBooksRun,
-	operation: string,
-	item: INodeExecutionData,
-	itemIndex: number,
-) {
-	const timezone = ctx.timezoneOf(itemIndex);
-	const id = invoiceIdOf(ctx, itemIndex);
-	const change = CHANGES[operation]!(ctx.fn, itemIndex);
+export async function rewriteNote<T>(
+	{ run, id, timezone, itemIndex }: InvoiceCall,
+	decide: (read: Expanded) => { note?: string; answer: (current: RawObject) => T },
+): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
-		const { raw, customer } = await readExpanded(ctx, id, timezone, itemIndex);
-		const result = applyDunningNoteChange(raw.PrivateNote, change);
-		let written = raw;
-		if (result.changed) {
-			try {
-				written = await updateInvoiceNote(
-					ctx.fn,
-					ctx.connection,
-					{ Id: id, SyncToken: String(raw.SyncToken) },
-					result.note,
-					itemIndex,
-				);
-			} catch (error) {
-				if (isStaleSyncToken(error) && attempt < 3) continue;
-				throw new NodeApiError(ctx.fn.getNode(), error as JsonObject);
-			}
+		const read = await readExpanded(run, id, timezone, itemIndex);
+		const { note, answer } = decide(read);
+		if (note === undefined) return answer(read.raw);
+		let written: RawObject;
+		try {
+			written = await updateInvoiceNote(
+				run.fn,
+				run.connection,
+				{ Id: id, SyncToken: String(read.raw.SyncToken) },
+				note,
+				itemIndex,
+			);
+		} catch (error) {
+			if (isStaleSyncToken(error) && attempt < 3) continue;
+			throw new NodeApiError(run.fn.getNode(), error as JsonObject);
 		}
-		const invoice = normalize(written, timezone, customer);
-		return {
-			done: [
-				{
-					...item.json,
-					...invoiceJson(invoice, written, { customer }),
-					update: { operation, changed: result.changed, syncToken: String(written.SyncToken) },
-				},
-			],
-			notClaimed: [],
-		};
+		return answer(written);
 	}
 }
 
-/** The operation file of a one-change operation (Mark Disputed, Pause...). */
-export function noteChangeExecute(operation: string) {
-	return async (ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) =>
-		toItems(await updateState(ctx, operation, item, itemIndex));
+/**
+ * The execute of Record Promise, Mark Disputed, Pause...: one change of the invoice's [dunning] line, the item
+ * to Done with what was written.
+ */
+export function writesNote(
+	operation: string,
+	changeOf: (fn: IExecuteFunctions, itemIndex: number) => DunningNoteChange,
+): Execute {
+	return onInvoice(async (call, item) => {
+		const change = changeOf(call.run.fn, call.itemIndex);
+		return await rewriteNote(call, (read) => {
+			const result = applyDunningNoteChange(read.raw.PrivateNote, change);
+			return {
+				note: result.changed ? result.note : undefined,
+				answer: (written) =>
+					done(
+						invoiceItem(item.json, asWritten(read, written, call.timezone), {
+							update: {
+								operation,
+								changed: result.changed,
+								syncToken: String(written.SyncToken),
+							},
+						}),
+					),
+			};
+		});
+	});
 }

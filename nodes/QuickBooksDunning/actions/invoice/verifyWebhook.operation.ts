@@ -1,29 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ItemOutcome } from '../../../common/per-item';
-import { readMinDaysOverdue, showFor } from '../../../common/source-properties';
+import { itemParameter, readMinDaysOverdue, showFor } from '../../../common/source-properties';
 import {
 	fetchInvoice,
 	fetchPayment,
 	invoiceIdsOfPayment,
 	type RawObject,
 } from '../../../services/quickbooks/invoices';
-import {
-	invoiceEvent,
-	invoiceJson,
-	normalize,
-	overdueCutoff,
-} from '../../../services/quickbooks/overdue';
+import { invoiceEvent, overdueCutoff } from '../../../services/quickbooks/overdue';
 import { quickBooksErrorCode } from '../../../services/quickbooks/transport';
 import { parseIntuitNotifications, verifyIntuitSignature } from '../../../shared/internal';
-import { stringParameter, toItems, type QuickBooksRun } from '../context';
+import { answers, expand, invoiceItem, stringParameter } from '../context';
 
 export const description: INodeProperties[] = [
 	{
@@ -75,12 +63,10 @@ async function unlessDeleted(
  * sends ids only, so each changed invoice is read (payments lead to the invoices they pay), and those open and
  * overdue, paid or voided come out, once per invoice however many events named it.
  */
-async function verifyWebhook(ctx: QuickBooksRun, item: INodeExecutionData, itemIndex: number) {
+export const execute = answers(async (ctx, item, itemIndex) => {
 	const fn = ctx.fn;
 	const timezone = ctx.timezoneOf(itemIndex);
-	const minDaysOverdue = readMinDaysOverdue((name, fallback) =>
-		fn.getNodeParameter(name, itemIndex, fallback),
-	);
+	const minDaysOverdue = readMinDaysOverdue(itemParameter(fn, itemIndex));
 	const property = stringParameter(fn, 'binaryProperty', itemIndex) || 'data';
 	if (ctx.connection.verifierToken === '') {
 		throw new NodeOperationError(
@@ -146,22 +132,12 @@ async function verifyWebhook(ctx: QuickBooksRun, item: INodeExecutionData, itemI
 		// One read per invoice, with its payment link (a query would leave InvoiceLink out).
 		const raw = await unlessDeleted(fn, fetchInvoice(fn, ctx.connection, id, itemIndex));
 		if (!raw) continue;
-		const customer = await ctx.customerOf(raw, itemIndex);
-		const invoice = normalize(raw, timezone, customer);
-		const event = invoiceEvent(invoice, cutoff);
+		const read = await expand(ctx, raw, timezone, itemIndex);
+		const event = invoiceEvent(read.invoice, cutoff);
 		if (!event) continue;
-		done.push({
-			...invoiceJson(invoice, raw, { event, customer }),
-			notification: notified.get(invoice.id) ?? null,
-		});
+		done.push(
+			invoiceItem({}, read, { notification: notified.get(read.invoice.id) ?? null }, event),
+		);
 	}
 	return { done, notClaimed: [] };
-}
-
-export async function execute(
-	run: QuickBooksRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemOutcome[]> {
-	return toItems(await verifyWebhook(run, item, itemIndex));
-}
+});

@@ -1,16 +1,13 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import {
-	readDueWithinDays,
-	readLimit,
-	readMinDaysOverdue,
+	readOverdueListing,
 	returnAllProperties,
 	showFor,
 } from '../../../common/source-properties';
 import { listOverdue } from '../../../services/stripe/invoices';
 import { stripeOverdueFilterProperties } from '../../../services/stripe/options';
-import { DONE, invoiceItem, itemOptions, type StripeRun } from '../context';
+import { DONE, invoiceItem, itemOptions, type StripeExecute } from '../context';
 
 const show = showFor(['listOverdue']).show;
 
@@ -20,26 +17,18 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item per open send_invoice invoice in the window, with its window and days overdue. */
-export async function execute(
-	run: StripeRun,
-	_item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
+export const execute: StripeExecute = async (run, _item, itemIndex) => {
 	const options = itemOptions(run, itemIndex);
-	const parameter = (name: string, fallback: unknown) =>
-		run.fn.getNodeParameter(name, itemIndex, fallback);
-	const filter = {
-		minDaysOverdue: readMinDaysOverdue(parameter),
-		dueWithinDays: readDueWithinDays(parameter),
-		customerId: String(parameter('customerId', '') ?? '').trim(),
-	};
-	const limit = readLimit(
-		parameter,
+	const { window, limit } = readOverdueListing(
+		run.fn,
+		itemIndex,
 		run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
 	);
+	const customerId = String(run.fn.getNodeParameter('customerId', itemIndex, '') ?? '').trim();
+	const filter = { ...window, customerId };
 	const listed = await listOverdue(run.fn, filter, run.nowMs, options.today, limit, options);
 	return listed.map((entry) => ({
 		output: DONE,
 		json: invoiceItem({}, entry, { window: entry.window, daysOverdue: entry.daysOverdue }),
 	}));
-}
+};

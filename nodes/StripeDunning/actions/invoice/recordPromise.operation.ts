@@ -1,10 +1,8 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import { showFor } from '../../../common/source-properties';
-import { assertIsoDate, STRIPE_METADATA_KEYS } from '../../../shared/internal';
-import type { StripeRun } from '../context';
-import { writeDunningMetadata } from './state-write';
+import { assertIsoDate } from '../../../shared/internal';
+import { writesMetadata } from './state-write';
 
 export const description: INodeProperties[] = [
 	{
@@ -18,14 +16,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	run: StripeRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const raw = String(run.fn.getNodeParameter('promisedOn', itemIndex, '') ?? '').trim();
-	const promisedOn = raw === '' ? '' : assertIsoDate(raw.slice(0, 10), 'promisedOn');
-	return await writeDunningMetadata(run, item, itemIndex, {
-		[STRIPE_METADATA_KEYS.promisedOn]: promisedOn,
-	});
-}
+export const execute = writesMetadata((fn, itemIndex) => {
+	const raw = String(fn.getNodeParameter('promisedOn', itemIndex, '') ?? '').trim();
+	return { promisedOn: raw === '' ? '' : assertIsoDate(raw.slice(0, 10), 'promisedOn') };
+});

@@ -1,9 +1,8 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
-import { assertInvoiceId, assertStepId, releaseClaim } from '../../../services/stripe/invoices';
-import { DONE, NOT_CLAIMED, invoiceItem, itemOptions, type StripeRun } from '../context';
+import { assertStepId, releaseClaim } from '../../../services/stripe/invoices';
+import { DONE, NOT_CLAIMED, invoiceItem, onInvoice } from '../context';
 
 export const description: INodeProperties[] = releaseClaimProperties({
 	resource: ['invoice'],
@@ -11,16 +10,10 @@ export const description: INodeProperties[] = releaseClaimProperties({
 });
 
 /** Releases a claim whose message certainly did not leave: Done when released, Not Claimed otherwise. */
-export async function execute(
-	run: StripeRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const options = itemOptions(run, itemIndex);
-	const invoiceId = assertInvoiceId(run.fn.getNodeParameter('invoiceId', itemIndex));
-	const request = readReleaseParameters(run.fn, itemIndex);
+export const execute = onInvoice(async ({ fn, itemIndex, invoiceId, options }, item) => {
+	const request = readReleaseParameters(fn, itemIndex);
 	const result = await releaseClaim(
-		run.fn,
+		fn,
 		invoiceId,
 		{ ...request, stepId: assertStepId(request.stepId) },
 		options,
@@ -35,4 +28,4 @@ export async function execute(
 		output: result.released ? DONE : NOT_CLAIMED,
 		json: invoiceItem(item.json, result, { release }),
 	};
-}
+});

@@ -1,16 +1,7 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
-import { STRIPE_METADATA_KEYS } from '../../../shared/internal';
-import type { StripeRun } from '../context';
-import { writeDunningMetadata } from './state-write';
+import { writesMetadata } from './state-write';
 
 export const description: INodeProperties[] = [];
 
-export async function execute(
-	run: StripeRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	return await writeDunningMetadata(run, item, itemIndex, { [STRIPE_METADATA_KEYS.paused]: '' });
-}
+export const execute = writesMetadata(() => ({ paused: '' }));

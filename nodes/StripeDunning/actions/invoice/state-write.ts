@@ -1,18 +1,23 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
-import { assertInvoiceId, writeMetadata } from '../../../services/stripe/invoices';
-import { DONE, invoiceItem, itemOptions, type StripeRun } from '../context';
+import { writeMetadata } from '../../../services/stripe/invoices';
+import { STRIPE_METADATA_KEYS } from '../../../shared/internal';
+import { readsInvoice, type StripeExecute } from '../context';
 
-/** Mark Disputed, Pause, Record Promise...: one metadata write (an empty value deletes the key). */
-export async function writeDunningMetadata(
-	run: StripeRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-	metadata: Record<string, string>,
-): Promise<ItemResult> {
-	const options = itemOptions(run, itemIndex);
-	const invoiceId = assertInvoiceId(run.fn.getNodeParameter('invoiceId', itemIndex));
-	const read = await writeMetadata(run.fn, invoiceId, metadata, options);
-	return { output: DONE, json: invoiceItem(item.json, read) };
+type DunningKey = keyof typeof STRIPE_METADATA_KEYS;
+
+/**
+ * Mark Disputed, Pause, Record Promise...: one metadata write of the dunning keys given (an empty value deletes
+ * the key), the item to Done.
+ */
+export function writesMetadata(
+	values: (fn: IExecuteFunctions, itemIndex: number) => Partial<Record<DunningKey, string>>,
+): StripeExecute {
+	return readsInvoice(({ fn, itemIndex, invoiceId, options }) => {
+		const metadata: Record<string, string> = {};
+		for (const [key, value] of Object.entries(values(fn, itemIndex))) {
+			metadata[STRIPE_METADATA_KEYS[key as DunningKey]] = value as string;
+		}
+		return writeMetadata(fn, invoiceId, metadata, options);
+	});
 }
