@@ -1,3 +1,4 @@
+import { settle } from '../../common/settle';
 import { createHash, randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
@@ -117,19 +118,14 @@ const isComplete = (sending: Sending) =>
 	(sending.documents_count ?? 0) > 0 && (sending.recipients_counts?.total ?? 0) > 0;
 
 async function deleteDraft(context: IExecuteFunctions, id: string, retry?: RetryOptions) {
-	try {
-		await mailevaRequest(context, {
-			method: 'DELETE',
-			path: sendingPath(id),
-			idempotent: true,
-			retry,
-		});
-	} catch (error) {
-		// Already gone, or submitted meanwhile by whoever took it up: either way not ours to post.
-		const codes = mailevaCodesOf(error);
-		if (!codes.includes('SENDING_NOT_FOUND') && !codes.includes('SENDING_STATUS_IS_NOT_DRAFT')) {
-			throw error;
-		}
+	const outcome = await settle(
+		mailevaRequest(context, { method: 'DELETE', path: sendingPath(id), idempotent: true, retry }),
+	);
+	if (outcome.ok) return;
+	// Already gone, or submitted meanwhile by whoever took it up: either way not ours to post.
+	const codes = mailevaCodesOf(outcome.error);
+	if (!codes.includes('SENDING_NOT_FOUND') && !codes.includes('SENDING_STATUS_IS_NOT_DRAFT')) {
+		throw outcome.error;
 	}
 }
 
@@ -159,17 +155,18 @@ async function complete(
 			],
 			boundary,
 		);
-		try {
-			await mailevaRequest(context, {
+		const upload = await settle(
+			mailevaRequest(context, {
 				method: 'POST',
 				path: `${sendingPath(id)}/documents`,
 				multipart: { body, boundary },
 				idempotent: false,
 				retry: options.retry,
-			});
-		} catch (error) {
-			// A lost answer to our own earlier upload: the document with priority 1 is there.
-			if (!mailevaCodesOf(error).includes('DUPLICATE_PRIORITY')) throw error;
+			}),
+		);
+		// A lost answer to our own earlier upload: the document with priority 1 is there.
+		if (!upload.ok && !mailevaCodesOf(upload.error).includes('DUPLICATE_PRIORITY')) {
+			throw upload.error;
 		}
 	}
 	if ((sending.recipients_counts?.total ?? 0) === 0) {
@@ -197,20 +194,19 @@ async function submit(
 	options: PostOptions,
 ): Promise<boolean> {
 	for (let attempt = 1; ; attempt++) {
-		try {
-			await mailevaRequest(context, {
+		const outcome = await settle(
+			mailevaRequest(context, {
 				method: 'POST',
 				path: `${sendingPath(id)}/submit`,
 				idempotent: false,
 				retry: options.retry,
-			});
-			return true;
-		} catch (error) {
-			if (mailevaCodesOf(error).includes('SENDING_STATUS_IS_NOT_DRAFT')) return false;
-			if (!isTransientNetworkError(error) || attempt >= 3) throw error;
-			const sending = await getSending(context, id, options.retry);
-			if (sending.status !== 'DRAFT') return false;
-		}
+			}),
+		);
+		if (outcome.ok) return true;
+		if (mailevaCodesOf(outcome.error).includes('SENDING_STATUS_IS_NOT_DRAFT')) return false;
+		if (!isTransientNetworkError(outcome.error) || attempt >= 3) throw outcome.error;
+		const sending = await getSending(context, id, options.retry);
+		if (sending.status !== 'DRAFT') return false;
 	}
 }
 
@@ -286,12 +282,15 @@ export async function postLetterOnce(
 			continue; // listed again: a concurrent run may have created one just before
 		}
 		if (own !== null && oldest.id === own) {
-			try {
-				await complete(context, own, letter, options);
-				await submit(context, own, options);
-			} catch (error) {
+			const mine = own;
+			const posted = await settle(
+				complete(context, mine, letter, options).then(
+					async () => await submit(context, mine, options),
+				),
+			);
+			if (!posted.ok) {
 				// Deleted by a run that took it for abandoned: start over from the listing.
-				if (!mailevaCodesOf(error).includes('SENDING_NOT_FOUND')) throw error;
+				if (!mailevaCodesOf(posted.error).includes('SENDING_NOT_FOUND')) throw posted.error;
 				own = null;
 				continue;
 			}
@@ -321,8 +320,8 @@ async function waitUntilComplete(
 	id: string,
 	options: PostOptions,
 ): Promise<'ready' | 'gone' | 'abandoned'> {
-	try {
-		return await withRetries(
+	const outcome = await settle(
+		withRetries(
 			async () => {
 				const sending = await getSending(context, id, options.retry);
 				if (sending.status !== 'DRAFT' || isComplete(sending)) return 'ready' as const;
@@ -330,12 +329,12 @@ async function waitUntilComplete(
 			},
 			(error) => ({ retry: error instanceof StillDraft }),
 			options.patience ?? PATIENCE,
-		);
-	} catch (error) {
-		if (error instanceof StillDraft) return 'abandoned';
-		if (mailevaCodesOf(error).includes('SENDING_NOT_FOUND')) return 'gone';
-		throw error;
-	}
+		),
+	);
+	if (outcome.ok) return outcome.value;
+	if (outcome.error instanceof StillDraft) return 'abandoned';
+	if (mailevaCodesOf(outcome.error).includes('SENDING_NOT_FOUND')) return 'gone';
+	throw outcome.error;
 }
 
 /** The state of a sending and its registered number (Get Status). */

@@ -1,3 +1,4 @@
+import { settle } from '../../common/settle';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -33,12 +34,11 @@ interface MailevaCredentials {
 	tokenUrl: string;
 }
 
-const tokens = new Map<string, { accessToken: string; expiresAtMs: number }>();
-
-/** Forgets every cached token (tests; a credential edited in n8n gets a new cache key anyway). */
-export function clearMailevaTokens(): void {
-	tokens.clear();
-}
+/**
+ * The access token of each node run, kept for that run only (one token request per run, not one per call): a
+ * token is a secret, and nothing of a run outlives it in the process (queue mode, shared workers).
+ */
+const tokensOfRun = new WeakMap<IExecuteFunctions, { accessToken: string; expiresAtMs: number }>();
 
 /** A Maileva answer that is not a success: its status and its error codes (`errors[]` or `{ code }`). */
 export class MailevaHttpFailure extends Error {
@@ -137,8 +137,7 @@ async function accessToken(
 	credentials: MailevaCredentials,
 	retry?: RetryOptions,
 ): Promise<string> {
-	const key = [credentials.tokenUrl, credentials.clientId, credentials.username].join('\n');
-	const cached = tokens.get(key);
+	const cached = tokensOfRun.get(context);
 	if (cached && cached.expiresAtMs > Date.now()) return cached.accessToken;
 	const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString(
 		'base64',
@@ -169,7 +168,7 @@ async function accessToken(
 		throw new MailevaHttpFailure(200, { code: 'NO_ACCESS_TOKEN', message: 'No access_token' });
 	}
 	const lifetimeMs = typeof body.expires_in === 'number' ? body.expires_in * 1000 : 0;
-	tokens.set(key, {
+	tokensOfRun.set(context, {
 		accessToken: body.access_token,
 		expiresAtMs: Date.now() + Math.max(0, lifetimeMs - TOKEN_MARGIN_MS),
 	});
@@ -248,16 +247,14 @@ export async function mailevaRequest<T = IDataObject>(
 				body,
 				timeout: DEFAULT_TIMEOUT_MS,
 			};
-			try {
-				return (await send(context, options)).body;
-			} catch (error) {
-				// An expired or revoked token: fetch a new one once (a 401 changes nothing at Maileva).
-				if (!(error instanceof MailevaHttpFailure) || error.status !== 401 || error.call)
-					throw error;
-				tokens.clear();
-				headers.Authorization = `Bearer ${await accessToken(context, credentials, request.retry)}`;
-				return (await send(context, options)).body;
-			}
+			const first = await settle(send(context, options));
+			if (first.ok) return first.value.body;
+			const { error } = first;
+			// An expired or revoked token: fetch a new one once (a 401 changes nothing at Maileva).
+			if (!(error instanceof MailevaHttpFailure) || error.status !== 401 || error.call) throw error;
+			tokensOfRun.delete(context);
+			headers.Authorization = `Bearer ${await accessToken(context, credentials, request.retry)}`;
+			return (await send(context, options)).body;
 		};
 		const body = await withRetries(
 			attempt,

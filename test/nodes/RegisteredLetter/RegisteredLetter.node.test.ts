@@ -2,7 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { MailevaApi } from '../../../credentials/MailevaApi.credentials';
 import { RegisteredLetter } from '../../../nodes/RegisteredLetter/RegisteredLetter.node';
-import { clearMailevaTokens } from '../../../nodes/services/maileva/transport';
 import { binaryEntry, binaryItemsNodeType, BINARY_ITEMS_TYPE } from '../../helpers/binary-items';
 import { runWorkflow } from '../../helpers/run-workflow';
 import { startMailevaSimulator, type MailevaSimulator } from '../../simulators/postal';
@@ -29,7 +28,6 @@ function letterItem(key: string, overrides: IDataObject = {}, pdf: Buffer = PDF)
 
 let simulator: MailevaSimulator;
 beforeEach(async () => {
-	clearMailevaTokens();
 	simulator = await startMailevaSimulator();
 });
 afterEach(async () => await simulator.stop());
@@ -259,7 +257,6 @@ describe('Registered Letter: Send', () => {
 			expect(result.error).toMatchObject({
 				name: 'NodeOperationError',
 				message: expect.stringMatching(message),
-				
 			});
 			expect(simulator.postedLetters).toHaveLength(0);
 		},
@@ -291,7 +288,6 @@ describe('Registered Letter: Get Status', () => {
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',
 			message: expect.stringMatching(/SENDING_NOT_FOUND/),
-			
 		});
 	});
 });

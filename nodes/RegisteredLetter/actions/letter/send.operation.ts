@@ -82,17 +82,22 @@ export const description: INodeProperties[] = [
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const NOT_JSON = Symbol('not JSON');
+
 /** The address parameter (an object, or JSON text) as the core's PostalAddress; null when there is none. */
 function addressOf(value: unknown): PostalAddress | null {
 	const field = 'invoice.customer.address';
 	let raw = value;
 	if (typeof raw === 'string') {
 		if (raw.trim() === '') return null;
+		const text = raw;
+		raw = NOT_JSON;
 		try {
-			raw = JSON.parse(raw) as unknown;
+			raw = JSON.parse(text) as unknown;
 		} catch {
-			throw new DunningInputError(field, 'is not a JSON object');
+			// refused just below, outside the catch
 		}
+		if (raw === NOT_JSON) throw new DunningInputError(field, 'is not a JSON object');
 	}
 	if (raw === undefined || raw === null) return null;
 	if (!isObject(raw)) throw new DunningInputError(field, 'is not an object');
