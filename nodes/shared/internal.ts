@@ -5,6 +5,7 @@
  */
 export { DunningInputError } from './errors';
 export { getOrCreate } from './memo';
+export { isPlainRecord } from './shape';
 export {
 	normalizeCurrency,
 	currencyExponent,
