@@ -72,10 +72,14 @@ export interface ScenarioOverrides {
 /** n8n parses JSON parameters itself; its parse error is reworded to name the parameter. */
 function readJsonScenario(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	let value: unknown;
+	let unreadable: string | null = null;
 	try {
 		value = context.getNodeParameter('scenarioJson', itemIndex);
 	} catch (error) {
-		throw new DunningInputError('scenarioJson', `is not valid JSON (${(error as Error).message})`);
+		unreadable = (error as Error).message;
+	}
+	if (unreadable !== null) {
+		throw new DunningInputError('scenarioJson', `is not valid JSON (${unreadable})`);
 	}
 	if (typeof value === 'string') {
 		const invalid = {};
