@@ -137,12 +137,26 @@ function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat 
 }
 
 /** `123456` EUR → `1 234,56 €` (fr, with the narrow no-break spaces Intl gives) or `€1,234.56` (en). */
-export function formatMoney(minor: number, currency: string, language: ComposerLanguage): string {
+export function formatMoney(
+	minor: number,
+	currency: string,
+	language: ComposerLanguage | null,
+): string {
+	if (language === null) return plainMoney(minor, currency);
 	// Checked before it becomes a cache key; the currency and amount are checked by the money helpers.
 	const format = moneyFormat(currency, resolveComposerLanguage(language));
 	return format.layout !== null && minor >= 0 && Number.isSafeInteger(minor)
 		? layOut(format.layout, format.exponent, minor)
 		: intlMoney(format, minor, currency);
+}
+
+/** In no language (reports, the penalty summary): `1,234.56 EUR`, digits grouped by three, the ISO code after. */
+function plainMoney(minor: number, currency: string): string {
+	const plain = minorToDecimalString(minor, currency);
+	const negative = plain.startsWith('-');
+	const [whole, fraction] = (negative ? plain.slice(1) : plain).split('.');
+	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
 }
 
 const dateCaches = new Map<ComposerLanguage, Map<string, string>>();
@@ -170,7 +184,9 @@ export function formatDate(date: IsoDate, language: ComposerLanguage): string {
 const percentFormats = new Map<ComposerLanguage, Intl.NumberFormat>();
 
 /** `12.15` (percent) → `12,15 %` / `12.15%`. */
-export function formatPercent(percent: number, language: ComposerLanguage): string {
+export function formatPercent(percent: number, language: ComposerLanguage | null): string {
+	// Reports: one decimal, no space (`12.5%`).
+	if (language === null) return `${Math.round(percent * 10) / 10}%`;
 	const formatter = getOrCreate(
 		percentFormats,
 		language,

@@ -1,5 +1,5 @@
 import { toDayNumber } from '../dates';
-import { formatMoney } from './format';
+import { formatMoney } from '../composer/format';
 import { agingBucket, historyOf, isOpen, reportCustomerKey } from './history';
 import { daysOverdueAt, promiseOutcomes, round1, settledBy } from './kpis';
 import type { OpenInvoiceDetail, PriorityParts, ReportInvoice, WorklistEntry } from './types';
@@ -79,7 +79,7 @@ export function prioritise(
 		const amount = round1((W.amount * invoice.dueMinor) / max);
 		const share = Math.round((invoice.dueMinor / max) * 100);
 		reasons.push(
-			`${formatMoney(invoice.dueMinor, invoice.currency)} at stake (${share}% of the largest open ${invoice.currency} amount): ${points(amount)}`,
+			`${formatMoney(invoice.dueMinor, invoice.currency, null)} at stake (${share}% of the largest open ${invoice.currency} amount): ${points(amount)}`,
 		);
 
 		const days = daysOverdueAt(invoice, asOf);
