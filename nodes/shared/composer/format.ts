@@ -184,14 +184,21 @@ export function formatDate(date: IsoDate, language: ComposerLanguage): string {
 const percentFormats = new Map<ComposerLanguage, Intl.NumberFormat>();
 
 /** `12.15` (percent) → `12,15 %` / `12.15%`. */
-export function formatPercent(percent: number, language: ComposerLanguage | null): string {
-	// Reports: one decimal, no space (`12.5%`).
-	if (language === null) return `${Math.round(percent * 10) / 10}%`;
+/**
+ * How a percentage is written: in a language (letters, approvals), `report` (one decimal, `12.3%`), or
+ * `rate` (a legal rate as statutes and warnings quote it: two to four decimals, `12.15 %`, exact for the
+ * penalty's rates, which have four decimals at most).
+ */
+export type PercentStyle = ComposerLanguage | 'report' | 'rate';
+
+export function formatPercent(percent: number, style: PercentStyle): string {
+	if (style === 'report') return `${Math.round(percent * 10) / 10}%`;
+	if (style === 'rate') return `${percent.toFixed(4).replace(/0{1,2}$/, '')} %`;
 	const formatter = getOrCreate(
 		percentFormats,
-		language,
+		style,
 		() =>
-			new Intl.NumberFormat(LOCALES[language].intl, { style: 'percent', maximumFractionDigits: 4 }),
+			new Intl.NumberFormat(LOCALES[style].intl, { style: 'percent', maximumFractionDigits: 4 }),
 	);
 	return formatter.format(percent / 100);
 }

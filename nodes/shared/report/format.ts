@@ -2,7 +2,7 @@ import { formatPercent } from '../composer/format';
 
 /** A rate (0 to 1) in the reports' plain form, or `–` without one. */
 export function formatRate(rate: number | null): string {
-	return rate === null ? '–' : formatPercent(rate * 100, null);
+	return rate === null ? '–' : formatPercent(rate * 100, 'report');
 }
 
 export function formatNumber(value: number | null): string {
