@@ -2,7 +2,6 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	DunningInputError,
-	isPlainRecord,
 	normalizeInvoice,
 	normalizeQuickBooksInvoice,
 	normalizeStripeInvoice,
@@ -53,9 +52,9 @@ export const invoiceInputProperties: INodeProperties[] = [
 	},
 ];
 
-/** An object that is neither null nor a list: the one test of the nodes (the core's `isPlainRecord`). */
+/** An object that is neither null nor a list: the one such test of the nodes (the core has `isPlainRecord`). */
 export function isDataObject(value: unknown): value is IDataObject {
-	return isPlainRecord(value);
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The value at a dot path (`data.object`) of an item, or undefined; only the objects' own fields count. */

@@ -5,7 +5,6 @@
  */
 export { DunningInputError } from './errors';
 export { getOrCreate } from './memo';
-export { isPlainRecord } from './shape';
 export {
 	normalizeCurrency,
 	currencyExponent,
@@ -156,15 +155,7 @@ export {
 	replyBody,
 	customerText,
 	matchReplyInvoices,
-	REPLY_KINDS,
-	REPLY_LANGUAGES,
-	type ReplyKind,
-	type ReplyLanguage,
-	type InboundEmail,
-	type ClassifyReplyInput,
-	type ClassifyReplyOptions,
-	type ReplyClassification,
-	type InvoiceMatch,
 	type ThreadedReminders,
 	type FoundDate,
 } from './replies';
+export * from './replies/types';
