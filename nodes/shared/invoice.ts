@@ -82,7 +82,6 @@ export function emptyDunningState(): DunningState {
 	return { sentStepIds: [], lastSentOn: null, promisedOn: null, disputed: false, paused: false };
 }
 
-
 export function assertRecord(value: unknown, field: string): Record<string, unknown> {
 	if (!isPlainRecord(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not an object`);
