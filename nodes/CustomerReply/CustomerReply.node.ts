@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { description as classifyDescription } from './actions/classify/description';
+import { description as classifyDescription } from './actions/classify.operation';
 import { OUTPUT_NAMES } from './actions/outputs';
 import { router } from './actions/router';
 

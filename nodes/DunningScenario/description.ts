@@ -1,29 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
-import { AUDIENCES, CHANNELS, SCENARIO_PRESETS, TONES, holidayCountries } from '../shared/internal';
+import { timeZoneOption } from '../common/properties';
+import {
+	SCENARIO_CUSTOM,
+	optionLabel,
+	scenarioChoices,
+	scenarioJsonProperty,
+} from '../common/scenario-parameters';
+import { AUDIENCES, CHANNELS, TONES, holidayCountries } from '../shared/internal';
 
-const label = (value: string) =>
-	value.replace(/_/g, ' ').replace(/^\w/, (first) => first.toUpperCase());
-
-export const SCENARIO_CUSTOM = 'custom';
-export const SCENARIO_JSON = 'json';
-
-const scenarioOptions = [
-	...Object.values(SCENARIO_PRESETS).map((preset) => ({
-		name: preset.name,
-		value: preset.id,
-		description: preset.steps
-			.map((step) => `${step.offsetDays < 0 ? 'J' : 'J+'}${step.offsetDays} ${label(step.tone)}`)
-			.join(', '),
-	})),
-	{ name: 'Custom Steps', value: SCENARIO_CUSTOM, description: 'Define the steps below' },
-	{
-		name: 'JSON Scenario',
-		value: SCENARIO_JSON,
-		description: 'A whole scenario object, e.g. from an expression or a Data Table',
-	},
-];
+const scenarioOptions = scenarioChoices({
+	custom: true,
+	jsonDescription: 'A whole scenario object, e.g. from an expression or a Data Table',
+});
 
 const stepFields: INodeProperties[] = [
 	{
@@ -56,7 +46,7 @@ const stepFields: INodeProperties[] = [
 		name: 'audience',
 		type: 'options',
 		default: 'customer',
-		options: AUDIENCES.map((value) => ({ name: label(value), value })),
+		options: AUDIENCES.map((value) => ({ name: optionLabel(value), value })),
 		description: 'Customer steps go to the Send output; internal steps to Escalate',
 	},
 	{
@@ -64,14 +54,14 @@ const stepFields: INodeProperties[] = [
 		name: 'channel',
 		type: 'options',
 		default: 'email',
-		options: CHANNELS.map((value) => ({ name: label(value), value })),
+		options: CHANNELS.map((value) => ({ name: optionLabel(value), value })),
 	},
 	{
 		displayName: 'Tone',
 		name: 'tone',
 		type: 'options',
 		default: 'friendly',
-		options: TONES.map((value) => ({ name: label(value), value })),
+		options: TONES.map((value) => ({ name: optionLabel(value), value })),
 		description: 'Picks the built-in template of the Reminder Composer',
 	},
 	{
@@ -126,24 +116,10 @@ export const dunningScenarioProperties: INodeProperties[] = [
 		options: [{ displayName: 'Step', name: 'step', values: stepFields }],
 		description: 'Steps in the order they are sent',
 	},
-	{
-		displayName: 'Scenario (JSON)',
-		name: 'scenarioJson',
-		type: 'json',
-		default:
-			'{\n  "id": "my-scenario",\n  "timezone": "Europe/Paris",\n  "steps": [\n    { "id": "d7", "offsetDays": 7, "tone": "friendly" },\n    { "id": "d14", "offsetDays": 14, "tone": "reminder" }\n  ]\n}',
-		displayOptions: { show: { scenario: [SCENARIO_JSON] } },
-		description: 'A scenario object as documented in the README',
-	},
-	{
-		displayName: 'Time Zone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Europe/Paris',
-		description:
-			'IANA time zone in which "today" and due dates are read. Empty: the scenario\'s zone (Europe/Paris for the presets), else the workflow\'s.',
-	},
+	scenarioJsonProperty(),
+	timeZoneOption(
+		'IANA time zone in which "today" and due dates are read. Empty: the scenario\'s zone (Europe/Paris for the presets), else the workflow\'s.',
+	),
 	...invoiceInputProperties,
 	{
 		displayName: 'Options',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
+import { timeZoneOption } from '../common/properties';
 
 export const SOURCE_INVOICE = 'invoice';
 export const SOURCE_FIELDS = 'fields';
@@ -9,23 +10,8 @@ export const LANGUAGE_CUSTOMER = 'customer';
 const fromInvoice = { show: { source: [SOURCE_INVOICE] } };
 const fromFields = { show: { source: [SOURCE_FIELDS] } };
 
-export const latePaymentPenaltyProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'calculate',
-		options: [
-			{
-				name: 'Calculate',
-				value: 'calculate',
-				action: 'Calculate late payment penalty',
-				description:
-					'Statutory or contractual late-payment interest and the fixed recovery compensation of each invoice',
-			},
-		],
-	},
+/** The properties of Calculate (the node's only operation). */
+export const calculateProperties: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -151,15 +137,9 @@ export const latePaymentPenaltyProperties: INodeProperties[] = [
 		description:
 			"Fixed charge per late invoice, in the invoice's currency, as a decimal in major units",
 	},
-	{
-		displayName: 'Time Zone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Europe/Paris',
-		description:
-			'IANA time zone in which "today" and Stripe timestamps are read. Empty: the workflow\'s time zone.',
-	},
+	timeZoneOption(
+		'IANA time zone in which "today" and Stripe timestamps are read. Empty: the workflow\'s time zone.',
+	),
 	{
 		displayName: 'As Of',
 		name: 'asOf',
@@ -224,3 +204,21 @@ export const latePaymentPenaltyProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** The Operation parameter: one operation, Calculate. */
+export const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	default: 'calculate',
+	options: [
+		{
+			name: 'Calculate',
+			value: 'calculate',
+			action: 'Calculate late payment penalty',
+			description:
+				'Statutory or contractual late-payment interest and the fixed recovery compensation of each invoice',
+		},
+	],
+};

@@ -1,42 +1,13 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
-	IPairedItemData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { failedItem, itemError } from '../common/item-errors';
-import { invoiceForOutput, readInvoice } from '../common/invoice-input';
-import { perItemParameters } from '../common/parameters';
-import {
-	composeApproval,
-	composeCustomerReminder,
-	composeReminder,
-	groupCustomerMessages,
-	reminderThreading,
-	type ComposedReminder,
-	type Decision,
-	type PenaltyResult,
-	type Tone,
-} from '../shared/internal';
-import {
-	COMPOSER_PARAMETERS,
-	brokenPromiseOf,
-	decisionOf,
-	isCustomerMode,
-	languageOf,
-	needsApproval,
-	nothingToSend,
-	readComposerParameters,
-	recipient,
-	toneOf,
-	type ComposerParameters,
-	type PreparedItem,
-} from './composer-parameters';
-import { reminderComposerProperties } from './description';
+import * as compose from './actions/compose.operation';
+import { router } from './actions/router';
 
 export class ReminderComposer implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,199 +24,10 @@ export class ReminderComposer implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		properties: reminderComposerProperties,
+		properties: compose.description,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
-		const parametersOf = perItemParameters(this, COMPOSER_PARAMETERS, (index) =>
-			readComposerParameters(this, index),
-		);
-		const customerMode = isCustomerMode(this);
-		const prepared: StepToneItem[] = [];
-		let passedOver = 0;
-
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const item = prepare(items[itemIndex].json, itemIndex, parametersOf(itemIndex));
-				if (item === null) {
-					passedOver++;
-					continue;
-				}
-				// A thank-you is always about one invoice: one message per invoice in either mode.
-				if (customerMode && item.tone !== 'thanks') {
-					prepared.push(item as StepToneItem);
-					continue;
-				}
-				output.push({
-					json: { ...items[itemIndex].json, reminder: composeOne(item) },
-					pairedItem: { item: itemIndex },
-				});
-			} catch (error) {
-				const failure = itemError(this, error, itemIndex);
-				if (!this.continueOnFail()) throw failure;
-				output.push(failedItem(this, items[itemIndex], failure, itemIndex));
-			}
-		}
-
-		if (customerMode) {
-			for (const group of groupCustomerMessages(prepared)) {
-				try {
-					output.push(composeGroup(group));
-				} catch (error) {
-					const failure = itemError(this, error, group[0].index);
-					if (!this.continueOnFail()) throw failure;
-					// Every invoice of the message failed with it: each source item carries the error.
-					for (const { index } of group) {
-						output.push(failedItem(this, items[index], failure, index));
-					}
-				}
-			}
-		}
-
-		if (passedOver > 0) {
-			this.addExecutionHints({
-				message: `${passedOver} item(s) passed over: their decision is not to send (wait, skip, stop) or their invoice has nothing left to pay (tone Thanks: their invoice is not paid in full, or was never reminded)`,
-				type: 'info',
-				location: 'outputPane',
-			});
-		}
-		return [output];
+		return await router.call(this);
 	}
-}
-
-/** Reads one item; null when there is nothing to ask for (see `nothingToSend`). */
-function prepare(
-	json: IDataObject,
-	index: number,
-	parameters: ComposerParameters,
-): PreparedItem | null {
-	const invoice = readInvoice(json, {
-		format: parameters.invoiceFormat,
-		field: parameters.invoiceField,
-		timezone: parameters.timezone,
-	});
-	if (nothingToSend(json, invoice, parameters)) return null;
-	const tone = toneOf(json, parameters);
-	const penalty =
-		parameters.attachPenalty && json.penalty !== undefined && json.penalty !== null
-			? (json.penalty as unknown as PenaltyResult)
-			: undefined;
-	return {
-		index,
-		invoice,
-		tone,
-		language: languageOf(invoice, tone, parameters),
-		parameters,
-		decision: decisionOf(json),
-		penalty,
-		brokenPromiseOn: brokenPromiseOf(json),
-		needsApproval: needsApproval(json, tone),
-	};
-}
-
-/**
- * `reminder.approval` (BRIEF contract 4) for messages a person approves: the message as the customer will
- * read it, the warnings on its amounts first, in the team's language. Absent otherwise.
- */
-function approvalOf(items: PreparedItem[], composed: ComposedReminder): IDataObject {
-	if (!items.some((item) => item.needsApproval)) return {};
-	const approval = composeApproval({
-		reminder: composed,
-		invoices: items.map((item) => item.invoice),
-		penalties: items.map((item) => item.penalty ?? null),
-		language: items[0].parameters.teamLanguage,
-	});
-	return { approval: { ...approval } };
-}
-
-/** An item of a per-customer message: a step tone, never `thanks`. */
-type StepToneItem = PreparedItem & { tone: Tone };
-
-/**
- * `messageId` and `replyTo` (issue 21). The key is the message's idempotency key; a message composed
- * without a step (a fixed tone and no decision) has none, so `<source>:<invoice id>:<tone>` stands for it.
- */
-function threadingOf(
-	key: string | null,
-	item: PreparedItem,
-	tone: PreparedItem['tone'],
-): IDataObject {
-	const { sender, replyToMailbox } = item.parameters;
-	return {
-		...reminderThreading(key ?? `${item.invoice.source}:${item.invoice.id}:${tone}`, {
-			senderEmail: sender.email?.trim() || null,
-			replyToMailbox,
-			customerFacing: tone !== 'internal',
-		}),
-	};
-}
-
-function composeOne(item: PreparedItem): IDataObject {
-	const { invoice, decision, parameters } = item;
-	const composed = composeReminder({
-		invoice,
-		stepId: typeof decision?.stepId === 'string' ? decision.stepId : undefined,
-		tone: item.tone,
-		language: item.language,
-		sender: parameters.sender,
-		penalty: item.penalty,
-		template: parameters.template,
-		daysOverdue: typeof decision?.daysOverdue === 'number' ? decision.daysOverdue : undefined,
-		brokenPromiseOn: item.brokenPromiseOn,
-	});
-	return {
-		to: recipient(composed, item.tone, item),
-		subject: composed.subject,
-		text: composed.text,
-		html: composed.html,
-		language: composed.language,
-		templateId: composed.templateId,
-		idempotencyKey: composed.idempotencyKey,
-		...threadingOf(composed.idempotencyKey, item, item.tone),
-		tone: item.tone,
-		...approvalOf([item], composed),
-	};
-}
-
-function composeGroup(group: StepToneItem[]): INodeExecutionData {
-	const [first] = group;
-	const composed = composeCustomerReminder({
-		invoices: group.map((item) => item.invoice),
-		decisions: group.map((item) => item.decision as unknown as Decision | null),
-		tones: group.map((item) => item.tone),
-		language: first.language,
-		sender: first.parameters.sender,
-		penalties: group.map((item) => item.penalty ?? null),
-		template: first.parameters.template,
-	});
-	const byId = new Map(group.map((item) => [item.invoice.id, item]));
-	const ordered = composed.invoiceIds.map((id) => byId.get(id) as PreparedItem);
-	const pairedItem: IPairedItemData[] = group
-		.map((item) => item.index)
-		.sort((a, b) => a - b)
-		.map((item) => ({ item }));
-	return {
-		json: {
-			customer: { ...first.invoice.customer },
-			invoices: ordered.map((item) => invoiceForOutput(item.invoice)),
-			decisions: ordered.map((item) => item.decision),
-			reminder: {
-				to: recipient(composed, composed.tone, first),
-				subject: composed.subject,
-				text: composed.text,
-				html: composed.html,
-				language: composed.language,
-				templateId: composed.templateId,
-				idempotencyKey: composed.idempotencyKey,
-				...threadingOf(composed.idempotencyKey, first, composed.tone),
-				tone: composed.tone,
-				invoiceIds: composed.invoiceIds,
-				invoiceIdempotencyKeys: composed.invoiceIdempotencyKeys,
-				...approvalOf(ordered, composed),
-			},
-		},
-		pairedItem,
-	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { InvoiceFormat } from '../common/invoice-input';
+import { isDataObject, type InvoiceFormat } from '../common/invoice-input';
 import {
 	COMPOSER_TONES,
 	DunningInputError,
@@ -173,13 +173,9 @@ export function readComposerParameters(
 	};
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The decision an upstream Dunning Scenario node put on the item, if any. */
 export function decisionOf(json: IDataObject): IDataObject | null {
-	return isObject(json.decision) ? json.decision : null;
+	return isDataObject(json.decision) ? json.decision : null;
 }
 
 /**
@@ -295,7 +291,7 @@ export function languageOf(
 export function needsApproval(json: IDataObject, tone: ComposerTone): boolean {
 	if (tone === 'internal' || tone === 'thanks') return false;
 	const step = json.step as IDataObject | null | undefined;
-	return tone === 'formal_notice' || (isObject(step) && step.requiresApproval === true);
+	return tone === 'formal_notice' || (isDataObject(step) && step.requiresApproval === true);
 }
 
 export function isCustomerMode(context: IExecuteFunctions): boolean {

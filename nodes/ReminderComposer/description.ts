@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
+import { timeZoneOption } from '../common/properties';
 import {
 	BLOCK_HELPERS,
 	COMPOSER_LANGUAGES,
@@ -283,13 +284,7 @@ export const reminderComposerProperties: INodeProperties[] = [
 		description: 'HTML body; every value is HTML-escaped. Empty: the text body in paragraphs.',
 	},
 	...invoiceInputProperties,
-	{
-		displayName: 'Time Zone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Europe/Paris',
-		description:
-			"IANA time zone of the dates of raw Stripe or QuickBooks invoices. Empty: the workflow's.",
-	},
+	timeZoneOption(
+		"IANA time zone of the dates of raw Stripe or QuickBooks invoices. Empty: the workflow's.",
+	),
 ];

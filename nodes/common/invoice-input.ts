@@ -52,14 +52,16 @@ export const invoiceInputProperties: INodeProperties[] = [
 	},
 ];
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** An object that is neither null nor a list: the one such test of the nodes (the core has `isPlainRecord`). */
+export function isDataObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readPath(json: IDataObject, path: string): unknown {
+/** The value at a dot path (`data.object`) of an item, or undefined; only the objects' own fields count. */
+export function readPath(json: IDataObject, path: string): unknown {
 	let value: unknown = json;
 	for (const key of path.split('.')) {
-		if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+		if (!isDataObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
 		value = value[key];
 	}
 	return value;
@@ -72,13 +74,14 @@ function looksNormalized(value: Record<string, unknown>): boolean {
 function detectFormat(value: Record<string, unknown>): Exclude<InvoiceFormat, 'auto'> | undefined {
 	if (looksNormalized(value)) return 'normalized';
 	if (value.object === 'invoice') return 'stripe';
-	if (isObject(value.Invoice) || ('TotalAmt' in value && 'Balance' in value)) return 'quickbooks';
+	if (isDataObject(value.Invoice) || ('TotalAmt' in value && 'Balance' in value))
+		return 'quickbooks';
 	return undefined;
 }
 
 /** A Stripe event (`{ object: "event", data: { object: invoice } }`) stands for its invoice. */
 function unwrapStripeEvent(value: Record<string, unknown>): Record<string, unknown> {
-	if (value.object === 'event' && isObject(value.data) && isObject(value.data.object)) {
+	if (value.object === 'event' && isDataObject(value.data) && isDataObject(value.data.object)) {
 		return value.data.object;
 	}
 	return value;
@@ -96,9 +99,9 @@ export function readInvoice(
 	let value: unknown;
 	if (field !== '') {
 		value = readPath(json, field);
-		if (!isObject(value)) throw new DunningInputError(field, 'no invoice object at this path');
+		if (!isDataObject(value)) throw new DunningInputError(field, 'no invoice object at this path');
 	} else if (
-		isObject(json.invoice) &&
+		isDataObject(json.invoice) &&
 		(options.format !== 'auto' || looksNormalized(json.invoice))
 	) {
 		value = json.invoice;
@@ -116,7 +119,7 @@ export function readInvoice(
 		case 'quickbooks':
 			return normalizeQuickBooksInvoice(source, {
 				timezone: options.timezone,
-				customer: isObject(json.customer) ? json.customer : undefined,
+				customer: isDataObject(json.customer) ? json.customer : undefined,
 			});
 		default:
 			throw new DunningInputError(

@@ -171,15 +171,7 @@ export {
 	replyBody,
 	customerText,
 	matchReplyInvoices,
-	REPLY_KINDS,
-	REPLY_LANGUAGES,
-	type ReplyKind,
-	type ReplyLanguage,
-	type InboundEmail,
-	type ClassifyReplyInput,
-	type ClassifyReplyOptions,
-	type ReplyClassification,
-	type InvoiceMatch,
 	type ThreadedReminders,
 	type FoundDate,
 } from './replies';
+export * from './replies/types';

@@ -2,6 +2,7 @@ import { DunningInputError, describeValue } from './errors';
 import { assertIsoDate, optionalIsoDate, type IsoDate } from './dates';
 import { assertMinorAmount, normalizeCurrency } from './money';
 import { normalizeCountry } from './country';
+import { isPlainRecord } from './shape';
 
 /** The one invoice shape every node works on (DESIGN.md section 2). */
 export interface Invoice {
@@ -81,12 +82,8 @@ export function emptyDunningState(): DunningState {
 	return { sentStepIds: [], lastSentOn: null, promisedOn: null, disputed: false, paused: false };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function assertRecord(value: unknown, field: string): Record<string, unknown> {
-	if (!isRecord(value)) {
+	if (!isPlainRecord(value)) {
 		throw new DunningInputError(field, `${describeValue(value)} is not an object`);
 	}
 	return value;
@@ -263,6 +260,6 @@ export function normalizeInvoice(raw: object, field = 'invoice'): Invoice {
 		payments: validatePayments(input.payments, `${field}.payments`),
 		dunning: validateDunningState(input.dunning, `${field}.dunning`),
 	};
-	if (input.raw !== undefined && isRecord(input.raw)) invoice.raw = input.raw;
+	if (input.raw !== undefined && isPlainRecord(input.raw)) invoice.raw = input.raw;
 	return invoice;
 }

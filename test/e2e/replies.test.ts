@@ -4,7 +4,7 @@
 // acted on in the Stripe and QuickBooks simulators; the account manager's notifications land in MailDev. The Email Trigger (node v2.2) holds an IDLE connection and,
 // on each arrival, fetches the UNSEEN messages received since its activation (then by UID), marking them read.
 // Needs dovecot-imapd (scripts/ci/services.sh). Runs with N8N_REAL=1 after npm run build.
-import { reminderMessageId, reminderReplyTo } from '../../nodes/shared';
+import { reminderMessageId, reminderReplyTo } from '../../nodes/shared/internal';
 import { replyWorkflows } from '../../scripts/workflows/replies';
 import { ImapClient, appendMessage, replyMessage } from '../helpers/imap-client';
 import { hasDovecot, startImapServer, type ImapServer } from '../helpers/imap-server';

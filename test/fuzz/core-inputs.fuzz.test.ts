@@ -5,8 +5,8 @@
 // string...), so that the damage reaches nested fields (`invoice.customer`, `report.dso.byCurrency`) too.
 import * as fc from 'fast-check';
 
-import * as core from '../../nodes/shared';
-import { DunningInputError } from '../../nodes/shared';
+import * as core from '../../nodes/shared/internal';
+import { DunningInputError } from '../../nodes/shared/internal';
 import { makeInvoice } from '../shared/invoice-factory';
 import { params } from '../properties/config';
 

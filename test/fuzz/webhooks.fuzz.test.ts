@@ -12,7 +12,7 @@ import {
 	signStripePayload,
 	verifyIntuitSignature,
 	verifyStripeSignature,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 import { handleStripeDelivery, INVOICE_EVENTS } from '../../nodes/services/stripe/webhook';
 import { StripeInvoiceTrigger } from '../../nodes/StripeInvoiceTrigger/StripeInvoiceTrigger.node';
 import { stripeFixture } from '../helpers/fixtures';

@@ -8,7 +8,7 @@ import {
 	type InboundEmail,
 	type ReplyClassification,
 	type ReplyKind,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 
 /** One reply of the corpus with what the classifier must answer. */
 export interface CorpusCase {

@@ -3,7 +3,7 @@ import {
 	normalizeHolidayCountry,
 	publicHolidayDates,
 	supportedHolidayCountries,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 import { fromDayNumber, toDayNumber } from '../../nodes/shared/dates';
 
 const day = toDayNumber;

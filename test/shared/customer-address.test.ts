@@ -6,7 +6,7 @@ import {
 	normalizeInvoice,
 	normalizeQuickBooksInvoice,
 	normalizeStripeInvoice,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 import { quickBooksExchange, stripeFixture } from '../helpers/fixtures';
 import { makeInvoice } from './invoice-factory';
 

@@ -6,7 +6,7 @@ import {
 	daysBetween,
 	isIsoDate,
 	unixSecondsToDate,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 import { fromDayNumber, toDayNumber, toEpochMs, weekdayOf } from '../../nodes/shared/dates';
 
 describe('calendar dates', () => {

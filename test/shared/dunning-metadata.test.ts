@@ -3,7 +3,7 @@ import {
 	parseDunningNote,
 	readStripeDunningMetadata,
 	writeStripeDunningMetadata,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 
 describe('Stripe metadata keys', () => {
 	it('round-trips a dunning state', () => {

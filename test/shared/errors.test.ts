@@ -1,4 +1,4 @@
-import { DunningInputError } from '../../nodes/shared';
+import { DunningInputError } from '../../nodes/shared/internal';
 
 describe('DunningInputError', () => {
 	it('is recognised by instanceof when thrown by a separately loaded copy of the core module', () => {

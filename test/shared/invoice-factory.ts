@@ -1,4 +1,4 @@
-import type { DunningState, Invoice, InvoiceCustomer } from '../../nodes/shared';
+import type { DunningState, Invoice, InvoiceCustomer } from '../../nodes/shared/internal';
 
 export type InvoiceOverrides = Omit<Partial<Invoice>, 'dunning' | 'customer'> & {
 	dunning?: Partial<DunningState>;

@@ -1,4 +1,4 @@
-import { evaluateScenario, normalizeInvoice, SCENARIO_PRESETS } from '../../nodes/shared';
+import { evaluateScenario, normalizeInvoice, SCENARIO_PRESETS } from '../../nodes/shared/internal';
 import { makeInvoice } from './invoice-factory';
 
 const generic = {

@@ -4,7 +4,7 @@ import {
 	DunningInputError,
 	minorToDecimalString,
 	normalizeCurrency,
-} from '../../nodes/shared';
+} from '../../nodes/shared/internal';
 
 describe('currencies (ISO 4217 table)', () => {
 	it('knows the exponent of two-, zero- and three-decimal currencies', () => {

@@ -1,3 +1,4 @@
+import { customerKey } from '../customer';
 import { DunningInputError, describeValue } from '../errors';
 import { normalizeInvoice, type Invoice } from '../invoice';
 import type { PenaltyResult } from '../penalty/types';
@@ -163,11 +164,9 @@ function optionalList<T>(value: unknown, field: string, length: number): (T | nu
 	return value as (T | null)[];
 }
 
-/** The customer an invoice belongs to: its id in its source system, else its email. */
-function customerKey(invoice: Invoice): string | null {
-	if (invoice.customer.id !== null && invoice.customer.id.trim() !== '') return invoice.customer.id;
-	const email = invoice.customer.email?.trim().toLowerCase();
-	return email ? email : null;
+/** A customer key without its `id:`/`email:` prefix: how messages and idempotency keys name the customer. */
+function bare(key: string): string {
+	return key.slice(key.indexOf(':') + 1);
 }
 
 function assertDue(invoice: Invoice, field: string): void {
@@ -410,7 +409,7 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 		else if (owner.source !== invoice.source || owner.key !== key) {
 			throw new DunningInputError(
 				`${field}.customer`,
-				`${describeValue(key)} is not the customer of invoices[0] (${describeValue(owner.key)}): one message is for one customer`,
+				`${describeValue(bare(key))} is not the customer of invoices[0] (${describeValue(bare(owner.key))}): one message is for one customer`,
 			);
 		}
 		const explicit = tones?.[index];
@@ -436,7 +435,8 @@ export function composeCustomerReminder(input: ComposeCustomerInput): ComposedCu
 	assertFormalNoticeAlone(entries);
 	const tone = firmestTone(entries.map((entry) => entry.tone));
 	const first = entries[0].invoice;
-	const customerId = first.customer.id ?? (owner as unknown as { key: string }).key;
+	// Without an id, the key names the customer by the bare email, as it always has (a new key would send again).
+	const customerId = first.customer.id ?? bare((owner as unknown as { key: string }).key);
 	const pairs = entries
 		.map((entry) => `${entry.invoice.id}:${entry.step.stepId ?? entry.tone}`)
 		.sort();

@@ -137,12 +137,26 @@ function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat 
 }
 
 /** `123456` EUR → `1 234,56 €` (fr, with the narrow no-break spaces Intl gives) or `€1,234.56` (en). */
-export function formatMoney(minor: number, currency: string, language: ComposerLanguage): string {
+export function formatMoney(
+	minor: number,
+	currency: string,
+	language: ComposerLanguage | null,
+): string {
+	if (language === null) return plainMoney(minor, currency);
 	// Checked before it becomes a cache key; the currency and amount are checked by the money helpers.
 	const format = moneyFormat(currency, resolveComposerLanguage(language));
 	return format.layout !== null && minor >= 0 && Number.isSafeInteger(minor)
 		? layOut(format.layout, format.exponent, minor)
 		: intlMoney(format, minor, currency);
+}
+
+/** In no language (reports, the penalty summary): `1,234.56 EUR`, digits grouped by three, the ISO code after. */
+function plainMoney(minor: number, currency: string): string {
+	const plain = minorToDecimalString(minor, currency);
+	const negative = plain.startsWith('-');
+	const [whole, fraction] = (negative ? plain.slice(1) : plain).split('.');
+	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
 }
 
 const dateCaches = new Map<ComposerLanguage, Map<string, string>>();
@@ -170,12 +184,21 @@ export function formatDate(date: IsoDate, language: ComposerLanguage): string {
 const percentFormats = new Map<ComposerLanguage, Intl.NumberFormat>();
 
 /** `12.15` (percent) → `12,15 %` / `12.15%`. */
-export function formatPercent(percent: number, language: ComposerLanguage): string {
+/**
+ * How a percentage is written: in a language (letters, approvals), `report` (one decimal, `12.3%`), or
+ * `rate` (a legal rate as statutes and warnings quote it: two to four decimals, `12.15 %`, exact for the
+ * penalty's rates, which have four decimals at most).
+ */
+export type PercentStyle = ComposerLanguage | 'report' | 'rate';
+
+export function formatPercent(percent: number, style: PercentStyle): string {
+	if (style === 'report') return `${Math.round(percent * 10) / 10}%`;
+	if (style === 'rate') return `${percent.toFixed(4).replace(/0{1,2}$/, '')} %`;
 	const formatter = getOrCreate(
 		percentFormats,
-		language,
+		style,
 		() =>
-			new Intl.NumberFormat(LOCALES[language].intl, { style: 'percent', maximumFractionDigits: 4 }),
+			new Intl.NumberFormat(LOCALES[style].intl, { style: 'percent', maximumFractionDigits: 4 }),
 	);
 	return formatter.format(percent / 100);
 }

@@ -1,3 +1,4 @@
+import { customerKey } from '../customer';
 import type { Invoice } from '../invoice';
 import type { Tone } from '../scenario/types';
 import { assertList, assertShape, type Shape } from '../shape';
@@ -29,9 +30,8 @@ export function groupCustomerMessages<T extends GroupableReminder>(items: readon
 		assertTone((item as T).tone, `${field}.tone`);
 	});
 	items.forEach((item, index) => {
-		const { customer, source } = item.invoice;
-		const email = customer.email?.trim().toLowerCase();
-		const who = customer.id ? `id:${customer.id}` : email ? `email:${email}` : null;
+		const who = customerKey(item.invoice, `items[${index}].invoice`);
+		const { source } = item.invoice;
 		const alone = who === null || item.tone === 'formal_notice';
 		const key = alone ? `item:${index}` : `${source}|${who}|${item.tone}`;
 		const group = groups.get(key);

@@ -64,11 +64,24 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /**
+ * Reports (read in a browser, not an email client, never by the customer) escape only what HTML text and
+ * quoted attributes need, and keep their characters as they are (`–` for "none").
+ */
+const REPORT_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
+
+/**
  * The characters Handlebars escapes, so values are also safe inside unquoted attributes; and characters above
  * U+00FF as numeric references, like the built-in HTML (scripts/build-templates.js): the same rendering, and
  * a rendered email V8 holds one byte per character instead of two.
  */
-export function escapeHtml(text: string): string {
+export function escapeHtml(text: string, style: 'email' | 'report' = 'email'): string {
+	if (style === 'report') return text.replace(/[&<>"']/g, (char) => REPORT_ESCAPES[char]);
 	const escaped = /[&<>"'`=]/.test(text)
 		? text.replace(/[&<>"'`=]/g, (char) => HTML_ESCAPES[char])
 		: text;
@@ -132,7 +145,7 @@ function signatureOf(sender: SenderView): Signature {
 		phone: sender.phone,
 		signature: sender.signature,
 		text: lines.join('\n'),
-		html: new SafeHtml(lines.map(escapeHtml).join('<br>')),
+		html: new SafeHtml(lines.map((text) => escapeHtml(text)).join('<br>')),
 	};
 	return lastSignature;
 }

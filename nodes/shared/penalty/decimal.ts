@@ -39,17 +39,6 @@ export function percentToNumber(scaled: number): number {
 	return scaled / RATE_SCALE;
 }
 
-/** "12.15 %", "10.40 %": at least two decimals, for warnings. */
-export function formatPercent(scaled: number): string {
-	const negative = scaled < 0;
-	const digits = String(negative ? -scaled : scaled).padStart(5, '0');
-	const fraction = digits
-		.slice(-4)
-		.replace(/0{1,2}$/, '')
-		.replace(/(\d\d)0$/, '$1');
-	return `${negative ? '-' : ''}${digits.slice(0, -4)}.${fraction} %`;
-}
-
 /** The error for a figure that would pass 2^53 minor units, where a double can no longer be exact. */
 export function tooLargeToBeExact(): DunningInputError {
 	return new DunningInputError(

@@ -1,7 +1,8 @@
 import { fromDayNumber, type IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
 import { getOrCreate } from '../memo';
-import { formatPercent, percentToNumber, periodInterest, tooLargeToBeExact } from './decimal';
+import { formatPercent } from '../composer/format';
+import { percentToNumber, periodInterest, tooLargeToBeExact, RATE_SCALE } from './decimal';
 import { halfYearOfDay, nextHalfYear, type HalfYear } from './half-year';
 import { quoteRate, type PenaltyRuleDefinition, type RateQuote } from './rules';
 import type { PenaltyNotice, PenaltyPeriod } from './types';
@@ -119,7 +120,7 @@ function noticesOf(rate: RateQuote, label: () => string): readonly PenaltyNotice
 			...rate.notices,
 			{
 				code: 'rate_provisional' as const,
-				message: `${label()}: the rate ${formatPercent(rate.rateScaled)} is provisional: it rests on a reference rate that is not officially published yet, so state it as provisional until it is confirmed`,
+				message: `${label()}: the rate ${formatPercent(rate.rateScaled / RATE_SCALE, 'rate')} is provisional: it rests on a reference rate that is not officially published yet, so state it as provisional until it is confirmed`,
 			},
 		]);
 	});

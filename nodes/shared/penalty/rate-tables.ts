@@ -5,7 +5,8 @@ import euJson from '../rates/eu_statutory_rate_by_semester_mro_plus8.json';
 import frJson from '../rates/fr_penalty_rate_by_semester.json';
 import tauxLegalJson from '../rates/fr_taux_legal.json';
 import ukJson from '../rates/uk_boe_base_rate_reference.json';
-import { formatPercent, parsePercent } from './decimal';
+import { formatPercent } from '../composer/format';
+import { parsePercent, RATE_SCALE } from './decimal';
 import type { PenaltyNotice } from './types';
 
 /**
@@ -109,7 +110,7 @@ function lookUpHalfYearUncached(
 			: 'beyond the shipped table';
 		notices.push({
 			code: 'rate_carried_forward',
-			message: `${label} ${halfYear}: ${table.rateName} ${why}; the ${known.halfYear} value ${formatPercent(parsePercent(known.ratePercent, table.table))} was carried forward — ${UPDATE_HINT}`,
+			message: `${label} ${halfYear}: ${table.rateName} ${why}; the ${known.halfYear} value ${formatPercent(parsePercent(known.ratePercent, table.table) / RATE_SCALE, 'rate')} was carried forward — ${UPDATE_HINT}`,
 		});
 	}
 	const entry = known as HalfYearRateEntry;
@@ -117,7 +118,7 @@ function lookUpHalfYearUncached(
 	if (!entry.confirmed) {
 		notices.push({
 			code: 'rate_unconfirmed',
-			message: `${label} ${entry.halfYear}: ${table.rateName} ${formatPercent(rateScaled)} is not confirmed (${entry.gap ?? entry.status}) — ${UPDATE_HINT}`,
+			message: `${label} ${entry.halfYear}: ${table.rateName} ${formatPercent(rateScaled / RATE_SCALE, 'rate')} is not confirmed (${entry.gap ?? entry.status}) — ${UPDATE_HINT}`,
 		});
 	}
 	return {

@@ -2,7 +2,8 @@ import { getBusinessCalendar } from '../business-calendar';
 import type { IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
 import { getOrCreate } from '../memo';
-import { RATE_SCALE, formatPercent } from './decimal';
+import { formatPercent } from '../composer/format';
+import { RATE_SCALE } from './decimal';
 import { halfYearOfDay, type HalfYear } from './half-year';
 import { RATE_TABLES, lookUpHalfYear, type RateTable } from './rate-tables';
 import type { PenaltyNotice, PenaltyRule } from './types';
@@ -127,7 +128,7 @@ const FR: PenaltyRuleDefinition = {
 			rateScaled: 3 * legal.rateScaled,
 			notices: legal.notices,
 			provisional: legal.provisional,
-			basis: `3 × taux légal ${formatPercent(legal.rateScaled)}`,
+			basis: `3 × taux légal ${formatPercent(legal.rateScaled / RATE_SCALE, 'rate')}`,
 		};
 	},
 	compensationCurrency: inEuros,
@@ -248,7 +249,7 @@ export function quoteRate(
 	const agreed = ctx.contractualScaled;
 	if (agreed === null) return rule.statutoryRate(halfYear, firstLateDay, ctx);
 	const label = rule.splitAtHalfYears ? `${rule.id} ${halfYear.label}` : rule.id;
-	const shown = formatPercent(agreed);
+	const shown = formatPercent(agreed / RATE_SCALE, 'rate');
 	if (rule.contractualFloor) {
 		const floor = rule.contractualFloor(halfYear);
 		if (!floor) {
@@ -273,7 +274,7 @@ export function quoteRate(
 				...floor.notices,
 				{
 					code: 'contractual_floor_applied',
-					message: `${label}: the contractual rate ${shown} is below the legal floor ${formatPercent(floor.rateScaled)} (${floor.basis}); the floor was applied`,
+					message: `${label}: the contractual rate ${shown} is below the legal floor ${formatPercent(floor.rateScaled / RATE_SCALE, 'rate')} (${floor.basis}); the floor was applied`,
 				},
 			],
 			provisional: floor.provisional,
@@ -289,7 +290,7 @@ export function quoteRate(
 			? [
 					{
 						code: 'contractual_rate_below_statutory',
-						message: `${label}: the contractual rate ${shown} is below the statutory ${formatPercent(statutory)}; applied as agreed, but ${note}`,
+						message: `${label}: the contractual rate ${shown} is below the statutory ${formatPercent(statutory / RATE_SCALE, 'rate')}; applied as agreed, but ${note}`,
 					},
 				]
 			: [];

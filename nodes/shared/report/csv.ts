@@ -12,6 +12,8 @@ const BUCKET_LABELS = {
 	over90: 'over 90',
 } as const;
 
+/** The columns that name an invoice, in the report's and the simulation's CSV alike. */
+const INVOICE_COLUMNS = ['invoice_id', 'source', 'number', 'customer', 'currency', 'amount_due'];
 /**
  * The worklist as a spreadsheet: one row per open invoice, highest priority first, with the score, its parts
  * and its reasons (CRLF line ends, RFC 4180 quoting).
@@ -25,12 +27,7 @@ export function reportToCsv(report: DunningReport): string {
 		[
 			'rank',
 			'score',
-			'invoice_id',
-			'source',
-			'number',
-			'customer',
-			'currency',
-			'amount_due',
+			...INVOICE_COLUMNS,
 			'due_date',
 			'days_overdue',
 			'aging_bucket',
@@ -121,21 +118,9 @@ export function dsoToCsv(report: DunningReport): string {
 export function simulationToCsv(simulation: Simulation): string {
 	assertSimulation(simulation);
 	const header = csvRow(
-		[
-			'date',
-			'action',
-			'reason',
-			'step',
-			'tone',
-			'channel',
-			'invoice_id',
-			'source',
-			'number',
-			'customer',
-			'currency',
-			'amount_due',
-			'days_overdue',
-		].map((name) => [name]),
+		['date', 'action', 'reason', 'step', 'tone', 'channel', ...INVOICE_COLUMNS, 'days_overdue'].map(
+			(name) => [name],
+		),
 	);
 	const rows = simulation.calendar.flatMap((day) =>
 		day.events.map((event) =>

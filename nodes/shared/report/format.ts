@@ -1,32 +1,12 @@
-import { minorToDecimalString } from '../money';
+import { formatPercent } from '../composer/format';
 
-/** `1234567` EUR → `12,345.67 EUR`: grouped for reading, the currency code to stay unambiguous. */
-export function formatMoney(minor: number, currency: string): string {
-	const plain = minorToDecimalString(minor, currency);
-	const negative = plain.startsWith('-');
-	const [whole, fraction] = (negative ? plain.slice(1) : plain).split('.');
-	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
-}
-
-export function formatPercent(rate: number | null): string {
-	return rate === null ? '–' : `${Math.round(rate * 1000) / 10}%`;
+/** A rate (0 to 1) in the reports' plain form, or `–` without one. */
+export function formatRate(rate: number | null): string {
+	return rate === null ? '–' : formatPercent(rate * 100, 'report');
 }
 
 export function formatNumber(value: number | null): string {
 	return value === null ? '–' : String(value);
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;',
-};
-
-export function escapeHtml(value: unknown): string {
-	return String(value ?? '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { customerKey } from '../customer';
 import { isIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { THANKS_STEP_ID, readSentEntries } from '../dunning-metadata';
 import { DunningInputError, describeValue } from '../errors';
@@ -10,13 +11,12 @@ export interface HistoryEntry {
 	sentOn: IsoDate | null;
 }
 
-/** Customers are grouped by id, else e-mail, else name; an invoice without any is its own customer. */
-export function customerKey(invoice: ReportInvoice): string {
-	const { id, email, name } = invoice.customer;
-	if (id) return `id:${id}`;
-	if (email) return `email:${email.toLowerCase()}`;
-	if (name) return `name:${name}`;
-	return `invoice:${invoice.source}:${invoice.id}`;
+/**
+ * The report's customer of an invoice: `customerKey` (id, else email); an invoice with neither is a customer
+ * of its own, so its lateness and contacts are never added to another's.
+ */
+export function reportCustomerKey(invoice: ReportInvoice): string {
+	return customerKey(invoice) ?? `invoice:${invoice.source}:${invoice.id}`;
 }
 
 /** Aging bucket of a number of days overdue (DESIGN.md section 6). */

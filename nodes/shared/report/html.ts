@@ -1,7 +1,11 @@
 import type { AgingBucket, DunningReport, Preview, Simulation } from './types';
 import { assertHtmlOptions, assertPreview, assertReport, assertSimulation } from './shapes';
 import { DSO_DEFINITION, DSO_UNAVAILABLE } from './kpis';
-import { escapeHtml as e, formatMoney, formatNumber, formatPercent } from './format';
+import { formatMoney } from '../composer/format';
+import { escapeHtml } from '../composer/helpers';
+import { formatNumber, formatRate } from './format';
+
+const e = (value: unknown): string => escapeHtml(String(value ?? ''), 'report');
 
 export interface HtmlOptions {
 	/** Heading of the report (default "Dunning report"). */
@@ -58,7 +62,7 @@ function agingChart(report: DunningReport, currency: string): string {
 		return (
 			`<rect x="${x}" y="${y}" width="${barWidth}" height="${Math.max(barHeight, value > 0 ? 2 : 0)}" rx="3" fill="${bucket.color}"/>` +
 			(value > 0
-				? `<text x="${x + barWidth / 2}" y="${y - 8}" text-anchor="middle" font-size="12" fill="#1f2933">${e(formatMoney(value, currency).replace(` ${currency}`, ''))}</text>`
+				? `<text x="${x + barWidth / 2}" y="${y - 8}" text-anchor="middle" font-size="12" fill="#1f2933">${e(formatMoney(value, currency, null).replace(` ${currency}`, ''))}</text>`
 				: '') +
 			`<text x="${x + barWidth / 2}" y="${height - bottom + 16}" text-anchor="middle" font-size="12" fill="#52606d">${e(bucket.label)}</text>` +
 			`<text x="${x + barWidth / 2}" y="${height - bottom + 32}" text-anchor="middle" font-size="11" fill="#7b8794">${count} inv.</text>`
@@ -92,14 +96,14 @@ function currencySection(report: DunningReport, currency: string): string {
 	const rows = BUCKETS.map((bucket) => {
 		const amount = summary.aging[bucket.key];
 		const share = summary.openMinor ? amount / summary.openMinor : 0;
-		return `<tr><td><span style="display:inline-block;width:10px;height:10px;border-radius:2px;background:${bucket.color};margin-right:6px"></span>${e(bucket.label)}</td><td class="num">${report.agingCounts[currency][bucket.key]}</td><td class="num">${e(formatMoney(amount, currency))}</td><td class="num">${formatPercent(share)}</td></tr>`;
+		return `<tr><td><span style="display:inline-block;width:10px;height:10px;border-radius:2px;background:${bucket.color};margin-right:6px"></span>${e(bucket.label)}</td><td class="num">${report.agingCounts[currency][bucket.key]}</td><td class="num">${e(formatMoney(amount, currency, null))}</td><td class="num">${formatRate(share)}</td></tr>`;
 	}).join('');
 	return `<h2>${e(currency)}</h2>
 <div class="cards">
-<div class="card"><div class="muted small">Open</div><div class="value">${e(formatMoney(summary.openMinor, currency))}</div><div class="muted small">${summary.openCount} invoices</div></div>
-<div class="card"><div class="muted small">Overdue</div><div class="value">${e(formatMoney(summary.overdueMinor, currency))}</div><div class="muted small">${summary.overdueCount} invoices</div></div>
+<div class="card"><div class="muted small">Open</div><div class="value">${e(formatMoney(summary.openMinor, currency, null))}</div><div class="muted small">${summary.openCount} invoices</div></div>
+<div class="card"><div class="muted small">Overdue</div><div class="value">${e(formatMoney(summary.overdueMinor, currency, null))}</div><div class="muted small">${summary.overdueCount} invoices</div></div>
 <div class="card"><div class="muted small">DSO</div><div class="value">${dso === null ? 'n/a' : `${dso} days`}</div><div class="muted small">${dso === null ? e(noDso) : `Period ${e(report.dso.from)} → ${e(report.dso.to)} (${report.dso.days} days). ${e(report.dso.definition ?? DSO_DEFINITION)}`}</div></div>
-<div class="card"><div class="muted small">Disputed</div><div class="value">${e(formatMoney(disputed, currency))}</div><div class="muted small">still owed</div></div>
+<div class="card"><div class="muted small">Disputed</div><div class="value">${e(formatMoney(disputed, currency, null))}</div><div class="muted small">still owed</div></div>
 </div>
 <div class="panel" style="margin-top:12px"><h3>Amount owed by age</h3><div class="row"><div>${agingChart(report, currency)}</div>
 <div style="flex:1;min-width:300px"><table><thead><tr><th>Age</th><th class="num">Invoices</th><th class="num">Amount</th><th class="num">Share</th></tr></thead><tbody>${rows}</tbody></table></div></div></div>`;
@@ -112,7 +116,7 @@ function stepsSection(report: DunningReport): string {
 	const rows = report.steps
 		.map(
 			(step) =>
-				`<tr><td>${e(step.stepId)}</td><td class="num">${step.sent}</td><td class="num">${step.dated}</td><td class="num">${step.paidAfter}</td><td class="num">${formatNumber(step.averageDaysToPay)}</td><td class="num">${formatNumber(step.medianDaysToPay)}</td><td class="num">${step.recovered}/${step.eligible}</td><td>${rateBar(step.recoveryRate)} ${formatPercent(step.recoveryRate)}</td><td class="num">${step.pending}</td></tr>`,
+				`<tr><td>${e(step.stepId)}</td><td class="num">${step.sent}</td><td class="num">${step.dated}</td><td class="num">${step.paidAfter}</td><td class="num">${formatNumber(step.averageDaysToPay)}</td><td class="num">${formatNumber(step.medianDaysToPay)}</td><td class="num">${step.recovered}/${step.eligible}</td><td>${rateBar(step.recoveryRate)} ${formatRate(step.recoveryRate)}</td><td class="num">${step.pending}</td></tr>`,
 		)
 		.join('');
 	const coverage = report.history.sentSteps
@@ -125,7 +129,7 @@ function stepsSection(report: DunningReport): string {
 function promisesSection(report: DunningReport): string {
 	const p = report.promises;
 	return `<h2>Promises and disputes</h2><div class="cards">
-<div class="card"><div class="muted small">Promises kept</div><div class="value">${p.kept}</div><div class="muted small">${formatPercent(p.keptRate)} of promises due</div></div>
+<div class="card"><div class="muted small">Promises kept</div><div class="value">${p.kept}</div><div class="muted small">${formatRate(p.keptRate)} of promises due</div></div>
 <div class="card"><div class="muted small">Promises broken</div><div class="value">${p.broken}</div></div>
 <div class="card"><div class="muted small">Promises running</div><div class="value">${p.pending}</div></div>
 <div class="card"><div class="muted small">Disputed invoices</div><div class="value">${report.disputed.count}</div></div>
@@ -150,7 +154,7 @@ function worklistSection(report: DunningReport, limit: number): string {
 			const list = (reasons.get(`${line.source}:${line.invoiceId}`) ?? [])
 				.map((reason) => `<li>${e(reason)}</li>`)
 				.join('');
-			return `<tr><td class="num">${index + 1}</td><td class="num"><strong>${line.score}</strong><br>${scoreBar(line.score)}</td><td style="white-space:nowrap">${e(line.number ?? line.invoiceId)}<div class="muted small">${e(line.source)}</div></td><td>${e(line.customerName ?? '—')}${badges}</td><td class="num">${e(formatMoney(line.dueMinor, line.currency))}</td><td class="num">${line.daysOverdue > 0 ? line.daysOverdue : '–'}</td><td><ul class="reasons">${list}</ul></td></tr>`;
+			return `<tr><td class="num">${index + 1}</td><td class="num"><strong>${line.score}</strong><br>${scoreBar(line.score)}</td><td style="white-space:nowrap">${e(line.number ?? line.invoiceId)}<div class="muted small">${e(line.source)}</div></td><td>${e(line.customerName ?? '—')}${badges}</td><td class="num">${e(formatMoney(line.dueMinor, line.currency, null))}</td><td class="num">${line.daysOverdue > 0 ? line.daysOverdue : '–'}</td><td><ul class="reasons">${list}</ul></td></tr>`;
 		})
 		.join('');
 	const more =
@@ -258,7 +262,7 @@ export function renderSimulationHtml(simulation: Simulation, options: HtmlOption
 				.filter((event) => event.action !== 'stop' || event.reason === 'paid')
 				.map(
 					(event) =>
-						`<tr><td>${e(day.date)}</td><td>${e(event.action)}</td><td>${e(event.stepId ?? event.reason)}</td><td>${e(tone(event.tone))} ${e(event.channel ?? '')}</td><td>${e(event.number ?? event.invoiceId)}</td><td>${e(event.customerName ?? '—')}</td><td class="num">${event.action === 'stop' ? 'paid' : e(formatMoney(event.dueMinor, event.currency))}</td><td class="num">${event.daysOverdue}</td></tr>`,
+						`<tr><td>${e(day.date)}</td><td>${e(event.action)}</td><td>${e(event.stepId ?? event.reason)}</td><td>${e(tone(event.tone))} ${e(event.channel ?? '')}</td><td>${e(event.number ?? event.invoiceId)}</td><td>${e(event.customerName ?? '—')}</td><td class="num">${event.action === 'stop' ? 'paid' : e(formatMoney(event.dueMinor, event.currency, null))}</td><td class="num">${event.daysOverdue}</td></tr>`,
 				)
 				.join(''),
 		)
@@ -286,7 +290,7 @@ export function renderPreviewHtml(preview: Preview, options: HtmlOptions = {}): 
 	const rows = preview.planned
 		.map(
 			(entry) =>
-				`<tr><td>${e(entry.action)}${entry.requiresApproval ? '<span class="badge promise">approval</span>' : ''}</td><td>${e(entry.stepId ?? '')}</td><td>${e(tone(entry.tone))} ${e(entry.channel ?? '')}</td><td>${e(entry.number ?? entry.invoiceId)}</td><td>${e(entry.customerName ?? '—')}</td><td class="num">${e(formatMoney(entry.dueMinor, entry.currency))}</td><td class="num">${entry.daysOverdue}</td></tr>`,
+				`<tr><td>${e(entry.action)}${entry.requiresApproval ? '<span class="badge promise">approval</span>' : ''}</td><td>${e(entry.stepId ?? '')}</td><td>${e(tone(entry.tone))} ${e(entry.channel ?? '')}</td><td>${e(entry.number ?? entry.invoiceId)}</td><td>${e(entry.customerName ?? '—')}</td><td class="num">${e(formatMoney(entry.dueMinor, entry.currency, null))}</td><td class="num">${entry.daysOverdue}</td></tr>`,
 		)
 		.join('');
 	const counts = preview.counts;

@@ -1,6 +1,6 @@
 import { toDayNumber } from '../dates';
-import { formatMoney } from './format';
-import { agingBucket, customerKey, historyOf, isOpen } from './history';
+import { formatMoney } from '../composer/format';
+import { agingBucket, historyOf, isOpen, reportCustomerKey } from './history';
 import { daysOverdueAt, promiseOutcomes, round1, settledBy } from './kpis';
 import type { OpenInvoiceDetail, PriorityParts, ReportInvoice, WorklistEntry } from './types';
 
@@ -40,7 +40,7 @@ function customerRecords(
 ): Map<string, CustomerRecord> {
 	const records = new Map<string, CustomerRecord>();
 	for (const invoice of invoices) {
-		const key = customerKey(invoice);
+		const key = reportCustomerKey(invoice);
 		let record = records.get(key);
 		if (!record) {
 			record = { lateDays: [], brokenPromises: 0 };
@@ -79,7 +79,7 @@ export function prioritise(
 		const amount = round1((W.amount * invoice.dueMinor) / max);
 		const share = Math.round((invoice.dueMinor / max) * 100);
 		reasons.push(
-			`${formatMoney(invoice.dueMinor, invoice.currency)} at stake (${share}% of the largest open ${invoice.currency} amount): ${points(amount)}`,
+			`${formatMoney(invoice.dueMinor, invoice.currency, null)} at stake (${share}% of the largest open ${invoice.currency} amount): ${points(amount)}`,
 		);
 
 		const days = daysOverdueAt(invoice, asOf);
@@ -94,7 +94,7 @@ export function prioritise(
 				`not overdue yet (${days === 0 ? 'due today' : `due in ${plural(-days, 'day')}`}): +0`,
 			);
 
-		const key = customerKey(invoice);
+		const key = reportCustomerKey(invoice);
 		const record = records.get(key) as CustomerRecord;
 		let lateness = 0;
 		if (record.lateDays.length) {

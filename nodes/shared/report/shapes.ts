@@ -5,6 +5,17 @@ import { assertObject, assertShape, type Shape } from '../shape';
  * `simulatePolicy` and `previewRun` produced, possibly after a trip through JSON or a user's expression, so
  * a damaged one is named field by field instead of crashing half-way through a page.
  */
+
+/** The fields that name an invoice and its amount, on a worklist line and a simulated event alike. */
+const INVOICE_LINE = {
+	invoiceId: 'string',
+	source: 'string',
+	number: 'string?',
+	customerName: 'string?',
+	currency: 'currency',
+	dueMinor: 'integer',
+} satisfies Record<string, Shape>;
+
 const BUCKETS: Shape = {
 	current: 'integer',
 	d1_30: 'integer',
@@ -30,12 +41,7 @@ const REPORT: Shape = {
 	worklist: { list: { invoiceId: 'string', source: 'string', reasons: { list: 'string' } } },
 	openInvoices: {
 		list: {
-			invoiceId: 'string',
-			source: 'string',
-			number: 'string?',
-			customerName: 'string?',
-			currency: 'currency',
-			dueMinor: 'integer',
+			...INVOICE_LINE,
 			dueDate: 'date?',
 			daysOverdue: 'integer',
 			bucket: 'string',
@@ -89,12 +95,7 @@ const REPORT: Shape = {
 };
 
 const EVENT: Shape = {
-	invoiceId: 'string',
-	source: 'string',
-	number: 'string?',
-	customerName: 'string?',
-	currency: 'currency',
-	dueMinor: 'integer',
+	...INVOICE_LINE,
 	action: 'string',
 	reason: 'string',
 	stepId: 'string?',

@@ -10,12 +10,13 @@ import {
 } from '../dates';
 import { DunningInputError, describeValue } from '../errors';
 import type { Invoice, InvoiceStatus } from '../invoice';
-import { customerKey as gapCustomerKey, latestSentOnByCustomer } from '../scenario/customer-gap';
+import { customerKey } from '../customer';
+import { latestSentOnByCustomer } from '../scenario/customer-gap';
 import { evaluateScenario } from '../scenario/evaluate';
 import type { Scenario, Step } from '../scenario/types';
 import { validateScenario } from '../scenario/validate';
 import { checkReportInvoice } from './build';
-import { customerKey, paidBy, settledOn } from './history';
+import { paidBy, reportCustomerKey, settledOn } from './history';
 import type {
 	CalendarDay,
 	CalendarEvent,
@@ -119,7 +120,7 @@ function eventOf(
 		invoiceId: invoice.id,
 		source: invoice.source,
 		number: invoice.number,
-		customerKey: customerKey(invoice),
+		customerKey: reportCustomerKey(invoice),
 		customerName: invoice.customer.name,
 		currency: invoice.currency,
 		dueMinor: invoice.dueMinor,
@@ -186,7 +187,7 @@ export function simulatePolicy(
 	const contacts = new Map<string, WeeklyContactExcess>();
 
 	const customerGap = (checked.minDaysBetweenCustomer ?? 0) > 0;
-	const gapKeys = active.map((entry) => gapCustomerKey(entry.replay.invoice));
+	const gapKeys = active.map((entry) => customerKey(entry.replay.invoice));
 
 	for (let day = from; day <= to; day++) {
 		const date = fromDayNumber(day);
@@ -224,9 +225,9 @@ export function simulatePolicy(
 			if (paidFrom !== null && day >= paidFrom) totals.remindersAfterPayment++;
 			if (decision.action === 'send') {
 				const weekOf = fromDayNumber(day - ((weekdayOf(day) + 6) % 7));
-				const key = `${customerKey(invoice)}|${weekOf}`;
+				const key = `${reportCustomerKey(invoice)}|${weekOf}`;
 				const count = contacts.get(key) ?? {
-					customerKey: customerKey(invoice),
+					customerKey: reportCustomerKey(invoice),
 					customerName: invoice.customer.name,
 					weekOf,
 					contacts: 0,
@@ -293,7 +294,7 @@ export function previewRun(
 	const customerGap = (checked.minDaysBetweenCustomer ?? 0) > 0;
 	const lastSent = customerGap ? latestSentOnByCustomer(invoices) : new Map<string, IsoDate>();
 	const entries = invoices.map((invoice): PreviewEntry => {
-		const key = customerGap ? gapCustomerKey(invoice) : null;
+		const key = customerGap ? customerKey(invoice) : null;
 		const decision = customerGap
 			? evaluateScenario(invoice, scenario, now, {
 					customerLastSentOn: key === null ? null : (lastSent.get(key) ?? null),

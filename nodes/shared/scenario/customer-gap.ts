@@ -1,23 +1,8 @@
 import { assertIsoDate, type IsoDate } from '../dates';
 import { DunningInputError } from '../errors';
-import { assertObject, assertText, got } from '../shape';
+import { customerKey } from '../customer';
+import { assertObject, got } from '../shape';
 import type { Invoice } from '../invoice';
-
-/**
- * Invoices of one customer are recognised by the customer id, else by the email address (case-insensitive);
- * an invoice with neither belongs to no group.
- */
-export function customerKey(invoice: Invoice, field = 'invoice'): string | null {
-	const customer = assertObject(assertObject(invoice, field).customer, `${field}.customer`);
-	if (customer.id !== null && customer.id !== undefined)
-		assertText(customer.id, `${field}.customer.id`);
-	if (customer.email !== null && customer.email !== undefined) {
-		assertText(customer.email, `${field}.customer.email`);
-	}
-	if (invoice.customer.id) return `id:${invoice.customer.id}`;
-	if (invoice.customer.email) return `email:${invoice.customer.email.trim().toLowerCase()}`;
-	return null;
-}
 
 /** The newest `lastSentOn` per customer, so one customer's rhythm spans all its invoices. */
 export function latestSentOnByCustomer(invoices: Iterable<Invoice>): Map<string, IsoDate> {

@@ -2,4 +2,5 @@ export { evaluateScenario } from './evaluate';
 export { SCENARIO_PRESETS, getScenarioPreset } from './presets';
 export { validateScenario, validateStep } from './validate';
 export * from './types';
-export { customerKey, latestSentOnByCustomer } from './customer-gap';
+export { latestSentOnByCustomer } from './customer-gap';
+export { customerKey } from '../customer';

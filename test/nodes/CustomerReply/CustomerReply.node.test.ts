@@ -1,5 +1,5 @@
 import { CustomerReply } from '../../../nodes/CustomerReply/CustomerReply.node';
-import { reminderMessageId, reminderReplyTo } from '../../../nodes/shared';
+import { reminderMessageId, reminderReplyTo } from '../../../nodes/shared/internal';
 import { stripeFixture } from '../../helpers/fixtures';
 import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow } from '../../helpers/run-workflow';

@@ -1,7 +1,7 @@
 import { DunningReport } from '../../../nodes/DunningReport/DunningReport.node';
 import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
-import type { DunningReport as Report, Simulation } from '../../../nodes/shared';
+import type { DunningReport as Report, Simulation } from '../../../nodes/shared/internal';
 import { makeInvoice } from '../../shared/invoice-factory';
 
 const nodeTypes = { 'n8n-nodes-dunning.dunningReport': new DunningReport() };

@@ -1,5 +1,5 @@
 import { DunningScenario } from '../../../nodes/DunningScenario/DunningScenario.node';
-import { SCENARIO_PRESETS } from '../../../nodes/shared';
+import { SCENARIO_PRESETS } from '../../../nodes/shared/internal';
 import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
 import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';

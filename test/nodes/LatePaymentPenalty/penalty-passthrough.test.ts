@@ -1,7 +1,7 @@
 // Issue 19, #3: penalties never block a reminder. An item whose step states no penalty (a J-3 notice, a friendly
 // reminder) or whose decision has no step passes through with `penalty: null`; a GBP/USD/CHF invoice under the
 // French rule gets its interest in its own currency and the 40 EUR stated apart — never an item error.
-import { getScenarioPreset } from '../../../nodes/shared';
+import { getScenarioPreset } from '../../../nodes/shared/internal';
 import { makeInvoice } from '../../shared/invoice-factory';
 import { NODE, run } from './workflow';
 

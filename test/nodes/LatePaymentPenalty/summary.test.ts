@@ -1,7 +1,7 @@
 // The summary's number formatting on its own: the ISO 4217 exponent decides the decimals, and amounts are
 // formatted from exact decimal strings (never minor / 100).
 import { formatAnnualRate, penaltySummary } from '../../../nodes/LatePaymentPenalty/summary';
-import { formatMoney } from '../../../nodes/shared';
+import { formatMoney } from '../../../nodes/shared/internal';
 
 describe('penalty summary formatting', () => {
 	it.each([

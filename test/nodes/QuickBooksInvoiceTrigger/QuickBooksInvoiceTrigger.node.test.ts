@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseIntuitTimestamp } from '../../../nodes/shared';
+import { parseIntuitTimestamp } from '../../../nodes/shared/internal';
 import { startQuickBooksSimulator, type QuickBooksSimulator } from '../../simulators/quickbooks';
 import {
 	actionWorkflow,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ReminderComposer } from '../../../nodes/ReminderComposer/ReminderComposer.node';
-import { invoicesOfReplyAddresses, parseReminderMessageIds } from '../../../nodes/shared';
+import { invoicesOfReplyAddresses, parseReminderMessageIds } from '../../../nodes/shared/internal';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import { makeInvoice, type InvoiceOverrides } from '../../shared/invoice-factory';
 

@@ -7,7 +7,7 @@ import {
 	formatMoney,
 	renderTemplateSet,
 	resolveTemplateSet,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { buildTemplateData, validateSender } from '../../../nodes/shared/composer/context';
 import { normalizeInvoice } from '../../../nodes/shared/invoice';
 import { composeInput, frPenalty } from './fixtures';

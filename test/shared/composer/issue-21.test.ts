@@ -1,5 +1,5 @@
 import { composeReminder, reminderThreading } from '../../../nodes/shared/composer';
-import { invoicesOfReplyAddresses, parseReminderMessageIds } from '../../../nodes/shared';
+import { invoicesOfReplyAddresses, parseReminderMessageIds } from '../../../nodes/shared/internal';
 import { composeInput, overdueInvoice } from './fixtures';
 import { decodeReferences } from '../../helpers/html';
 

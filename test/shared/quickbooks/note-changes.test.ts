@@ -3,7 +3,7 @@ import {
 	amountOwedFingerprint,
 	normalizeQuickBooksInvoice,
 	parseDunningNote,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { quickBooksExchange } from '../../helpers/fixtures';
 
 const USER_TEXT = 'Client asked for a single invoice per quarter. Contact: M. Okafor, ext. 214.';

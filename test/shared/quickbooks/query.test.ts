@@ -4,7 +4,7 @@ import {
 	overdueInvoicesCountQuery,
 	overdueInvoicesQuery,
 	quoteQueryLiteral,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { quickBooksExchange } from '../../helpers/fixtures';
 
 describe('QuickBooks query statements', () => {

@@ -3,7 +3,7 @@ import {
 	changeSyncMode,
 	formatIntuitTimestamp,
 	parseIntuitTimestamp,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 
 describe('QuickBooks timestamps', () => {
 	it('reads Pacific winter and summer offsets to the same instants as UTC', () => {

@@ -1,4 +1,8 @@
-import { classifyReply, DunningInputError, reminderMessageId } from '../../../nodes/shared';
+import {
+	classifyReply,
+	DunningInputError,
+	reminderMessageId,
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 
 const options = { timezone: 'Europe/Paris', now: '2026-11-27T12:00:00Z' };

@@ -5,7 +5,7 @@ import {
 	parseReminderMessageIds,
 	reminderMessageId,
 	reminderReplyTo,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 
 describe('reminderMessageId', () => {

@@ -1,4 +1,4 @@
-import { findPromisedDate } from '../../../nodes/shared';
+import { findPromisedDate } from '../../../nodes/shared/internal';
 
 const FRIDAY = '2026-11-27';
 const dateOf = (text: string, today = FRIDAY) => findPromisedDate(text, today)?.date ?? null;

@@ -1,4 +1,4 @@
-import { customerText, replyBody } from '../../../nodes/shared';
+import { customerText, replyBody } from '../../../nodes/shared/internal';
 
 describe("replyBody: the customer's own words", () => {
 	it('drops the quoted reminder under "Le … a écrit :", "On … wrote:", "Am … schrieb", "El … escribió:"', () => {

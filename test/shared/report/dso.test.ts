@@ -6,7 +6,7 @@ import {
 	dsoToCsv,
 	renderReportHtml,
 	type ReportInvoice,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 
 const AS_OF = '2026-11-26';

@@ -6,7 +6,7 @@ import {
 	SCENARIO_PRESETS,
 	simulatePolicy,
 	simulationToCsv,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 
 const book = [

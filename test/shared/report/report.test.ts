@@ -4,7 +4,7 @@ import {
 	DunningInputError,
 	type Invoice,
 	type ReportInvoice,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { makeInvoice, type InvoiceOverrides } from '../invoice-factory';
 
 const AS_OF = '2026-11-26'; // a Thursday

@@ -7,7 +7,7 @@ import {
 	validateScenario,
 	type Invoice,
 	type Scenario,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 import { seededRandom } from '../../helpers/random';
 

@@ -1,4 +1,4 @@
-import { buildDunningReport, historyOf, type ReportInvoice } from '../../../nodes/shared';
+import { buildDunningReport, historyOf, type ReportInvoice } from '../../../nodes/shared/internal';
 import { makeInvoice, type InvoiceOverrides } from '../invoice-factory';
 
 // Issue 21: the thank-you sent once a reminded invoice is paid is recorded as step `thanks` in the invoice's

@@ -1,7 +1,7 @@
 // Issue 19, #5 (core part): a broken promise is said in the decision (reason `promise_broken`, the promised
 // day in `brokenPromiseOn`), and every decision lists the customer-facing steps that will never be sent and
 // why (`passedOver`), so that a missed J-3 notice is said, not silently dropped.
-import { evaluateScenario, SCENARIO_PRESETS } from '../../../nodes/shared';
+import { evaluateScenario, SCENARIO_PRESETS } from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 import { decide, scenario } from './helpers';
 

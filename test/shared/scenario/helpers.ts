@@ -4,7 +4,7 @@ import {
 	type Decision,
 	type Invoice,
 	type Scenario,
-} from '../../../nodes/shared';
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 
 export const classic = SCENARIO_PRESETS['classic-7-14-21'];

@@ -1,6 +1,6 @@
 // Issue 19, #10: a malformed invoice or clock ends in a DunningInputError naming the field, never a TypeError
 // or a RangeError from inside a rule.
-import { DunningInputError, evaluateScenario } from '../../../nodes/shared';
+import { DunningInputError, evaluateScenario } from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 import { classic } from './helpers';
 

@@ -1,4 +1,8 @@
-import { SCENARIO_PRESETS, evaluateScenario, validateScenario } from '../../../nodes/shared';
+import {
+	SCENARIO_PRESETS,
+	evaluateScenario,
+	validateScenario,
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 
 const summary = (id: string) =>

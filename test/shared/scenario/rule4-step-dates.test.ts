@@ -1,4 +1,4 @@
-import type { Step } from '../../../nodes/shared';
+import type { Step } from '../../../nodes/shared/internal';
 import { brief, decide, scenario } from './helpers';
 
 const step = (id: string, offsetDays: number, extra: Partial<Step> = {}): Step => ({

@@ -1,4 +1,8 @@
-import { customerKey, evaluateScenario, latestSentOnByCustomer } from '../../../nodes/shared';
+import {
+	customerKey,
+	evaluateScenario,
+	latestSentOnByCustomer,
+} from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 import { brief, scenario } from './helpers';
 

@@ -1,4 +1,4 @@
-import { evaluateScenario } from '../../../nodes/shared';
+import { evaluateScenario } from '../../../nodes/shared/internal';
 import { makeInvoice } from '../invoice-factory';
 import { classic, scenario } from './helpers';
 

@@ -1,4 +1,4 @@
-import { validateScenario } from '../../../nodes/shared';
+import { validateScenario } from '../../../nodes/shared/internal';
 
 const minimal = { timezone: 'Europe/Paris', steps: [{ id: 'd7', offsetDays: 7 }] };
 

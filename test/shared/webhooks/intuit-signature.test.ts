@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { signIntuitPayload, verifyIntuitSignature } from '../../../nodes/shared';
+import { signIntuitPayload, verifyIntuitSignature } from '../../../nodes/shared/internal';
 
 interface SignatureCase {
 	name: string;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { signStripePayload, verifyStripeSignature } from '../../../nodes/shared';
+import { signStripePayload, verifyStripeSignature } from '../../../nodes/shared/internal';
 import { stripeFixture } from '../../helpers/fixtures';
 
 interface SignedCase {

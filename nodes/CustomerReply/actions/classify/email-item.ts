@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isDataObject, readPath } from '../../../common/invoice-input';
 import { DunningInputError, type InboundEmail } from '../../../shared/internal';
 
 /**
@@ -14,9 +15,9 @@ import { DunningInputError, type InboundEmail } from '../../../shared/internal';
  */
 export function emailFromItem(json: IDataObject, field: string): InboundEmail {
 	const where = field.trim();
-	const value = where === '' ? json : valueAtPath(json, where);
+	const value = where === '' ? json : readPath(json, where);
 	const prefix = where === '' ? '' : `${where}.`;
-	if (!isObject(value)) throw new DunningInputError(where || 'email', 'no email object here');
+	if (!isDataObject(value)) throw new DunningInputError(where || 'email', 'no email object here');
 	if (typeof value.raw === 'string' && value.from === undefined) {
 		throw new DunningInputError(
 			`${prefix}raw`,
@@ -38,16 +39,16 @@ export function emailFromItem(json: IDataObject, field: string): InboundEmail {
 function recipientsText(value: unknown): string | null {
 	if (typeof value === 'string') return value;
 	if (Array.isArray(value)) return value.map(recipientsText).filter(Boolean).join(', ');
-	if (isObject(value) && typeof value.text === 'string') return value.text;
+	if (isDataObject(value) && typeof value.text === 'string') return value.text;
 	return null;
 }
 
 /** `Jean <jean@x.fr>` from a string or from mailparser's `{ value: [{ address, name }], text }`. */
 function addressText(value: unknown, field: string): string {
 	if (typeof value === 'string' && value.trim() !== '') return value;
-	if (isObject(value)) {
+	if (isDataObject(value)) {
 		const first = Array.isArray(value.value) ? value.value[0] : undefined;
-		if (isObject(first) && typeof first.address === 'string') {
+		if (isDataObject(first) && typeof first.address === 'string') {
 			return typeof first.name === 'string' && first.name !== ''
 				? `${first.name} <${first.address}>`
 				: first.address;
@@ -66,7 +67,7 @@ function firstText(...values: unknown[]): string | null {
 function headersOf(value: Record<string, unknown>): Record<string, string | string[]> {
 	const headers: Record<string, string | string[]> = {};
 	for (const source of [value.metadata, value.headers]) {
-		if (!isObject(source)) continue;
+		if (!isDataObject(source)) continue;
 		for (const [name, header] of Object.entries(source)) {
 			if (typeof header === 'string' || Array.isArray(header)) {
 				headers[name.toLowerCase()] = Array.isArray(header) ? header.map(String) : header;
@@ -93,17 +94,4 @@ function arrival(value: unknown, field: string): string | undefined {
 		throw new DunningInputError(field, `${JSON.stringify(value)} is not a date`);
 	}
 	return new Date(ms).toISOString();
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function valueAtPath(json: IDataObject, path: string): unknown {
-	let value: unknown = json;
-	for (const key of path.split('.')) {
-		if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-		value = value[key];
-	}
-	return value;
 }

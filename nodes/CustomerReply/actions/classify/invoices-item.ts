@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { readInvoice } from '../../../common/invoice-input';
+import { isDataObject, readInvoice } from '../../../common/invoice-input';
 import { DunningInputError, type Invoice } from '../../../shared/internal';
 
 /**
@@ -25,7 +25,7 @@ export function candidateInvoices(
 		}
 		// An item of this package holds its invoice under "invoice".
 		const record = entry as IDataObject;
-		const invoice = isObject(record.invoice) ? record.invoice : record;
+		const invoice = isDataObject(record.invoice) ? record.invoice : record;
 		// Read through a one-key wrapper so that errors name the entry (`openInvoices[2].dueDate: ...`).
 		const where = `${field}[${index}]`;
 		return readInvoice({ [where]: invoice }, { format: 'auto', field: where, timezone });
@@ -40,8 +40,4 @@ function listOf(value: unknown, field: string): unknown[] | null {
 		return listOf(parsed, field);
 	}
 	return Array.isArray(value) ? value : [value];
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,15 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as calculate from './calculate.operation';
+
+/** Dispatches on the operation, one file per operation (`actions/<operation>.operation.ts`). */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const operation = this.getNodeParameter('operation', 0, calculate.OPERATION) as string;
+	switch (operation) {
+		case calculate.OPERATION:
+			return await calculate.execute.call(this);
+		default:
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+	}
+}
