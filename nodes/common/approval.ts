@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isDataObject } from './invoice-input';
 import { DunningInputError } from '../shared/internal';
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The step the Dunning Scenario node attached to the item (`json.step`), when it is the step being claimed.
@@ -11,7 +9,7 @@ const isObject = (value: unknown): value is IDataObject =>
  */
 export function stepOfItem(json: IDataObject, stepId: string): IDataObject | null {
 	const step = json.step;
-	if (!isObject(step)) return null;
+	if (!isDataObject(step)) return null;
 	return step.id === undefined || step.id === stepId ? step : null;
 }
 
@@ -21,8 +19,8 @@ export function stepOfItem(json: IDataObject, stepId: string): IDataObject | nul
  * `{ data: { approved: true } }`. Only the boolean `true` counts: "true", 1 or a declined answer do not.
  */
 export function approvalGiven(json: IDataObject): boolean {
-	if (isObject(json.approval) && json.approval.approved === true) return true;
-	return isObject(json.data) && json.data.approved === true;
+	if (isDataObject(json.approval) && json.approval.approved === true) return true;
+	return isDataObject(json.data) && json.data.approved === true;
 }
 
 /**

@@ -1,19 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DunningInputError } from '../shared/internal';
 
 /**
- * Turns whatever went wrong with one item into the NodeOperationError n8n shows, naming the item and, for
- * domain errors, the field at fault.
+ * Turns whatever went wrong with one item into the error n8n shows, naming the item and, for domain errors,
+ * the field at fault. A service's NodeApiError stays one (its HTTP code and description reach the user), with
+ * the item named in its message like every other failure.
  */
 export function itemError(
 	context: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
-): NodeOperationError {
+): NodeOperationError | NodeApiError {
 	if (error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	if (error instanceof NodeApiError) {
+		error.context.itemIndex ??= itemIndex;
+		if (!error.message.startsWith('Item ')) error.message = `Item ${itemIndex}: ${error.message}`;
 		return error;
 	}
 	const message = error instanceof Error ? error.message : String(error);
@@ -35,7 +41,7 @@ export function itemError(
 export function failedItem(
 	context: IExecuteFunctions,
 	item: INodeExecutionData,
-	error: NodeOperationError,
+	error: NodeOperationError | NodeApiError,
 	itemIndex: number,
 ): INodeExecutionData {
 	const pairedItem = { item: itemIndex };

@@ -4,22 +4,7 @@
  * minor versions); self-hosters use `nodes/shared/index.ts`.
  */
 export { DunningInputError } from './errors';
-// The core's own helpers that the pure files of nodes/services (normalisers, note changes, signature checks)
-// build on: they import the core through this module too, so the build keeps one copy of it.
-export { describeValue } from './errors';
-export {
-	assertShape,
-	assertObject,
-	assertList,
-	assertText,
-	assertInteger,
-	assertFiniteNumber,
-	assertBody,
-	type Shape,
-} from './shape';
-export { optionalIsoDate } from './dates';
-export { assertRecord, normalizeTags, parseTagList, postalAddress } from './invoice';
-export { readSentEntries, type SentStepRecord } from './dunning-metadata';
+export { readPostalAddress } from './invoice';
 export { getOrCreate } from './memo';
 export {
 	normalizeCurrency,

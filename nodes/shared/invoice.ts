@@ -166,7 +166,11 @@ function addressLines(value: unknown, field: string): string[] {
 	);
 }
 
-function validateAddress(value: unknown, field: string): PostalAddress | null {
+/**
+ * A postal address given as data (an invoice's `customer.address`, a node parameter): checked part by part,
+ * empty parts dropped; null when there is none. Bad parts throw a DunningInputError naming them.
+ */
+export function readPostalAddress(value: unknown, field: string): PostalAddress | null {
 	if (value === undefined || value === null) return null;
 	const raw = assertRecord(value, field);
 	return postalAddress({
@@ -199,7 +203,7 @@ export function postalAddress(parts: PostalAddress): PostalAddress | null {
 
 function validateCustomer(value: unknown, field: string): InvoiceCustomer {
 	const raw = value === undefined || value === null ? {} : assertRecord(value, field);
-	const address = validateAddress(raw.address, `${field}.address`);
+	const address = readPostalAddress(raw.address, `${field}.address`);
 	return {
 		id: optionalString(raw.id, `${field}.id`),
 		name: optionalString(raw.name, `${field}.name`),

@@ -240,6 +240,12 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 		],
 	},
 	emptyDunningState: { args: () => [] },
+	readPostalAddress: {
+		args: () => [
+			{ lines: ['12 rue de l’Église'], postalCode: '69002', city: 'Lyon', country: 'FR' },
+			'invoice.customer.address',
+		],
+	},
 	countryFromText: { args: () => ['United States'] },
 	normalizeCountry: { args: () => ['fr', 'invoice.customer.country'] },
 	isCountryCode: { args: () => ['FR'] },

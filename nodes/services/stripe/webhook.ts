@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isDataObject } from '../../common/invoice-input';
 import { verifyStripeSignature } from '../../shared/internal';
 import { DUNNING_METADATA_PREFIX } from './state';
 
@@ -47,10 +48,6 @@ export type DeliveryOutcome =
 	  }
 	| { action: 'emit'; status: 200; event: IDataObject; invoice: IDataObject };
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function handleStripeDelivery(input: DeliveryInput): DeliveryOutcome {
 	if (input.signature === undefined || input.signature === '') {
 		return { action: 'reject', status: 400, reason: 'missing Stripe-Signature header' };
@@ -73,13 +70,13 @@ export function handleStripeDelivery(input: DeliveryInput): DeliveryOutcome {
 	} catch {
 		return { action: 'reject', status: 400, reason: 'the body is not JSON' };
 	}
-	if (!isObject(event) || typeof event.id !== 'string' || typeof event.type !== 'string') {
+	if (!isDataObject(event) || typeof event.id !== 'string' || typeof event.type !== 'string') {
 		return { action: 'reject', status: 400, reason: 'not a Stripe event' };
 	}
 	const eventId = event.id;
-	const data = isObject(event.data) ? event.data : {};
+	const data = isDataObject(event.data) ? event.data : {};
 	const invoice = data.object;
-	if (!isObject(invoice) || invoice.object !== 'invoice') {
+	if (!isDataObject(invoice) || invoice.object !== 'invoice') {
 		return { action: 'ignore', status: 200, reason: 'not_invoice', eventId };
 	}
 	if (!input.events.includes(event.type)) {
@@ -93,7 +90,7 @@ export function handleStripeDelivery(input: DeliveryInput): DeliveryOutcome {
 	const previous = data.previous_attributes;
 	if (
 		event.type === 'invoice.updated' &&
-		(!isObject(previous) || Object.keys(previous).length === 0)
+		(!isDataObject(previous) || Object.keys(previous).length === 0)
 	) {
 		return { action: 'ignore', status: 200, reason: 'no_change', eventId };
 	}
@@ -105,7 +102,7 @@ export function handleStripeDelivery(input: DeliveryInput): DeliveryOutcome {
 
 /** The `event` field of an emitted item: what happened, without the invoice (which is in `raw`). */
 export function webhookEventSummary(event: IDataObject): IDataObject {
-	const data = isObject(event.data) ? event.data : {};
+	const data = isDataObject(event.data) ? event.data : {};
 	return {
 		source: 'webhook',
 		id: event.id,
@@ -114,7 +111,7 @@ export function webhookEventSummary(event: IDataObject): IDataObject {
 			typeof event.created === 'number' ? new Date(event.created * 1000).toISOString() : null,
 		livemode: event.livemode === true,
 		apiVersion: event.api_version ?? null,
-		previousAttributes: isObject(data.previous_attributes) ? data.previous_attributes : null,
+		previousAttributes: isDataObject(data.previous_attributes) ? data.previous_attributes : null,
 	};
 }
 

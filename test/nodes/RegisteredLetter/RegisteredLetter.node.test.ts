@@ -237,26 +237,31 @@ describe('Registered Letter: Send', () => {
 	it.each([
 		[{ password: 'wrong' }, /Maileva: invalid_grant .*credential/],
 		[{ clientSecret: 'wrong' }, /Maileva: unauthorized_client/],
-	])('a token refusal (%j) is an item error with the OAuth2 error code', async (bad, message) => {
-		const result = await run([letterItem('a')], {}, { credentials: bad });
-		expect(result.error).toMatchObject({
-			name: 'NodeOperationError',
-			message: expect.stringMatching(message),
-		});
-	});
+	])(
+		'a token refusal (%j) is an item error (NodeApiError) with the OAuth2 error code',
+		async (bad, message) => {
+			const result = await run([letterItem('a')], {}, { credentials: bad });
+			expect(result.error).toMatchObject({
+				name: 'NodeApiError',
+				message: expect.stringMatching(message),
+				context: { itemIndex: 0 },
+			});
+		},
+	);
 
 	it.each([
 		['ADDRESS_LINE_6 format', { ...ADDRESS, postalCode: '752' }, /INVALID_ADDRESS_LINE_6/],
 		['country not served', { ...ADDRESS, country: 'DE' }, /INVALID_COUNTRY_CODE/],
 	])(
-		'a recipient the API refuses (%s) is an item error with the Maileva code',
+		'a recipient the API refuses (%s) is an item error (NodeApiError, HTTP 400) with the Maileva code',
 		async (_, address, message) => {
 			const result = await run([
 				letterItem('a', { invoice: { customer: { name: 'X', address } } }),
 			]);
 			expect(result.error).toMatchObject({
-				name: 'NodeOperationError',
+				name: 'NodeApiError',
 				message: expect.stringMatching(message),
+				httpCode: '400',
 			});
 			expect(simulator.postedLetters).toHaveLength(0);
 		},
@@ -281,13 +286,14 @@ describe('Registered Letter: Get Status', () => {
 		});
 	});
 
-	it('an unknown sending id is an item error SENDING_NOT_FOUND', async () => {
+	it('an unknown sending id is an item error (NodeApiError, HTTP 404) SENDING_NOT_FOUND', async () => {
 		const result = await run([{ json: { letter: { sendingId: 'nope' } } }], {
 			operation: 'getStatus',
 		});
 		expect(result.error).toMatchObject({
-			name: 'NodeOperationError',
-			message: expect.stringMatching(/SENDING_NOT_FOUND/),
+			name: 'NodeApiError',
+			message: expect.stringMatching(/^Item 0: .*SENDING_NOT_FOUND/),
+			httpCode: '404',
 		});
 	});
 });

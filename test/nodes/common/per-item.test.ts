@@ -4,7 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { runEachItem } from '../../../nodes/common/per-item';
 import { DunningInputError } from '../../../nodes/shared';
@@ -15,6 +15,8 @@ interface Probe {
 	id: string;
 	waitMs: number;
 	fail?: boolean;
+	/** Fails as a service would: a NodeApiError with an HTTP code. */
+	apiFail?: boolean;
 	copies?: number;
 }
 
@@ -45,6 +47,13 @@ class ProbeNode implements INodeType {
 			await new Promise((resolve) => setTimeout(resolve, probe.waitMs));
 			flight.now--;
 			if (probe.fail) throw new DunningInputError('invoice.id', `${probe.id} is refused`);
+			if (probe.apiFail) {
+				throw new NodeApiError(
+					this.getNode(),
+					{ code: 'resource_missing' },
+					{ message: `Service: no invoice ${probe.id}`, httpCode: '404' },
+				);
+			}
 			return Array.from({ length: probe.copies ?? 1 }, (_, copy) => ({
 				output: 0,
 				json: { id: probe.id, copy },
@@ -124,5 +133,21 @@ describe('runEachItem (the per-item wrapper of every node)', () => {
 			context: { itemIndex: 0 },
 		});
 		expect(flight.started).toEqual(['a']);
+	});
+
+	it('keeps a service error a NodeApiError with its HTTP code, naming the item in its message', async () => {
+		const result = await run(
+			[
+				{ id: 'a', waitMs: 1 },
+				{ id: 'b', waitMs: 1, apiFail: true },
+			],
+			1,
+		);
+		expect(result.nodeError('Probe')).toMatchObject({
+			name: 'NodeApiError',
+			message: 'Item 1: Service: no invoice b',
+			httpCode: '404',
+			context: { itemIndex: 1 },
+		});
 	});
 });

@@ -1,3 +1,4 @@
+import { isDataObject } from '../../../common/invoice-input';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -10,7 +11,7 @@ import { assertApprovedIfRequired } from '../../../common/approval';
 import type { ItemResult } from '../../../common/per-item';
 import { recipientLinesOf } from '../../../services/maileva/recipient';
 import { postLetterOnce } from '../../../services/maileva/sendings';
-import { DunningInputError, postalAddress, type PostalAddress } from '../../../shared/internal';
+import { DunningInputError, readPostalAddress, type PostalAddress } from '../../../shared/internal';
 
 const show = { show: { resource: ['letter'], operation: ['send'] } };
 
@@ -79,9 +80,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const NOT_JSON = Symbol('not JSON');
 
 /** The address parameter (an object, or JSON text) as the core's PostalAddress; null when there is none. */
@@ -99,19 +97,7 @@ function addressOf(value: unknown): PostalAddress | null {
 		}
 		if (raw === NOT_JSON) throw new DunningInputError(field, 'is not a JSON object');
 	}
-	if (raw === undefined || raw === null) return null;
-	if (!isObject(raw)) throw new DunningInputError(field, 'is not an object');
-	const text = (part: unknown) => (typeof part === 'string' ? part : null);
-	const lines = Array.isArray(raw.lines)
-		? raw.lines.filter((line) => typeof line === 'string')
-		: [];
-	return postalAddress({
-		lines: lines as string[],
-		postalCode: text(raw.postalCode),
-		city: text(raw.city),
-		region: text(raw.region),
-		country: text(raw.country),
-	});
+	return readPostalAddress(raw, field);
 }
 
 /**
@@ -123,7 +109,7 @@ export async function execute(
 	item: INodeExecutionData,
 	itemIndex: number,
 ): Promise<ItemResult> {
-	const step = isObject(item.json.step) ? item.json.step : null;
+	const step = isDataObject(item.json.step) ? item.json.step : null;
 	assertApprovedIfRequired(item.json, typeof step?.id === 'string' ? step.id : '');
 	const key = fn.getNodeParameter('idempotencyKey', itemIndex, '') as unknown;
 	if (typeof key !== 'string' || key.trim() === '') {
@@ -170,7 +156,7 @@ export async function execute(
 		recipient,
 		acknowledgementOfReceipt: options.acknowledgementOfReceipt !== false,
 	});
-	const previous = isObject(item.json.letter) ? item.json.letter : {};
+	const previous = isDataObject(item.json.letter) ? item.json.letter : {};
 	return {
 		output: 0,
 		json: { ...item.json, letter: { ...previous, ...letter, idempotencyKey: key } },
