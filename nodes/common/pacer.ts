@@ -29,38 +29,6 @@ export interface PacerLimits {
 	perMinute?: number;
 }
 
-// ---- the providers' documented limits (sources and reasoning: docs/limits.md) -------------------------------
-
-/**
- * Stripe, live mode. https://docs.stripe.com/rate-limits: 100 requests per second per account, and 25 per
- * second for each endpoint unless stated otherwise (GET /v1/invoices/{id} and POST /v1/invoices/{id} are two
- * endpoints, every invoice counting against the same one). A node run spends nearly all its calls on one or
- * two endpoints, so the per-endpoint 25 is the budget that binds. Stripe publishes no number for its
- * concurrency limiter; 10 in flight reaches 25 per second up to 400 ms per call.
- */
-export const STRIPE_LIVE_LIMITS: Readonly<PacerLimits> = Object.freeze({
-	concurrency: 10,
-	perSecond: 25,
-});
-
-/** Stripe, test mode / sandbox. https://docs.stripe.com/rate-limits: 25 requests per second per account. */
-export const STRIPE_TEST_LIMITS: Readonly<PacerLimits> = Object.freeze({
-	concurrency: 10,
-	perSecond: 25,
-});
-
-/**
- * QuickBooks Online Accounting API, per company (realm) and app.
- * https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles: 500 requests per minute and
- * 10 per second per realm; https://blogs.intuit.com/2016/08/08/idg-concurrent-api-use-changes-coming-soon/:
- * no more than 10 concurrent requests per realm. Over either: HTTP 429, fault code 3001 (ThrottleExceeded).
- */
-export const QUICKBOOKS_LIMITS: Readonly<PacerLimits> = Object.freeze({
-	concurrency: 10,
-	perSecond: 10,
-	perMinute: 500,
-});
-
 // ---- options ------------------------------------------------------------------------------------------------
 
 export interface PacerClock {
@@ -107,6 +75,8 @@ export interface CallOptions {
 	 * long (default 15 minutes): as long as some requests get through, the pool is only slowed down.
 	 */
 	giveUpAfterMs?: number;
+	/** How a `retry` attempt waits its delay (default the pacer's clock): the transports use retry.ts's wait. */
+	wait?: (ms: number) => Promise<void>;
 }
 
 export interface PacerStats {
@@ -138,6 +108,28 @@ export function setPacerClock(clock: PacerClock | undefined): PacerClock {
 	const previous = moduleClock;
 	moduleClock = clock ?? realClock;
 	return previous;
+}
+
+/** Test seam (like setPacerClock): reshapes the limits of every pacer created from now on (undefined: none). */
+let limitsOverride: ((limits: PacerLimits) => PacerLimits) | undefined;
+export function setPacerLimits(override: ((limits: PacerLimits) => PacerLimits) | undefined): void {
+	limitsOverride = override;
+}
+
+/**
+ * The pacer of one execution: one per context object n8n hands a node run (an execute, poll or webhook
+ * context), shared by every item and request of that run and forgotten with it (a WeakMap holds it, so no
+ * state outlives the execution). `limits` is read only when the run makes its first request.
+ */
+const pacers = new WeakMap<object, Pacer>();
+export function pacerOf(execution: object, limits: () => PacerLimits): Pacer {
+	let pacer = pacers.get(execution);
+	if (!pacer) {
+		const chosen = limits();
+		pacer = new Pacer(limitsOverride ? limitsOverride(chosen) : chosen);
+		pacers.set(execution, pacer);
+	}
+	return pacer;
 }
 
 // ---- the pacer ---------------------------------------------------------------------------------------------
@@ -280,7 +272,7 @@ export class Pacer {
 					if (failures >= maxAttempts) throw outcome.error;
 					const delay =
 						outcome.delayMs ?? options.retryDelayMs?.(failures) ?? this.backoffMs(failures);
-					await this.clock.wait(delay);
+					await (options.wait ?? this.clock.wait)(delay);
 				}
 			}
 		}

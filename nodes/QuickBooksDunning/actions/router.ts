@@ -3,8 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { perItemParameters } from '../../common/parameters';
 import { runEachItem } from '../../common/per-item';
+import { readRequestsAtOnce } from '../../common/properties';
 import { requestTimeoutMs } from '../../common/source-properties';
 import { customerLookup } from '../../services/quickbooks/invoices';
+import { QUICKBOOKS_REQUESTS_AT_ONCE } from '../../services/quickbooks/limits';
 import { quickBooksConnection } from '../../services/quickbooks/transport';
 import { NOT_CLAIMED, readOptions, timezoneOf, type QuickBooksRun } from './context';
 import { operations, resolveOperation } from './invoice/Invoice.resource';
@@ -26,7 +28,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 	return await runEachItem(
 		this,
-		{ outputs: 2, failedOutput: NOT_CLAIMED },
+		{
+			outputs: 2,
+			failedOutput: NOT_CLAIMED,
+			concurrency: readRequestsAtOnce(this, QUICKBOOKS_REQUESTS_AT_ONCE),
+		},
 		async (item, itemIndex) => {
 			const value = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = operations[resolveOperation(value)];

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runEachItem } from '../../common/per-item';
+import { readRequestsAtOnce } from '../../common/properties';
+import { STRIPE_REQUESTS_AT_ONCE } from '../../services/stripe/limits';
 import { NOT_CLAIMED, type StripeRun } from './context';
 import { operations, resolveOperation } from './invoice/Invoice.resource';
 
@@ -13,7 +15,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const run: StripeRun = { fn: this, nowMs: Date.now() };
 	return await runEachItem(
 		this,
-		{ outputs: 2, failedOutput: NOT_CLAIMED },
+		{
+			outputs: 2,
+			failedOutput: NOT_CLAIMED,
+			concurrency: readRequestsAtOnce(this, STRIPE_REQUESTS_AT_ONCE),
+		},
 		async (item, itemIndex) => {
 			const value = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = operations[resolveOperation(value)];

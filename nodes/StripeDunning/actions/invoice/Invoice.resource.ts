@@ -1,8 +1,9 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../common/per-item';
-import { requestTimeoutOption } from '../../../common/properties';
+import { requestTimeoutOption, requestsAtOnceOption } from '../../../common/properties';
 import { invoiceOperationOptions, legacyOptions } from '../../../common/source-properties';
+import { STRIPE_REQUESTS_AT_ONCE } from '../../../services/stripe/limits';
 import { stripeTimeZoneOption } from '../../../services/stripe/options';
 import type { StripeRun } from '../context';
 import * as claimStep from './claimStep.operation';
@@ -88,6 +89,11 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['invoice'] } },
-		options: [stripeTimeZoneOption, requestTimeoutOption('Stripe'), legacyOptions.maxResults],
+		options: [
+			stripeTimeZoneOption,
+			requestTimeoutOption('Stripe'),
+			requestsAtOnceOption('Stripe', STRIPE_REQUESTS_AT_ONCE),
+			legacyOptions.maxResults,
+		],
 	},
 ];
