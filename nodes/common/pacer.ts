@@ -43,7 +43,8 @@ export interface PacerOptions extends PacerLimits {
 	clock?: PacerClock;
 	/**
 	 * Added to each window (ms): a request is counted by the provider when it arrives, a little after it
-	 * started here, so two starts exactly one window apart could land inside one window there. Default 50.
+	 * started here, so two starts exactly one window apart could land inside one window there. Default 50; a
+	 * 429 burst doubles it (100 at least, 1 s at most) for the rest of the execution.
 	 */
 	slackMs?: number;
 	/** Back-off after a 429 when neither Retry-After nor the per-minute window says how long: first wait. */
@@ -111,8 +112,10 @@ export function setPacerClock(clock: PacerClock | undefined): PacerClock {
 }
 
 /** Test seam (like setPacerClock): reshapes the limits of every pacer created from now on (undefined: none). */
-let limitsOverride: ((limits: PacerLimits) => PacerLimits) | undefined;
-export function setPacerLimits(override: ((limits: PacerLimits) => PacerLimits) | undefined): void {
+let limitsOverride: ((limits: PacerLimits) => PacerOptions) | undefined;
+export function setPacerLimits(
+	override: ((limits: PacerLimits) => PacerOptions) | undefined,
+): void {
 	limitsOverride = override;
 }
 
@@ -150,7 +153,7 @@ function budget(value: number | undefined): number {
 export class Pacer {
 	readonly limits: Readonly<Required<PacerLimits>>;
 	private readonly clock: PacerClock;
-	private readonly slackMs: number;
+	private slackMs: number;
 	private readonly backoffBaseMs: number;
 	private readonly backoffMaxMs: number;
 	private readonly random: () => number;
@@ -161,6 +164,8 @@ export class Pacer {
 	private gateUntil = -Infinity;
 	/** Consecutive 429s without an answer in between: the back-off's exponent. */
 	private throttleStreak = 0;
+	/** When the gate was last closed by a 429. */
+	private lastThrottledAt = -Infinity;
 	/** When the provider last answered something other than 429. */
 	private lastAnswerAt: number;
 	private timerAt = Infinity;
@@ -209,10 +214,14 @@ export class Pacer {
 	 * The provider answered 429: no request of the pool starts before `retryAfterMs` (when the provider said),
 	 * else before the oldest request leaves the per-minute window, else before an exponential back-off.
 	 */
-	throttled(retryAfterMs?: number): void {
+	throttled(retryAfterMs?: number, startedAt = this.clock.now()): void {
 		const now = this.clock.now();
 		this.counters.throttled++;
-		this.throttleStreak++;
+		// A request already in flight when an earlier 429 closed the gate is part of the same burst: it does not
+		// lengthen the back-off (ten requests refused together would otherwise wait 2^10 base periods).
+		const newBurst = startedAt > this.lastThrottledAt;
+		if (newBurst) this.throttleStreak++;
+		this.lastThrottledAt = Math.max(this.lastThrottledAt, now);
 		let reopen: number;
 		if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
 			reopen = now + retryAfterMs;
@@ -223,6 +232,11 @@ export class Pacer {
 			reopen = now + this.backoffMs(this.throttleStreak);
 		}
 		this.gateUntil = Math.max(this.gateUntil, reopen);
+		// Learned from the answer: our starts reach the provider later than the slack allowed for (a busy
+		// machine, a slow connection), so the windows keep a wider margin from now on (at most 1 s).
+		if (newBurst && (this.limits.perSecond !== Infinity || this.limits.perMinute !== Infinity)) {
+			this.slackMs = Math.min(1000, Math.max(100, this.slackMs * 2));
+		}
 	}
 
 	/** The provider answered something other than 429: the back-off starts from its base again. */
@@ -252,9 +266,10 @@ export class Pacer {
 		let failures = 0;
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const outcome = await this.run(async () => {
+				const startedAt = this.clock.now();
 				const result = await attempt(attemptNumber);
 				// Before the slot is given back: the next request in line must already see the gate closed.
-				if (result.kind === 'throttled') this.throttled(result.retryAfterMs);
+				if (result.kind === 'throttled') this.throttled(result.retryAfterMs, startedAt);
 				if (result.kind === 'answer') this.answered();
 				return result;
 			}, place);
