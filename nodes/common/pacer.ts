@@ -29,38 +29,6 @@ export interface PacerLimits {
 	perMinute?: number;
 }
 
-// ---- the providers' documented limits (sources and reasoning: docs/limits.md) -------------------------------
-
-/**
- * Stripe, live mode. https://docs.stripe.com/rate-limits: 100 requests per second per account, and 25 per
- * second for each endpoint unless stated otherwise (GET /v1/invoices/{id} and POST /v1/invoices/{id} are two
- * endpoints, every invoice counting against the same one). A node run spends nearly all its calls on one or
- * two endpoints, so the per-endpoint 25 is the budget that binds. Stripe publishes no number for its
- * concurrency limiter; 10 in flight reaches 25 per second up to 400 ms per call.
- */
-export const STRIPE_LIVE_LIMITS: Readonly<PacerLimits> = Object.freeze({
-	concurrency: 10,
-	perSecond: 25,
-});
-
-/** Stripe, test mode / sandbox. https://docs.stripe.com/rate-limits: 25 requests per second per account. */
-export const STRIPE_TEST_LIMITS: Readonly<PacerLimits> = Object.freeze({
-	concurrency: 10,
-	perSecond: 25,
-});
-
-/**
- * QuickBooks Online Accounting API, per company (realm) and app.
- * https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles: 500 requests per minute and
- * 10 per second per realm; https://blogs.intuit.com/2016/08/08/idg-concurrent-api-use-changes-coming-soon/:
- * no more than 10 concurrent requests per realm. Over either: HTTP 429, fault code 3001 (ThrottleExceeded).
- */
-export const QUICKBOOKS_LIMITS: Readonly<PacerLimits> = Object.freeze({
-	concurrency: 10,
-	perSecond: 10,
-	perMinute: 500,
-});
-
 // ---- options ------------------------------------------------------------------------------------------------
 
 export interface PacerClock {
@@ -75,7 +43,8 @@ export interface PacerOptions extends PacerLimits {
 	clock?: PacerClock;
 	/**
 	 * Added to each window (ms): a request is counted by the provider when it arrives, a little after it
-	 * started here, so two starts exactly one window apart could land inside one window there. Default 50.
+	 * started here, so two starts exactly one window apart could land inside one window there. Default 50; a
+	 * 429 burst doubles it (100 at least, 1 s at most) for the rest of the execution.
 	 */
 	slackMs?: number;
 	/** Back-off after a 429 when neither Retry-After nor the per-minute window says how long: first wait. */
@@ -107,6 +76,8 @@ export interface CallOptions {
 	 * long (default 15 minutes): as long as some requests get through, the pool is only slowed down.
 	 */
 	giveUpAfterMs?: number;
+	/** How a `retry` attempt waits its delay (default the pacer's clock): the transports use retry.ts's wait. */
+	wait?: (ms: number) => Promise<void>;
 }
 
 export interface PacerStats {
@@ -140,6 +111,30 @@ export function setPacerClock(clock: PacerClock | undefined): PacerClock {
 	return previous;
 }
 
+/** Test seam (like setPacerClock): reshapes the limits of every pacer created from now on (undefined: none). */
+let limitsOverride: ((limits: PacerLimits) => PacerOptions) | undefined;
+export function setPacerLimits(
+	override: ((limits: PacerLimits) => PacerOptions) | undefined,
+): void {
+	limitsOverride = override;
+}
+
+/**
+ * The pacer of one execution: one per context object n8n hands a node run (an execute, poll or webhook
+ * context), shared by every item and request of that run and forgotten with it (a WeakMap holds it, so no
+ * state outlives the execution). `limits` is read only when the run makes its first request.
+ */
+const pacers = new WeakMap<object, Pacer>();
+export function pacerOf(execution: object, limits: () => PacerLimits): Pacer {
+	let pacer = pacers.get(execution);
+	if (!pacer) {
+		const chosen = limits();
+		pacer = new Pacer(limitsOverride ? limitsOverride(chosen) : chosen);
+		pacers.set(execution, pacer);
+	}
+	return pacer;
+}
+
 // ---- the pacer ---------------------------------------------------------------------------------------------
 
 const SECOND = 1000;
@@ -158,7 +153,7 @@ function budget(value: number | undefined): number {
 export class Pacer {
 	readonly limits: Readonly<Required<PacerLimits>>;
 	private readonly clock: PacerClock;
-	private readonly slackMs: number;
+	private slackMs: number;
 	private readonly backoffBaseMs: number;
 	private readonly backoffMaxMs: number;
 	private readonly random: () => number;
@@ -169,6 +164,8 @@ export class Pacer {
 	private gateUntil = -Infinity;
 	/** Consecutive 429s without an answer in between: the back-off's exponent. */
 	private throttleStreak = 0;
+	/** When the gate was last closed by a 429. */
+	private lastThrottledAt = -Infinity;
 	/** When the provider last answered something other than 429. */
 	private lastAnswerAt: number;
 	private timerAt = Infinity;
@@ -217,10 +214,14 @@ export class Pacer {
 	 * The provider answered 429: no request of the pool starts before `retryAfterMs` (when the provider said),
 	 * else before the oldest request leaves the per-minute window, else before an exponential back-off.
 	 */
-	throttled(retryAfterMs?: number): void {
+	throttled(retryAfterMs?: number, startedAt = this.clock.now()): void {
 		const now = this.clock.now();
 		this.counters.throttled++;
-		this.throttleStreak++;
+		// A request already in flight when an earlier 429 closed the gate is part of the same burst: it does not
+		// lengthen the back-off (ten requests refused together would otherwise wait 2^10 base periods).
+		const newBurst = startedAt > this.lastThrottledAt;
+		if (newBurst) this.throttleStreak++;
+		this.lastThrottledAt = Math.max(this.lastThrottledAt, now);
 		let reopen: number;
 		if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
 			reopen = now + retryAfterMs;
@@ -231,6 +232,11 @@ export class Pacer {
 			reopen = now + this.backoffMs(this.throttleStreak);
 		}
 		this.gateUntil = Math.max(this.gateUntil, reopen);
+		// Learned from the answer: our starts reach the provider later than the slack allowed for (a busy
+		// machine, a slow connection), so the windows keep a wider margin from now on (at most 1 s).
+		if (newBurst && (this.limits.perSecond !== Infinity || this.limits.perMinute !== Infinity)) {
+			this.slackMs = Math.min(1000, Math.max(100, this.slackMs * 2));
+		}
 	}
 
 	/** The provider answered something other than 429: the back-off starts from its base again. */
@@ -260,9 +266,10 @@ export class Pacer {
 		let failures = 0;
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const outcome = await this.run(async () => {
+				const startedAt = this.clock.now();
 				const result = await attempt(attemptNumber);
 				// Before the slot is given back: the next request in line must already see the gate closed.
-				if (result.kind === 'throttled') this.throttled(result.retryAfterMs);
+				if (result.kind === 'throttled') this.throttled(result.retryAfterMs, startedAt);
 				if (result.kind === 'answer') this.answered();
 				return result;
 			}, place);
@@ -280,7 +287,7 @@ export class Pacer {
 					if (failures >= maxAttempts) throw outcome.error;
 					const delay =
 						outcome.delayMs ?? options.retryDelayMs?.(failures) ?? this.backoffMs(failures);
-					await this.clock.wait(delay);
+					await (options.wait ?? this.clock.wait)(delay);
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /**
  * Node properties that several nodes offer under the same name, type, unit and default, each node saying in
@@ -43,4 +43,26 @@ export function optionsCollection(
 		...extra,
 		options,
 	};
+}
+
+/**
+ * How many items an API node handles at once (runEachItem's concurrency). Whatever the value, the execution's
+ * pacer (nodes/common/pacer.ts) never has more requests in flight than the provider allows, nor starts more
+ * than its per-second and per-minute budgets: a higher value only makes items wait their turn there.
+ */
+export function requestsAtOnceOption(service: string, defaultValue: number): INodeProperties {
+	return {
+		displayName: 'Requests at Once',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+		default: defaultValue,
+		description: `How many items to send requests to ${service} for at the same time. Calls are paced to ${service}'s documented rate limits whatever the value; 1 handles items one after another.`,
+	};
+}
+
+/** The Requests at Once option of a run (read on the first item: one pool per execution). */
+export function readRequestsAtOnce(context: IExecuteFunctions, defaultValue: number): number {
+	const value = Number(context.getNodeParameter('options.concurrency', 0, defaultValue));
+	return Number.isFinite(value) && value >= 1 ? Math.min(10, Math.floor(value)) : defaultValue;
 }

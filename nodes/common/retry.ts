@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import type { CallOptions } from './pacer';
+
 /**
  * Retries with exponential backoff and full jitter. Neither Stripe nor QuickBooks documents a wait header on
  * HTTP 429, so the delay doubles from `baseDelayMs` up to `maxDelayMs` and a random share of it is taken
@@ -80,6 +82,21 @@ export async function withRetries<T>(
 		const delay = decision.delayMs ?? backoffDelayMs(attemptNumber, policy, random);
 		await wait(Math.min(delay, policy.maxDelayMs * 4));
 	}
+}
+
+/**
+ * The same rules for a request made through the execution's pacer (nodes/common/pacer.ts), which the
+ * transports use: a 5xx or network error gets `maxAttempts` attempts with this back-off, waited through this
+ * module's wait (so `setRetryWait` still governs it); a 429 is the pacer's and never counts as an attempt.
+ */
+export function pacedRetry(options: RetryOptions = {}): CallOptions {
+	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	const random = options.random ?? Math.random;
+	return {
+		maxAttempts: policy.maxAttempts,
+		retryDelayMs: (attempt) => backoffDelayMs(attempt, policy, random),
+		wait: async (ms) => await (options.wait ?? moduleWait)(Math.min(ms, policy.maxDelayMs * 4)),
+	};
 }
 
 /** Node and axios codes of a connection that failed or was cut before an answer: worth another attempt. */

@@ -27,10 +27,12 @@ export async function routeItems<Run>(
 	context: IExecuteFunctions,
 	run: Run,
 	{ operations, aliases }: Operations<Run>,
+	/** Items handled at once (the node's Requests at Once); the service's pacer bounds the calls anyway. */
+	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
 	return await runEachItem(
 		context,
-		{ outputs: 2, failedOutput: NOT_CLAIMED },
+		{ outputs: 2, failedOutput: NOT_CLAIMED, concurrency },
 		async (item, itemIndex) => {
 			const value = context.getNodeParameter('operation', itemIndex) as string;
 			const name = Object.hasOwn(aliases, value) ? aliases[value] : value;

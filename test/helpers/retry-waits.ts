@@ -1,6 +1,10 @@
 // Installed for every unit test (jest.config.js, setupFilesAfterEnv): the retry back-off of the Stripe and
 // QuickBooks transports is recorded instead of slept through, so a test that sees five attempts takes
 // milliseconds, not 15 s. A test that checks the back-off reads the delays with `retryWaits()`.
+//
+// The same for the request pacer of every node execution (nodes/common/pacer.ts): its waits (for a rate
+// window to reopen, for the gate a 429 closed) move a virtual clock forward at once instead of sleeping.
+import { setPacerClock, type PacerClock } from '../../nodes/common/pacer';
 import { setRetryWait, type RetryWait } from '../../nodes/common/retry';
 
 const waits: number[] = [];
@@ -27,9 +31,34 @@ export function sleepThroughRetryWaits(): void {
 	});
 }
 
+let skippedMs = 0;
+const pacerWaitList: number[] = [];
+
+/**
+ * The pacers' clock in unit tests: real time plus every wait a pacer asked for, each skipped at once (time
+ * jumps forward by its length). A simulator that counts its rate windows on `pacerClock.now` sees those
+ * minutes pass too, so a run paced over ten minutes of budget takes a second.
+ */
+export const pacerClock: PacerClock = {
+	now: () => Date.now() + skippedMs,
+	wait: async (ms) => {
+		pacerWaitList.push(ms);
+		skippedMs += Math.max(0, ms);
+		await new Promise((resolve) => setImmediate(resolve));
+	},
+};
+
+/** The waits (ms) the pacers skipped since this test started, in order. */
+export function pacerWaits(): number[] {
+	return [...pacerWaitList];
+}
+
 setRetryWait(recordOnly);
+setPacerClock(pacerClock);
 
 beforeEach(() => {
 	waits.length = 0;
+	pacerWaitList.length = 0;
 	setRetryWait(recordOnly);
+	setPacerClock(pacerClock);
 });

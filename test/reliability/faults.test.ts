@@ -117,7 +117,8 @@ describe('Stripe reminder workflow under faults', () => {
 			method: 'GET',
 			path: /^\/v1\/invoices$/,
 			times: 20,
-			fault: { kind: 'status', status: 429 },
+			// A 500, not a 429: throttling is waited out by the pacer and never fails a request.
+			fault: { kind: 'status', status: 500 },
 		});
 		const result = await runStripeReminders(stripe, { runId: 'stripe-list-down' });
 		expect(result.error).toBeUndefined();
@@ -192,7 +193,8 @@ describe('QuickBooks reminder workflow under faults', () => {
 		sim.injectFault({ method: 'POST', path: '/invoice', kind: 'server', times: 5 });
 		const result = await runQuickBooksReminders(sim, {
 			runId: 'qb-persistent',
-			apiOptions: { customerLookup: 'never' },
+			// One item at a time, so the five faults all meet the same claim's five attempts.
+			apiOptions: { customerLookup: 'never', concurrency: 1 },
 		});
 		expect(result.error).toBeUndefined();
 		const errors = recorded('qb-persistent', 'errors');

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { perItemParameters } from '../../common/parameters';
+import { readRequestsAtOnce } from '../../common/properties';
 import { routeItems } from '../../common/router';
 import { requestTimeoutMs } from '../../common/source-properties';
 import { customerLookup } from '../../services/quickbooks/invoices';
+import { QUICKBOOKS_REQUESTS_AT_ONCE } from '../../services/quickbooks/limits';
 import { quickBooksConnection } from '../../services/quickbooks/transport';
 import { readOptions, timezoneOf, type QuickBooksRun } from './context';
 import { invoiceOperations } from './invoice/Invoice.resource';
@@ -20,5 +22,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		customerOf: customerLookup(this, connection, options.customerLookup),
 		timezoneOf: perItemParameters(this, ['options'], (itemIndex) => timezoneOf(this, itemIndex)),
 	};
-	return await routeItems(this, run, invoiceOperations);
+	return await routeItems(
+		this,
+		run,
+		invoiceOperations,
+		readRequestsAtOnce(this, QUICKBOOKS_REQUESTS_AT_ONCE),
+	);
 }

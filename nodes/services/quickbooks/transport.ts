@@ -8,19 +8,23 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { pacerOf, type AttemptOutcome } from '../../common/pacer';
 import {
 	isTransientNetworkError,
-	withRetries,
+	pacedRetry,
+	retryAfterMs,
 	type RetryOptions,
-	type RetryVerdict,
 } from '../../common/retry';
+import { QUICKBOOKS_LIMITS } from './limits';
 
 /**
  * The one authenticated request function of the QuickBooks nodes. Every call goes through
  * `httpRequestWithAuthentication` with the OAuth2 credential, so n8n signs it with the access token, refreshes
  * the token on a 401 and stores the refresh token Intuit returns (Intuit rotates it). `minorversion` is pinned.
- * Throttling (HTTP 429 / code 3001, no wait header) and server errors are retried with backoff and full
- * jitter; `Fault` answers become NodeApiErrors that name the code and keep Intuit's `intuit_tid`.
+ * Every call goes through the execution's pacer (nodes/common/pacer.ts, QUICKBOOKS_LIMITS): throttling (HTTP
+ * 429 / code 3001, no wait header) closes the pool's gate and is retried without counting as an attempt;
+ * server and network errors are retried with backoff and full jitter a bounded number of times; `Fault`
+ * answers become NodeApiErrors that name the code and keep Intuit's `intuit_tid`.
  */
 export const QUICKBOOKS_CREDENTIAL = 'quickBooksDunningOAuth2Api';
 export const MINOR_VERSION = '75';
@@ -147,16 +151,22 @@ export function isThrottled(fault: QuickBooksFault): boolean {
 	return fault.status === 429 || fault.code === '3001' || fault.code === '003001';
 }
 
-function retryVerdict(error: unknown): RetryVerdict {
-	if (error instanceof QuickBooksFault) {
-		return { retry: isThrottled(error) || error.status >= 500 };
+/**
+ * What the pacer does with a failed attempt. A throttled request certainly did not happen: the pool waits and
+ * it is tried again, even a send. A 5xx or a network error is retried a bounded number of times, except for a
+ * request that must not happen twice (`notIdempotent`): without an answer it may have happened, so never.
+ */
+function attemptOutcome<T>(
+	error: unknown,
+	request: QuickBooksRequest,
+	retryAfter: number | undefined,
+): AttemptOutcome<T> {
+	if (error instanceof QuickBooksFault && isThrottled(error)) {
+		return { kind: 'throttled', retryAfterMs: retryAfter, error };
 	}
-	return { retry: isTransientNetworkError(error) };
-}
-
-/** For a request that must not happen twice: only a throttled one is certain not to have happened. */
-function notIdempotentRetryVerdict(error: unknown): RetryVerdict {
-	return { retry: error instanceof QuickBooksFault && isThrottled(error) };
+	const transient =
+		error instanceof QuickBooksFault ? error.status >= 500 : isTransientNetworkError(error);
+	return transient && !request.notIdempotent ? { kind: 'retry', error } : { kind: 'fail', error };
 }
 
 /** The QuickBooks error code carried by an error of quickBooksRequest (`5010`, `610`...), if any. */
@@ -182,7 +192,7 @@ export function faultToNodeError(
 		fault.status === 401
 			? ' Reconnect the QuickBooks credential.'
 			: isThrottled(fault)
-				? ' QuickBooks allows 500 requests per minute and 10 at a time per company; retried with backoff before giving up.'
+				? ' QuickBooks allows 500 requests per minute and 10 at a time per company; the node waits for it as long as QuickBooks answers other requests.'
 				: '';
 	const error = new NodeApiError(
 		context.getNode(),
@@ -225,20 +235,27 @@ export async function quickBooksRequest<T = IDataObject>(
 		timeout: connection.timeoutMs,
 	};
 	if (request.body !== undefined) options.body = request.body;
+	// One pacer per execution (this context), shared by every item the node handles at once.
+	const pacer = pacerOf(context, () => QUICKBOOKS_LIMITS);
 	try {
-		return await withRetries(
-			async () => {
+		return await pacer.call(async (): Promise<AttemptOutcome<T>> => {
+			let retryAfter: number | undefined;
+			try {
 				const response = (await context.helpers.httpRequestWithAuthentication.call(
 					context,
 					QUICKBOOKS_CREDENTIAL,
 					{ ...options, qs: { ...options.qs }, headers: { ...options.headers } },
 				)) as FullResponse;
-				if (response.statusCode >= 200 && response.statusCode < 300) return response.body as T;
+				if (response.statusCode >= 200 && response.statusCode < 300) {
+					return { kind: 'answer', value: response.body as T };
+				}
+				// Intuit documents no wait header; one sent anyway is honoured.
+				retryAfter = retryAfterMs(header(response.headers, 'retry-after'), Date.now());
 				throw faultOf(response.statusCode, response.body, response.headers);
-			},
-			request.notIdempotent ? notIdempotentRetryVerdict : retryVerdict,
-			connection.retry,
-		);
+			} catch (error) {
+				return attemptOutcome(error, request, retryAfter);
+			}
+		}, pacedRetry(connection.retry));
 	} catch (error) {
 		throw error instanceof QuickBooksFault
 			? faultToNodeError(context, error, request.itemIndex)

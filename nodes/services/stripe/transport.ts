@@ -11,13 +11,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { pacerOf, type AttemptOutcome } from '../../common/pacer';
 import {
 	isTransientNetworkError,
+	pacedRetry,
 	retryAfterMs,
-	withRetries,
 	type RetryOptions,
 	type RetryVerdict,
 } from '../../common/retry';
+import { stripeLimitsFor } from './limits';
 
 /**
  * The one authenticated request function of the Stripe nodes. Every call sends `Stripe-Version` so the JSON
@@ -115,7 +117,8 @@ function errorCode(error: unknown): string | undefined {
 /**
  * Retry 409 (lock or concurrent idempotent request), 429 and 5xx, and connection failures; Stripe's
  * `Stripe-Should-Retry` header overrides the status when present, and a `Retry-After` delay is honoured
- * (Stripe documents none on 429, so normally the backoff with jitter applies).
+ * (Stripe documents none on 429, so normally the backoff with jitter applies). Every POST carries an
+ * idempotency key, so a write retried after a lost answer is applied once (Stripe replays the first result).
  */
 export function stripeRetryVerdict(error: unknown): RetryVerdict {
 	if (error instanceof StripeHttpFailure) {
@@ -131,7 +134,33 @@ export function stripeRetryVerdict(error: unknown): RetryVerdict {
 	return { retry: isTransientNetworkError(error) };
 }
 
-async function baseUrlOf(context: StripeContext): Promise<string> {
+/** The credential's base URL, and the pacing budgets its key's mode (live or test) allows. */
+/**
+ * What the pacer does with a failed attempt: a 429 from Stripe's rate limiter is throttling (it runs before the
+ * idempotency layer, so nothing was applied; the pool waits, the attempt does not count), unless Stripe says
+ * not to retry; otherwise the retry verdict above, each retry counting against the attempts.
+ */
+function stripeOutcome<T>(error: unknown): AttemptOutcome<T> {
+	if (
+		error instanceof StripeHttpFailure &&
+		error.status === 429 &&
+		error.headers['stripe-should-retry'] !== 'false'
+	) {
+		return {
+			kind: 'throttled',
+			retryAfterMs: retryAfterMs(error.headers['retry-after'], Date.now()),
+			error,
+		};
+	}
+	const verdict = stripeRetryVerdict(error);
+	return verdict.retry
+		? { kind: 'retry', error, delayMs: verdict.delayMs }
+		: { kind: 'fail', error };
+}
+
+async function accountOf(
+	context: StripeContext,
+): Promise<{ baseUrl: string; limits: ReturnType<typeof stripeLimitsFor> }> {
 	const credentials = await context.getCredentials(STRIPE_CREDENTIAL);
 	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	const base = (raw === '' ? DEFAULT_BASE_URL : raw).replace(/\/+$/, '');
@@ -142,7 +171,7 @@ async function baseUrlOf(context: StripeContext): Promise<string> {
 				'Use https://api.stripe.com, or the http(s) address of a Stripe-compatible test server.',
 		});
 	}
-	return base;
+	return { baseUrl: base, limits: stripeLimitsFor(credentials.apiKey) };
 }
 
 /** The parsed JSON of a body (string or Buffer), or undefined when it is not JSON. */
@@ -182,7 +211,9 @@ export async function stripeRequest<T = IDataObject>(
 	this: StripeContext,
 	request: StripeRequest,
 ): Promise<StripeResponse<T>> {
-	const baseUrl = await baseUrlOf(this);
+	const { baseUrl, limits } = await accountOf(this);
+	// One pacer per execution (this context), shared by every item the node handles at once.
+	const pacer = pacerOf(this, () => limits);
 	const query = request.query ? encodeStripeForm(request.query) : '';
 	const headers: IDataObject = { 'Stripe-Version': STRIPE_API_VERSION, Accept: 'application/json' };
 	let body: string | undefined;
@@ -203,8 +234,8 @@ export async function stripeRequest<T = IDataObject>(
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	try {
-		return await withRetries(
-			async () => {
+		return await pacer.call(async (): Promise<AttemptOutcome<StripeResponse<T>>> => {
+			try {
 				const response = (await this.helpers.httpRequestWithAuthentication.call(
 					this,
 					STRIPE_CREDENTIAL,
@@ -220,20 +251,26 @@ export async function stripeRequest<T = IDataObject>(
 				const json = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as IDataObject;
 				const status = response.statusCode;
 				if (status === 404 && request.allowNotFound) {
-					return { status, body: json as T, headers: responseHeaders, replayed: false };
+					return {
+						kind: 'answer',
+						value: { status, body: json as T, headers: responseHeaders, replayed: false },
+					};
 				}
 				if (status < 200 || status >= 300)
 					throw new StripeHttpFailure(status, json, responseHeaders);
 				return {
-					status,
-					body: json as T,
-					headers: responseHeaders,
-					replayed: responseHeaders['idempotent-replayed'] === 'true',
+					kind: 'answer',
+					value: {
+						status,
+						body: json as T,
+						headers: responseHeaders,
+						replayed: responseHeaders['idempotent-replayed'] === 'true',
+					},
 				};
-			},
-			(error) => stripeRetryVerdict(error),
-			request.retry,
-		);
+			} catch (error) {
+				return stripeOutcome(error);
+			}
+		}, pacedRetry(request.retry));
 	} catch (error) {
 		throw toApiError(this, error, request);
 	}

@@ -1,8 +1,11 @@
+import { QUICKBOOKS_LIMITS } from '../../../nodes/services/quickbooks/limits';
 import {
-	Pacer,
-	QUICKBOOKS_LIMITS,
 	STRIPE_LIVE_LIMITS,
 	STRIPE_TEST_LIMITS,
+	stripeLimitsFor,
+} from '../../../nodes/services/stripe/limits';
+import {
+	Pacer,
 	setPacerClock,
 	type AttemptOutcome,
 	type PacerClock,
@@ -430,6 +433,15 @@ describe('Provider presets', () => {
 		expect(STRIPE_TEST_LIMITS).toEqual({ concurrency: 10, perSecond: 25 });
 		expect(STRIPE_LIVE_LIMITS.perSecond).toBe(25);
 		expect(Object.isFrozen(QUICKBOOKS_LIMITS)).toBe(true);
+	});
+
+	it('picks Stripe live limits for sk_live_/rk_live_ keys, and the sandbox limits for any other key', () => {
+		expect(stripeLimitsFor('sk_live_abc')).toBe(STRIPE_LIVE_LIMITS);
+		expect(stripeLimitsFor('rk_live_abc')).toBe(STRIPE_LIVE_LIMITS);
+		expect(stripeLimitsFor('sk_test_abc')).toBe(STRIPE_TEST_LIMITS);
+		expect(stripeLimitsFor('rk_test_abc')).toBe(STRIPE_TEST_LIMITS);
+		expect(stripeLimitsFor(undefined)).toBe(STRIPE_TEST_LIMITS);
+		expect(stripeLimitsFor('xk_live_abc')).toBe(STRIPE_TEST_LIMITS);
 	});
 });
 

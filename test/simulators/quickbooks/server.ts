@@ -71,6 +71,8 @@ export interface SimulatorOptions {
 	limits?: ProviderLimits;
 	/** Time each API request takes before it is answered (default 0), as a real call from afar does. */
 	latencyMs?: number;
+	/** The clock the limits count on (default real time): a test pacing on a virtual clock passes its own. */
+	limiterNow?: () => number;
 }
 
 /** Intuit's documented limits per realm and app (docs/limits.md): 500 a minute, 10 a second, 10 at once. */
@@ -144,7 +146,7 @@ export class QuickBooksSimulator {
 		this.rotate = options.rotateRefreshTokens ?? true;
 		this.lifetime = options.accessTokenLifetimeSeconds ?? 3600;
 		// Real time whatever `now` says: the simulated clock of a test may stand still.
-		this.limiter = new ProviderLimiter(options.limits ?? {});
+		this.limiter = new ProviderLimiter(options.limits ?? {}, options.limiterNow);
 		this.latencyMs = options.latencyMs ?? 0;
 		if (options.fixtures ?? true) this.loadFixtures();
 	}

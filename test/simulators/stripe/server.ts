@@ -101,6 +101,8 @@ export interface SimulatorOptions {
 	 * `STRIPE_SANDBOX_DOCUMENTED_LIMITS` is the documented sandbox rate.
 	 */
 	limits?: ProviderLimits;
+	/** The clock the limits count on (default real time): a test pacing on a virtual clock passes its own. */
+	limiterNow?: () => number;
 }
 
 /**
@@ -176,7 +178,7 @@ export class StripeSimulator {
 
 	constructor(private readonly options: SimulatorOptions = {}) {
 		this.latencyMs = options.latencyMs ?? 0;
-		this.limiter = new ProviderLimiter(options.limits ?? {});
+		this.limiter = new ProviderLimiter(options.limits ?? {}, options.limiterNow);
 		const customer = fixture('customer');
 		this.customers.set(customer.id as string, customer);
 	}

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from '../../../common/properties';
+import { requestTimeoutOption, requestsAtOnceOption } from '../../../common/properties';
 import type { Operations } from '../../../common/router';
 import {
 	invoiceOperationOptions,
 	invoiceResourceProperties,
 	legacyOptions,
 } from '../../../common/source-properties';
+import { QUICKBOOKS_REQUESTS_AT_ONCE } from '../../../services/quickbooks/limits';
 import {
 	customerLookupOption,
 	quickBooksTimeZoneOption,
@@ -65,6 +66,7 @@ export const description: INodeProperties[] = invoiceResourceProperties({
 	options: [
 		customerLookupOption('When to read the customer record of an invoice'),
 		requestTimeoutOption('QuickBooks'),
+		requestsAtOnceOption('QuickBooks', QUICKBOOKS_REQUESTS_AT_ONCE),
 		quickBooksTimeZoneOption('"today" and the dates of claims are'),
 		legacyOptions.timeoutMs,
 	],

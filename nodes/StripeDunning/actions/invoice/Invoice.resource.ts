@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from '../../../common/properties';
+import { requestTimeoutOption, requestsAtOnceOption } from '../../../common/properties';
 import type { Operations } from '../../../common/router';
 import {
 	invoiceOperationOptions,
 	invoiceResourceProperties,
 	legacyOptions,
 } from '../../../common/source-properties';
+import { STRIPE_REQUESTS_AT_ONCE } from '../../../services/stripe/limits';
 import { stripeTimeZoneOption } from '../../../services/stripe/options';
 import type { StripeRun } from '../context';
 import * as claimStep from './claimStep.operation';
@@ -45,5 +46,10 @@ export const description: INodeProperties[] = invoiceResourceProperties({
 		placeholder: 'in_...',
 		description: 'The Stripe invoice ID; by default the invoice of the incoming item',
 	},
-	options: [stripeTimeZoneOption, requestTimeoutOption('Stripe'), legacyOptions.maxResults],
+	options: [
+		stripeTimeZoneOption,
+		requestTimeoutOption('Stripe'),
+		requestsAtOnceOption('Stripe', STRIPE_REQUESTS_AT_ONCE),
+		legacyOptions.maxResults,
+	],
 });
