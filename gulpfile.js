@@ -61,9 +61,9 @@ function coreAsExternal(entryPoint) {
 	};
 }
 
-function bundleOne(entryPoint, plugins) {
+function bundleOne(entryPoint, plugins, out, extra = {}) {
 	return esbuild.build({
-		entryPoints: [entryPoint],
+		entryPoints: [out ? { in: entryPoint, out } : entryPoint],
 		outbase: root,
 		outdir: dist,
 		bundle: true,
@@ -75,7 +75,44 @@ function bundleOne(entryPoint, plugins) {
 		legalComments: 'linked',
 		logLevel: 'warning',
 		plugins,
+		...extra,
 	});
+}
+
+const letterDir = path.join(coreDir, 'letter-pdf');
+const letterCore = path.join(letterDir, 'core');
+
+/**
+ * The letter PDF (issue 20) is a bundle of its own, dist/nodes/shared/letter-pdf.js: pdf-lib, fontkit and the
+ * embedded font are ~1.5 MB that only a workflow rendering a letter needs. The core reaches it through the lazy
+ * `require('./letter-pdf')` of nodes/shared/letter-loader.ts, left as a require of that file here; the letter
+ * reaches the rest of the core through nodes/shared/letter-pdf/core.ts, pointed at the core bundle, so both
+ * share one composer, one formatter and one error class.
+ */
+function letterAsExternal() {
+	return {
+		name: 'letter-as-external',
+		setup(build) {
+			build.onResolve({ filter: /letter-pdf$/ }, (args) =>
+				path.resolve(args.resolveDir, args.path) === letterDir
+					? { path: './letter-pdf.js', external: true }
+					: undefined,
+			);
+		},
+	};
+}
+
+function letterCoreAsExternal() {
+	return {
+		name: 'letter-core-as-external',
+		setup(build) {
+			build.onResolve({ filter: /^\.\/core$/ }, (args) =>
+				path.resolve(args.resolveDir, args.path) === letterCore
+					? { path: './internal.js', external: true }
+					: undefined,
+			);
+		},
+	};
 }
 
 async function bundle() {
@@ -84,7 +121,16 @@ async function bundle() {
 		...findFiles(path.join(root, 'credentials'), /\.credentials\.ts$/),
 	];
 	await Promise.all([
-		bundleOne(coreInternal, []),
+		bundleOne(coreInternal, [letterAsExternal()]),
+		// Whitespace only: pdf-lib and fontkit come minified, and esbuild would print them out again at 1.5 × the size.
+		bundleOne(
+			path.join(letterDir, 'index.ts'),
+			[letterCoreAsExternal()],
+			'nodes/shared/letter-pdf',
+			{
+				minifyWhitespace: true,
+			},
+		),
 		bundleOne(coreEntry, [coreAsExternal(coreEntry)]),
 		...adapters.map((entryPoint) => bundleOne(entryPoint, [coreAsExternal(entryPoint)])),
 	]);
@@ -105,7 +151,7 @@ function templates() {
 }
 
 // The letter PDF's font: DejaVu Sans cut down to the letters of fr/en/de/es and €, stored as a generated
-// module (nodes/shared/letter-pdf/generated/fonts.ts, not in git) that the core bundle carries.
+// module (nodes/shared/letter-pdf/generated/fonts.ts, not in git) that the letter bundle carries.
 function letterFont() {
 	return run(process.execPath, [path.join(root, 'scripts', 'build-letter-font.js'), '--if-stale']);
 }

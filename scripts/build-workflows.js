@@ -21,6 +21,8 @@ const CREDENTIALS = {
 	stripe: { stripeDunningApi: { id: null, name: 'Stripe Dunning' } },
 	quickbooks: { quickBooksDunningOAuth2Api: { id: null, name: 'QuickBooks Dunning' } },
 	smtp: { smtp: { id: null, name: 'SMTP (reminders)' } },
+	maileva: { mailevaApi: { id: null, name: 'Maileva (registered letters)' } },
+	twilio: { twilioApi: { id: null, name: 'Twilio (reminders)' } },
 };
 
 const SOURCES = {
@@ -119,7 +121,7 @@ const weekdaysAt = (hour) => ({
 	triggerAtHour: hour,
 });
 
-const sendEmail = (b, name, at, { to, subject, html, text, replyTo }) =>
+const sendEmail = (b, name, at, { to, subject, html, text, replyTo, attachments }) =>
 	b.node(
 		name,
 		'n8n-nodes-base.emailSend',
@@ -131,7 +133,11 @@ const sendEmail = (b, name, at, { to, subject, html, text, replyTo }) =>
 			emailFormat: text ? 'both' : 'html',
 			...(text ? { text } : {}),
 			html,
-			options: { appendAttribution: false, ...(replyTo ? { replyTo } : {}) },
+			options: {
+				appendAttribution: false,
+				...(replyTo ? { replyTo } : {}),
+				...(attachments ? { attachments } : {}),
+			},
 		},
 		at,
 		{ credentials: CREDENTIALS.smtp, onError: 'continueErrorOutput' },
@@ -368,7 +374,8 @@ function reminderSpine(b, source, spec) {
 	);
 	b.connect(claim, 0, compose);
 	const send = sendEmail(b, 'Send Reminder Email', [8, 0], emailFromReminder);
-	b.connect(compose, 0, send);
+	if (spec.sms) smsRoute(b, source, { compose, send, alert });
+	else b.connect(compose, 0, send);
 	releasePath(b, source, { composeNode: compose, sendNode: send, alert, at: [8.6, 1.4] });
 
 	approvalRequest(b, source, spec, again, alert);
@@ -532,10 +539,147 @@ function approvalExecution(b, source, spec) {
 	b.connect(approved, 0, claim);
 	b.connect(claim, 1, noOp(b, 'Approved But Not Claimed (Paid Or Sent)', [10, 7.4]));
 	b.connect(claim, 2, alert);
+	if (spec.letter) {
+		letterBranch(b, source, spec, { claim, alert });
+		return;
+	}
 	const send = sendEmail(b, 'Send Approved Notice', [10, 6.4], emailFromReminder);
 	b.connect(claim, 0, send);
 	releasePath(b, source, { sendNode: send, alert, suffix: ' (Approved)', at: [10.6, 7.6] });
 }
+
+// ---- issue 20: the letter and the SMS ---------------------------------------------------------------------
+
+/**
+ * The sender's postal address on the letters (Reminder Composer → Letter Options): an example to replace, as
+ * the sender email is. The letter date is left empty: today, in the workflow's time zone.
+ */
+const LETTER_OPTIONS = {
+	senderCompany: 'Your Company SAS',
+	senderStreet: '1 rue de l’Exemple',
+	senderPostalCode: '75001',
+	senderCity: 'Paris',
+	senderCountry: 'FR',
+	delivery: 'registered',
+};
+
+/** The letter's tracking, for the team: La Poste's registered number once assigned, else the Maileva sending. */
+const TRACKING =
+	"{{ $json.letter.registeredNumber ? 'registered number ' + $json.letter.registeredNumber : 'Maileva sending ' + $json.letter.sendingId + ' (the registered number is assigned once La Poste processes it: Registered Letter → Get Status)' }}";
+
+/**
+ * Issue 20, after the approval and the claim of a formal notice: the composer renders the approved notice again
+ * with its letter (binary `letter`, the email's own text and amounts), the email goes out with the PDF
+ * attached, and the Registered Letter node posts the same PDF by LRAR through Maileva, once per idempotency key
+ * (a retried or concurrent execution posts nothing more). The tracking is recorded in the finance email
+ * *Letter Posted* and in the execution's output (`letter.registeredNumber`, `letter.sendingId`): neither
+ * source has a write of free metadata next to the claim (Stripe Dunning writes only its own keys).
+ */
+function letterBranch(b, source, spec, { claim, alert }) {
+	const compose = composer(b, 'Compose Notice With Letter', 'invoice', spec.stepTones, [10, 6.4], {
+		...spec.composerExtra,
+		tone: '={{ $json.step.tone }}',
+		attachLetter: true,
+		letterOptions: LETTER_OPTIONS,
+	});
+	b.connect(claim, 0, compose);
+	const send = sendEmail(b, 'Send Approved Notice', [11, 6], {
+		...emailFromReminder,
+		attachments: 'letter',
+	});
+	b.connect(compose, 0, send);
+	releasePath(b, source, {
+		composeNode: compose,
+		sendNode: send,
+		alert,
+		suffix: ' (Approved)',
+		at: [11.6, 8.2],
+	});
+	const post = b.node(
+		'Post Registered Letter',
+		`${PKG}.registeredLetter`,
+		1,
+		{
+			resource: 'letter',
+			operation: 'send',
+			binaryPropertyName: 'letter',
+			options: { acknowledgementOfReceipt: true },
+		},
+		[11, 7],
+		{ credentials: CREDENTIALS.maileva, onError: 'continueErrorOutput' },
+	);
+	b.connect(compose, 0, post);
+	b.connect(post, 1, alert);
+	const posted = 'Tell Finance: Letter Posted';
+	sendEmail(b, posted, [12, 6.8], {
+		to: 'accounting@example.com',
+		subject: `=Formal notice posted by registered mail: invoice {{ ${esc('$json.invoice.number || $json.invoice.id')} }}`,
+		html: `=<p>The approved formal notice of invoice <b>{{ ${esc('$json.invoice.number || $json.invoice.id')} }}</b> ({{ ${esc('$json.invoice.customer.name')} }}) was posted by registered mail with acknowledgement of receipt: ${TRACKING}.</p><p>Step {{ $json.decision.stepId }} is recorded in ${source.state}; the letter's key is {{ ${esc('$json.letter.idempotencyKey')} }}. Keep this email with the invoice: it is the proof of the notice.</p>`,
+	});
+	b.connect(post, 0, posted);
+	b.connect(posted, 1, alert);
+}
+
+/**
+ * Issue 20: an SMS step goes through n8n's own Twilio node; the composer falls back to the email when the
+ * customer has no mobile number (`reminder.fallback`), and the email path takes those. A failed SMS keeps its
+ * claim unless Twilio certainly refused it (Release Claim If Not Sent), as a failed email does.
+ */
+function smsRoute(b, source, { compose, send, alert }) {
+	const bySms = ifNode(
+		b,
+		'By SMS?',
+		'={{ $json.reminder.channel }}',
+		{ type: 'string', operation: 'equals' },
+		'sms',
+		[7.6, -0.6],
+	);
+	b.connect(compose, 0, bySms);
+	b.connect(bySms, 1, send);
+	const sms = b.node(
+		'Send Reminder SMS',
+		'n8n-nodes-base.twilio',
+		1,
+		{
+			resource: 'sms',
+			operation: 'send',
+			from: '+33757000000',
+			to: '={{ $json.reminder.sms.to }}',
+			toWhatsapp: false,
+			message: '={{ $json.reminder.sms.text }}',
+			options: {},
+		},
+		[8.4, -0.9],
+		{ credentials: CREDENTIALS.twilio, onError: 'continueErrorOutput' },
+	);
+	b.connect(bySms, 0, sms);
+	releasePath(b, source, { sendNode: sms, alert, suffix: ' (SMS)', at: [9.2, -0.9] });
+}
+
+/** The sticky note of the letter and SMS channels. */
+const channelsNote = (spec) =>
+	[
+		'## Letter and SMS (issue 20)',
+		'**Approved formal notice**: *Compose Notice With Letter* renders the approved message again with its A4 PDF letter (binary `letter`, same text and amounts as the email). *Send Approved Notice* attaches it; **Post Registered Letter** posts it by registered mail with acknowledgement of receipt (La Poste LRAR through Maileva), once per letter key: a retried or concurrent execution posts nothing more. *Tell Finance: Letter Posted* records the tracking number.',
+		'Set your postal address in *Letter Options* of the Reminder Composer nodes (the letter is refused without a sender city).',
+		...(spec.sms
+			? [
+					"**SMS (J+1)**: *By SMS?* sends `reminder.sms` through n8n's **Twilio** node; a customer without a mobile number (`customer.phone`: Stripe customer phone, QuickBooks Mobile or PrimaryPhone) gets the email instead (`reminder.fallback.reason`). Set the *From* number of *Send Reminder SMS*.",
+				]
+			: []),
+		'',
+		`Credentials: **Maileva (registered letters)** (Maileva API, client and sandbox or production)${spec.sms ? ', **Twilio (reminders)** (Account SID and Auth Token)' : ''}.`,
+	].join('\n');
+
+/** The seeds' ladder with its channels (issue 20): a friendly SMS at J+1, the formal notice by letter at J+30. */
+const withChannels = (steps) =>
+	steps.map((step) =>
+		step.id === 'd1'
+			? { ...step, channel: 'sms' }
+			: step.id === 'd30'
+				? { ...step, channel: 'letter' }
+				: step,
+	);
 
 /**
  * Escalate path: Claim the internal step, compose the case summary, email it. `strategic` splits it: a vip or
@@ -791,12 +935,14 @@ function formalNotice(source, index) {
 		dueSoon: true,
 		penalty: true,
 		approver: 'finance-manager@example.com',
+		letter: true,
+		composerExtra: { letterOptions: LETTER_OPTIONS },
 	};
 	return workflow({
 		index,
 		id: `dun${label.slice(0, 2)}FormalNotice1`,
 		name: `Dunning: ${label} J-3 notice, reminder, formal notice approved by a human`,
-		description: `Every weekday at 8:30 (${ZONE}), follows the pre-due-courtesy scenario on ${label}: a courtesy notice 3 days before the due date, a reminder the day after it stating the statutory late-payment penalties, and at J+15 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule: at least 3 × the legal rate plus 40 EUR per invoice). Each formal notice is shown to a person, as the customer will read it, and is claimed and sent only once approved.`,
+		description: `Every weekday at 8:30 (${ZONE}), follows the pre-due-courtesy scenario on ${label}: a courtesy notice 3 days before the due date, a reminder the day after it stating the statutory late-payment penalties, and at J+15 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule: at least 3 × the legal rate plus 40 EUR per invoice). Each formal notice is shown to a person, as the customer will read it, and is claimed and sent only once approved: by email with its PDF letter attached, and by registered mail (Maileva, La Poste LRAR).`,
 		tags: [
 			'dunning',
 			source === SOURCES.stripe ? 'stripe' : 'quickbooks',
@@ -823,6 +969,7 @@ function formalNotice(source, index) {
 			b.sticky('Sticky: Safety', safety(source), [7, -3.4], [620, 380], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
+			b.sticky('Sticky: Letter And SMS', channelsNote(spec), [13, 4.2], [680, 460], 6);
 		},
 	});
 }
@@ -860,21 +1007,23 @@ function ladder(source, index) {
 	const spec = {
 		schedule: 'Every Weekday At 8:30',
 		scenario: 'custom',
-		steps: LADDER_STEPS,
+		steps: withChannels(LADDER_STEPS),
 		stepTones: 'custom',
-		composerExtra: { stepToneMap: stepToneMap(LADDER_STEPS) },
+		composerExtra: { stepToneMap: stepToneMap(LADDER_STEPS), letterOptions: LETTER_OPTIONS },
 		// J-3 to J+1 is 4 days: the gap allows it; every later step is a week apart.
 		options: { minDaysBetween: 4, minDaysBetweenCustomer: 0 },
 		grouped: false,
 		dueSoon: true,
 		penalty: true,
 		approver: 'finance-manager@example.com',
+		sms: true,
+		letter: true,
 	};
 	return workflow({
 		index,
 		id: `dun${label.slice(0, 2)}FullLadder01`,
 		name: `Dunning: ${label} full ladder J-3 to J+30 (call at J+21, formal notice approved by a human)`,
-		description: `Every weekday at 8:30 (${ZONE}), the whole ladder of the seeds on ${label}: a courtesy notice 3 days before the due date, a friendly reminder at J+1, a reminder at J+7, a firm one at J+14 stating the statutory penalties, at J+21 a call alert to the account manager with a suggested call script, and at J+30 a formal notice with the statutory penalties (French rule) that a person approves, as the customer will read it, before it is claimed and sent. A broken payment promise also alerts the account manager.`,
+		description: `Every weekday at 8:30 (${ZONE}), the whole ladder of the seeds on ${label}: a courtesy notice 3 days before the due date, a friendly SMS at J+1 (by email when the customer has no mobile number), a reminder at J+7, a firm one at J+14 stating the statutory penalties, at J+21 a call alert to the account manager with a suggested call script, and at J+30 a formal notice with the statutory penalties (French rule) that a person approves, as the customer will read it, before it is claimed, emailed with its PDF letter and posted by registered mail. A broken payment promise also alerts the account manager.`,
 		tags: ['dunning', source === SOURCES.stripe ? 'stripe' : 'quickbooks', 'ladder', 'approval'],
 		build: (b) => {
 			triggers(b, { name: spec.schedule, interval: weekdaysAt(8) });
@@ -903,6 +1052,7 @@ function ladder(source, index) {
 			b.sticky('Sticky: Safety', safety(source), [7, -3.4], [620, 380], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
+			b.sticky('Sticky: Letter And SMS', channelsNote(spec), [13, 4.2], [680, 460], 6);
 		},
 	});
 }

@@ -25,6 +25,11 @@ import {
 	STEP_TONES_CUSTOM,
 	TONE_FROM_DECISION,
 } from './description';
+import {
+	CHANNEL_PARAMETERS,
+	readLetterParameters,
+	type LetterParameters,
+} from './channel-parameters';
 
 /** Every parameter that shapes a message; read once per run when none holds an expression. */
 export const COMPOSER_PARAMETERS = [
@@ -48,6 +53,7 @@ export const COMPOSER_PARAMETERS = [
 	'invoiceFormat',
 	'invoiceField',
 	'timezone',
+	...CHANNEL_PARAMETERS,
 ];
 
 export interface ComposerParameters {
@@ -68,6 +74,8 @@ export interface ComposerParameters {
 	invoiceFormat: InvoiceFormat;
 	invoiceField: string;
 	timezone: string;
+	/** Issue 20: the letter of a Letter step or a formal notice. */
+	letter: LetterParameters;
 }
 
 function isTone(value: unknown): value is Tone {
@@ -170,6 +178,7 @@ export function readComposerParameters(
 		invoiceFormat: get<InvoiceFormat>('invoiceFormat', 'auto'),
 		invoiceField: get<string>('invoiceField', ''),
 		timezone: optional(get<string>('timezone', ''))?.trim() ?? context.getTimezone(),
+		letter: readLetterParameters(context, index),
 	};
 }
 
@@ -311,6 +320,8 @@ export interface PreparedItem {
 	brokenPromiseOn: string | null;
 	/** Adds `reminder.approval` (the approver's preview). */
 	needsApproval: boolean;
+	/** Issue 20: the channel of the item's step (`email` without one): `letter` and `sms` add their part. */
+	channel: string;
 }
 
 /**

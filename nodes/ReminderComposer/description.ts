@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
 import { timeZoneOption } from '../common/properties';
+import { channelProperties } from './channel-parameters';
 import {
 	BLOCK_HELPERS,
 	COMPOSER_LANGUAGES,
@@ -283,6 +284,7 @@ export const reminderComposerProperties: INodeProperties[] = [
 		displayOptions: customTemplate,
 		description: 'HTML body; every value is HTML-escaped. Empty: the text body in paragraphs.',
 	},
+	...channelProperties,
 	...invoiceInputProperties,
 	timeZoneOption(
 		"IANA time zone of the dates of raw Stripe or QuickBooks invoices. Empty: the workflow's.",

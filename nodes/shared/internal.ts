@@ -160,3 +160,12 @@ export {
 	type FoundDate,
 } from './replies';
 export * from './replies/types';
+// Issue 20: the letter PDF (its own bundle, loaded on first use) and the SMS of a step.
+export { loadLetterPdf } from './letter-loader';
+export type { LetterInput, LetterMessage, LetterPdf, LetterSenderAddress } from './letter-pdf';
+export { composeSms, smsRecipient, type ComposedSms, type SmsRecipient } from './sms';
+// What the letter bundle takes from the core (nodes/shared/letter-pdf/core.ts points here once bundled).
+export { describeValue } from './errors';
+export { formatDate } from './composer/format';
+export { recipientLines, salutationFor } from './composer/letter';
+export { validateSender } from './composer/context';

@@ -41,6 +41,11 @@ export interface InvoiceCustomer {
 	country?: string | null;
 	/** Extension (issue 19, contract 1): the billing address; null when the source has none. Same as above. */
 	address?: PostalAddress | null;
+	/**
+	 * Extension (issue 20): the customer's phone number as the source gives it (Stripe `customer_phone` or the
+	 * customer's `phone`, QuickBooks `Mobile`, else `PrimaryPhone`), for SMS steps; null when it has none.
+	 */
+	phone?: string | null;
 }
 
 /** A billing address as the sources give it, for letters and for the customer's country. */
@@ -69,7 +74,12 @@ export interface DunningState {
 	paused: boolean;
 }
 
-export const INVOICE_SOURCES: readonly InvoiceSource[] = ['stripe', 'quickbooks', 'pennylane', 'generic'];
+export const INVOICE_SOURCES: readonly InvoiceSource[] = [
+	'stripe',
+	'quickbooks',
+	'pennylane',
+	'generic',
+];
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
 	'draft',
 	'open',
@@ -204,6 +214,7 @@ export function postalAddress(parts: PostalAddress): PostalAddress | null {
 function validateCustomer(value: unknown, field: string): InvoiceCustomer {
 	const raw = value === undefined || value === null ? {} : assertRecord(value, field);
 	const address = readPostalAddress(raw.address, `${field}.address`);
+	const phone = optionalString(raw.phone, `${field}.phone`);
 	return {
 		id: optionalString(raw.id, `${field}.id`),
 		name: optionalString(raw.name, `${field}.name`),
@@ -213,6 +224,8 @@ function validateCustomer(value: unknown, field: string): InvoiceCustomer {
 		// Given on its own, or read from the address.
 		country: normalizeCountry(raw.country, `${field}.country`) ?? address?.country ?? null,
 		address,
+		// Only when given: invoices without a phone keep the shape they always had.
+		...(phone === null ? {} : { phone }),
 	};
 }
 

@@ -77,6 +77,8 @@ export function isCustomerSend(node: TemplateNode): boolean {
 		return sendsEmail.includes(String(node.parameters.operation));
 	if (node.type === `${PKG}quickBooksDunning`)
 		return sendsEmail.includes(String(node.parameters.operation));
+	// Issue 20: a registered letter is a message to the customer, the firmest one.
+	if (node.type === `${PKG}registeredLetter`) return node.parameters.operation === 'send';
 	return MESSAGING_TYPES.has(node.type) && !isApproval(node) && !fixedRecipient(node);
 }
 

@@ -1,4 +1,5 @@
 import type {
+	IBinaryKeyData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -35,6 +36,8 @@ import {
 	type PreparedItem,
 } from '../composer-parameters';
 import { reminderComposerProperties } from '../description';
+import { channelOf, wantsSms } from '../channel-parameters';
+import { letterPart, smsPart } from './channels';
 
 export const OPERATION = 'compose';
 
@@ -57,25 +60,30 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const [output] = await runEachItem(
 		this,
 		{ outputs: 1, failedOutput: 0 },
-		({ json }, itemIndex) => {
+		async ({ json, binary }, itemIndex) => {
 			const item = prepare(json, itemIndex, parametersOf(itemIndex));
 			if (item === null) {
 				passedOver++;
 				return [];
 			}
-			// A thank-you is always about one invoice: one message per invoice in either mode.
-			if (customerMode && item.tone !== 'thanks') {
+			// A thank-you and an SMS are always about one invoice: one message per invoice in either mode.
+			if (customerMode && item.tone !== 'thanks' && !wantsSms(item.channel, item.tone)) {
 				prepared.push(item as StepToneItem);
 				return [];
 			}
-			return { output: 0, json: { ...json, reminder: composeOne(item) } };
+			const composed = await composeOne(this, item);
+			return {
+				output: 0,
+				json: { ...json, ...composed.json },
+				...withBinary(binary, composed.binary),
+			};
 		},
 	);
 
 	if (customerMode) {
 		for (const group of groupCustomerMessages(prepared)) {
 			try {
-				output.push(composeGroup(group));
+				output.push(await composeGroup(this, group));
 			} catch (error) {
 				const failure = itemError(this, error, group[0].index);
 				if (!this.continueOnFail()) throw failure;
@@ -124,7 +132,22 @@ function prepare(
 		penalty,
 		brokenPromiseOn: brokenPromiseOf(json),
 		needsApproval: needsApproval(json, tone),
+		channel: channelOf(json),
 	};
+}
+
+/** The item's own binary data, plus the letter's. */
+function withBinary(
+	own: IBinaryKeyData | undefined,
+	added: IBinaryKeyData | undefined,
+): { binary?: IBinaryKeyData } {
+	if (!added) return own ? { binary: own } : {};
+	return { binary: { ...own, ...added } };
+}
+
+/** A message composed without a step (a fixed tone, no decision) has no key: `<source>:<invoice id>:<tone>` stands for it. */
+function keyOf(key: string | null, item: PreparedItem, tone: PreparedItem['tone']): string {
+	return key ?? `${item.invoice.source}:${item.invoice.id}:${tone}`;
 }
 
 /**
@@ -156,7 +179,7 @@ function threadingOf(
 ): IDataObject {
 	const { sender, replyToMailbox } = item.parameters;
 	return {
-		...reminderThreading(key ?? `${item.invoice.source}:${item.invoice.id}:${tone}`, {
+		...reminderThreading(keyOf(key, item, tone), {
 			senderEmail: sender.email?.trim() || null,
 			replyToMailbox,
 			customerFacing: tone !== 'internal',
@@ -164,7 +187,13 @@ function threadingOf(
 	};
 }
 
-function composeOne(item: PreparedItem): IDataObject {
+/** `reminder`, and `letter` with its PDF for a Letter step (or a formal notice, on request). */
+interface ComposedItem {
+	json: IDataObject;
+	binary?: IBinaryKeyData;
+}
+
+async function composeOne(context: IExecuteFunctions, item: PreparedItem): Promise<ComposedItem> {
 	const { invoice, decision, parameters } = item;
 	const composed = composeReminder({
 		invoice,
@@ -177,7 +206,17 @@ function composeOne(item: PreparedItem): IDataObject {
 		daysOverdue: typeof decision?.daysOverdue === 'number' ? decision.daysOverdue : undefined,
 		brokenPromiseOn: item.brokenPromiseOn,
 	});
-	return reminderOf(composed, item.tone, item, [item]);
+	const reminder = reminderOf(composed, item.tone, item, [item], smsPart(item) ?? {});
+	const letter = await letterPart(context, [item], {
+		subject: composed.subject,
+		text: composed.text,
+		tone: item.tone,
+		invoiceIds: [invoice.id],
+		idempotencyKey: keyOf(composed.idempotencyKey, item, item.tone),
+	});
+	return letter
+		? { json: { reminder, letter: letter.json }, binary: letter.binary }
+		: { json: { reminder } };
 }
 
 /**
@@ -191,8 +230,10 @@ function reminderOf(
 	approvalItems: PreparedItem[],
 	extra: IDataObject = {},
 ): IDataObject {
+	// By SMS or by letter, the email is a copy: a customer without an email address still gets the message.
+	const emailOnly = extra.channel !== 'sms' && item.channel !== 'letter';
 	return {
-		to: recipient(composed, tone, item),
+		to: emailOnly ? recipient(composed, tone, item) : composed.to,
 		subject: composed.subject,
 		text: composed.text,
 		html: composed.html,
@@ -201,12 +242,16 @@ function reminderOf(
 		idempotencyKey: composed.idempotencyKey,
 		...threadingOf(composed.idempotencyKey, item, tone),
 		tone,
+		channel: item.channel === 'letter' ? 'letter' : 'email',
 		...extra,
 		...approvalOf(approvalItems, composed),
 	};
 }
 
-function composeGroup(group: StepToneItem[]): INodeExecutionData {
+async function composeGroup(
+	context: IExecuteFunctions,
+	group: StepToneItem[],
+): Promise<INodeExecutionData> {
 	const [first] = group;
 	const composed = composeCustomerReminder({
 		invoices: group.map((item) => item.invoice),
@@ -223,6 +268,7 @@ function composeGroup(group: StepToneItem[]): INodeExecutionData {
 		.map((item) => item.index)
 		.sort((a, b) => a - b)
 		.map((item) => ({ item }));
+	const letter = await letterPart(context, ordered, composed);
 	return {
 		json: {
 			customer: { ...first.invoice.customer },
@@ -232,7 +278,9 @@ function composeGroup(group: StepToneItem[]): INodeExecutionData {
 				invoiceIds: composed.invoiceIds,
 				invoiceIdempotencyKeys: composed.invoiceIdempotencyKeys,
 			}),
+			...(letter ? { letter: letter.json } : {}),
 		},
+		...(letter ? { binary: letter.binary } : {}),
 		pairedItem,
 	};
 }

@@ -96,6 +96,10 @@ export function normalizeQuickBooksInvoice(
 	const customerRef = record(invoice.CustomerRef);
 	// The invoice's billing address, else the customer record's.
 	const address = quickBooksAddress(invoice.BillAddr) ?? quickBooksAddress(customer?.BillAddr);
+	// The invoice carries no phone: the customer record's, the mobile first.
+	const phone =
+		text(record(customer?.Mobile)?.FreeFormNumber) ??
+		text(record(customer?.PrimaryPhone)?.FreeFormNumber);
 
 	return {
 		id,
@@ -118,6 +122,8 @@ export function normalizeQuickBooksInvoice(
 			tags: normalizeTags([...note.tags, ...customerNote.tags]),
 			country: address?.country ?? null,
 			address,
+			// Only when the customer record has one (issue 20: SMS steps).
+			...(phone === null ? {} : { phone }),
 		},
 		paymentUrl: text(invoice.InvoiceLink),
 		pdfUrl: null,

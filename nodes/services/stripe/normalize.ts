@@ -150,6 +150,7 @@ export function normalizeStripeInvoice(raw: object, options: { timezone: string 
 	const locales = customerObject?.preferred_locales;
 	// The customer's own address when the customer is expanded, else the snapshot taken on the invoice.
 	const address = stripeAddress(customerObject?.address) ?? stripeAddress(invoice.customer_address);
+	const phone = optionalText(invoice.customer_phone) ?? optionalText(customerObject?.phone);
 
 	const issuedAt =
 		invoice.effective_at ?? record(invoice.status_transitions)?.finalized_at ?? invoice.created;
@@ -177,6 +178,8 @@ export function normalizeStripeInvoice(raw: object, options: { timezone: string 
 			tags: normalizeTags([...stored.tags, ...customerTags]),
 			country: address?.country ?? null,
 			address,
+			// Only when the source has one (issue 20: SMS steps).
+			...(phone === null ? {} : { phone }),
 		},
 		paymentUrl: optionalText(invoice.hosted_invoice_url),
 		pdfUrl: optionalText(invoice.invoice_pdf),

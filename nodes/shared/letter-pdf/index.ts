@@ -3,6 +3,7 @@ export {
 	renderLetterPdf,
 	wrapText,
 	type LetterInput,
+	type LetterMessage,
 	type LetterPdf,
 	type LetterSenderAddress,
 } from './render';

@@ -8,15 +8,24 @@ import {
 	type PDFPage,
 } from 'pdf-lib/dist/pdf-lib.min.js';
 
-import { composeCustomerReminder, type ComposeCustomerInput } from '../composer/customer';
-import { formatDate, formatMoney } from '../composer/format';
-import { recipientLines, salutationFor } from '../composer/letter';
-import { validateSender } from '../composer/context';
-import { resolveComposerLanguage, type ComposerLanguage } from '../composer/language';
-import { assertIsoDate, type IsoDate } from '../dates';
-import { DunningInputError, describeValue } from '../errors';
-import type { Invoice } from '../invoice';
-import type { PenaltyResult } from '../penalty/types';
+import {
+	assertIsoDate,
+	composeCustomerReminder,
+	describeValue,
+	DunningInputError,
+	formatDate,
+	formatMoney,
+	recipientLines,
+	resolveComposerLanguage,
+	salutationFor,
+	validateSender,
+	type ComposeCustomerInput,
+	type ComposerLanguage,
+	type ComposerTone,
+	type Invoice,
+	type IsoDate,
+	type PenaltyResult,
+} from './core';
 import { letterBody, type LetterBlock, type LetterLine } from './blocks';
 import { DEJAVU_SANS, DEJAVU_SANS_BOLD } from './generated/fonts';
 import { LETTER_WORDS } from './words';
@@ -41,6 +50,22 @@ export interface LetterInput extends ComposeCustomerInput {
 	place?: string;
 	/** `registered` (LRAR, default), `electronic` (LRE) or `none` (no mention). */
 	delivery?: 'registered' | 'electronic' | 'none';
+	/**
+	 * The message already composed for these invoices (the Reminder Composer node passes the email it wrote,
+	 * from a built-in or a custom template): the letter then says word for word what the email says. Absent:
+	 * composed here with `composeCustomerReminder` from this same input.
+	 */
+	message?: LetterMessage;
+}
+
+/** What the letter needs of a composed message. */
+export interface LetterMessage {
+	subject: string;
+	text: string;
+	tone: ComposerTone;
+	/** The invoices it is about, in the order it lists them (each one of `invoices`). */
+	invoiceIds: string[];
+	idempotencyKey: string;
 }
 
 export interface LetterPdf {
@@ -225,6 +250,29 @@ function printedAmounts(
 	return amounts;
 }
 
+/** A message given by the caller, checked against the invoices it is said to be about. */
+function givenMessage(message: LetterMessage, invoices: Invoice[]): LetterMessage {
+	const ids = new Set(Array.isArray(invoices) ? invoices.map((invoice) => invoice?.id) : []);
+	const { subject, text, tone, invoiceIds, idempotencyKey } = message;
+	if (typeof subject !== 'string' || typeof text !== 'string' || text.trim() === '') {
+		throw new DunningInputError('message', 'has no subject or no text');
+	}
+	if (typeof idempotencyKey !== 'string' || idempotencyKey === '') {
+		throw new DunningInputError(
+			'message.idempotencyKey',
+			'is missing: a letter is posted once per key',
+		);
+	}
+	if (
+		!Array.isArray(invoiceIds) ||
+		invoiceIds.length !== ids.size ||
+		!invoiceIds.every((id) => ids.has(id))
+	) {
+		throw new DunningInputError('message.invoiceIds', 'are not the ids of the invoices given');
+	}
+	return { subject, text, tone, invoiceIds, idempotencyKey };
+}
+
 /** The PDF's /ID: a digest of what the letter is, so the same letter always gets the same id. */
 function documentId(idempotencyKey: string, date: IsoDate, text: string): PDFHexString {
 	const digest = createHash('sha256').update(`${idempotencyKey}\n${date}\n${text}`).digest('hex');
@@ -258,7 +306,9 @@ export async function renderLetterPdf(input: LetterInput): Promise<LetterPdf> {
 	const date = assertIsoDate(input.date, 'date');
 	const language = resolveComposerLanguage(input.language);
 	const senderAddress = assertSenderAddress(input.senderAddress);
-	const composed = composeCustomerReminder(input);
+	const composed = input.message
+		? givenMessage(input.message, input.invoices)
+		: composeCustomerReminder(input);
 	if (composed.tone === 'internal') {
 		throw new DunningInputError(
 			'tone',

@@ -3,7 +3,7 @@ import { resolveComposerLanguage } from '../composer/language';
 import type { ComposeInput } from '../composer/types';
 import { DunningInputError } from '../errors';
 import { smsLength, type SmsLength } from './gsm';
-import { SMS_TEMPLATES, type SmsTone } from './words';
+import { SMS_TEMPLATES, type SmsTone } from '../composer/templates/sms';
 
 /** The composer's single-invoice input (DESIGN.md 5); `template.text` replaces the built-in SMS. */
 export type ComposeSmsInput = Omit<ComposeInput, 'template'> & { template?: { text: string } };

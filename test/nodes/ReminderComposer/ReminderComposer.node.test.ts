@@ -125,6 +125,8 @@ describe('Reminder Composer node: one message per invoice', () => {
 			messageId: '<dunning.Z2VuZXJpYzpBOmQ3@studio-lumiere.fr>',
 			replyTo: null,
 			tone: 'friendly',
+			// Issue 20: the channel the message goes by (the step's: email here).
+			channel: 'email',
 		});
 		expect(a.text).toContain('(7 jours de retard)');
 		expect(a.text).toContain('2 novembre 2026');

@@ -1,12 +1,14 @@
-import type { ComposerLanguage } from '../composer/language';
-import type { ComposerTone } from '../composer/types';
+import type { ComposerLanguage } from '../language';
+import type { ComposerTone } from '../types';
 
 /**
  * The SMS of each tone and language: Handlebars text rendered by the composer's own engine with the
  * composer's variables (`number`, `amountDue`, `dueDate`, `paymentUrl`, `sender`), so amounts and dates
  * read exactly as in the email. Written to stay in the GSM-7 alphabet where the language allows (no
  * "n°", no typographic apostrophe, no Spanish á or í) so that a reminder is one 160-character message, € counting two.
- * Phase 2 moves these next to the email templates (`templates/<language>/<tone>.sms.txt`).
+ * They live here, beside the email templates of each language and tone (the composer's one wording source):
+ * the SMS core (nodes/shared/sms) and the Reminder Composer node read them from here. A TypeScript table
+ * rather than `<language>/<tone>.sms.txt` files: scripts/build-templates.js compiles only the email parts.
  */
 export type SmsTone = Exclude<ComposerTone, 'internal'>;
 
