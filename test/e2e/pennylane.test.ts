@@ -184,6 +184,8 @@ describeReal(
 					`[concurrency] real n8n, Pennylane + ledger, 2 executions: ${JSON.stringify({ expected: invoices.length, emails: emails.length })}\n`,
 				);
 				expect(counts).toEqual(Object.fromEntries(invoices.map((invoice) => [invoice.email, 1])));
+				// Both reached Claim Step: the loser's items ended in Not Claimed.
+				expect(runs.some((run) => /already_sent|claimed_elsewhere/.test(run.data))).toBe(true);
 				const rows = (await sentRows()).filter((row) => Number(row.invoice_id) >= 7301);
 				expect(rows.map((row) => row.sent)).toEqual(Array(8).fill(true));
 			},
