@@ -167,7 +167,7 @@ describeReal(
 		);
 
 		it(
-			'two executions at once over 8 new invoices: 8 emails, each invoice once; the other execution ends in Not Claimed',
+			'two executions at once over 8 new invoices: 8 emails, each invoice once, each step sent once in the ledger',
 			async () => {
 				const invoices = seedPennylaneInvoices(sim, 7301, 8);
 				batches.push(invoices);
