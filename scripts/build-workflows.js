@@ -1402,7 +1402,13 @@ function spreadsheetLadder(index) {
 					authentication: 'oAuth2',
 					resource: 'sheet',
 					operation: 'read',
-					documentId: { __rl: true, mode: 'list', value: '' },
+					// A placeholder URL rather than an empty picker: the editor shows no missing parameter, and the
+					// sticky note says to replace it with your sheet's address.
+					documentId: {
+						__rl: true,
+						mode: 'url',
+						value: 'https://docs.google.com/spreadsheets/d/REPLACE-WITH-YOUR-SHEET-ID/edit',
+					},
 					sheetName: { __rl: true, mode: 'name', value: 'Invoices' },
 					options: {},
 				},
@@ -1439,7 +1445,7 @@ function spreadsheetLadder(index) {
 				'Sticky: Scenario',
 				[
 					'## Your own invoices: a Google Sheet, state in the ledger',
-					`**Read Invoices From Sheet** (Google Sheets → Get Rows): pick your spreadsheet; the sheet *Invoices* has one row per invoice with the columns \`${SHEET_COLUMNS}\`. Amounts in major units (\`1234.50\`), dates \`YYYY-MM-DD\`, status \`open\`, \`paid\` or \`void\` (empty: open while an amount is due).`,
+					`**Read Invoices From Sheet** (Google Sheets → Get Rows): replace the placeholder *Document* URL with your spreadsheet's (or pick it from the list); the sheet *Invoices* has one row per invoice with the columns \`${SHEET_COLUMNS}\`. Amounts in major units (\`1234.50\`), dates \`YYYY-MM-DD\`, status \`open\`, \`paid\` or \`void\` (empty: open while an amount is due).`,
 					'**Map Row To Invoice** (Edit Fields, one expression) builds the normalised invoice the other nodes read (source `generic`). Another source (a CSV file, an accounting tool through HTTP Request): replace the first node and adapt this mapping.',
 					'**Dunning Scenario** (preset *classic-7-14-21*): J+7 friendly, J+14 firmer, J+21 the case summary to accounting.',
 				].join('\n'),
