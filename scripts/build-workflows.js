@@ -1189,6 +1189,437 @@ function weeklyReport(source, index) {
 	});
 }
 
+// ---- the ledger templates (issue 22): Pennylane and a spreadsheet, state and proofs in the Dunning Ledger ----
+
+const LEDGER = {
+	node: `${PKG}.dunningLedger`,
+	credentials: { dunningLedgerPostgresApi: { id: null, name: 'Dunning Ledger' } },
+	options: { timezone: ZONE },
+};
+
+const ledgerSetup = [
+	"**Dunning Ledger** credential: a PostgreSQL database (n8n's own in queue mode, or another). The node creates its tables (`dunning_ledger_steps`, `_state`, `_events`) on first use.",
+	'**SMTP (reminders)** credential: the mailbox the reminders leave from.',
+].join('\n');
+
+const ledgerSafety = [
+	'## Why it never sends twice, and the proof',
+	"**Read Dunning State** adds what the ledger holds (steps sent, promise, dispute, pause) before the scenario decides. **Claim Step** inserts the step in the ledger before the email: PostgreSQL's unique key lets exactly one of two concurrent runs (or queue-mode workers) claim it; the other ends in *Not Claimed*.",
+	'After the email, **Mark Sent** records the proof: when, to which address, by which execution, the SHA-256 of the message and (*Keep Message*) the message itself. The Dunning Ledger *History* operation shows it per invoice.',
+	'A send the mail server refused releases the claim (*Release Claim If Not Sent*); the next run sends it.',
+].join('\n');
+
+/** Mark Sent after a Send Email node: the claim and the message come from the claim's item (Send Email replaces $json). */
+function markSentNode(b, name, claimNode, at, alert) {
+	const from = `$('${claimNode}').item.json`;
+	b.node(
+		name,
+		LEDGER.node,
+		1,
+		{
+			resource: 'invoice',
+			operation: 'markSent',
+			source: `={{ ${from}.invoice.source }}`,
+			invoiceId: `={{ ${from}.invoice.id }}`,
+			stepId: `={{ ${from}.claim.stepId }}`,
+			channel: 'email',
+			address: `={{ ${from}.reminder.to }}`,
+			message: `={{ ${from}.reminder.subject + "\\n\\n" + ${from}.reminder.text }}`,
+			keepMessage: true,
+			claimMark: `={{ ${from}.claim.token }}`,
+			options: LEDGER.options,
+		},
+		at,
+		{ credentials: LEDGER.credentials, onError: 'continueErrorOutput' },
+	);
+	b.connect(name, 1, alert);
+	b.connect(name, 2, alert);
+	return name;
+}
+
+/**
+ * Compose → Claim (ledger) → Send Email → Mark Sent (ledger), with the release of a claim whose message the
+ * mail server refused. The message is composed before the claim, so a composer failure leaves nothing claimed.
+ */
+function ledgerSendChain(b, { from, output, compose, claim, send, mark, alert, suffix = '', at }) {
+	b.connect(from, output, compose);
+	b.connect(compose, 1, alert);
+	apiNode(
+		b,
+		LEDGER,
+		claim,
+		{ resource: 'invoice', operation: 'claimStep', options: LEDGER.options },
+		[at[0] + 1, at[1]],
+	);
+	b.connect(compose, 0, claim);
+	b.connect(claim, 1, 'Not Claimed (Already Sent Or Paid)');
+	b.connect(claim, 2, alert);
+	sendEmail(b, send.name, [at[0] + 2, at[1]], send.email);
+	b.connect(claim, 0, send.name);
+	b.connect(send.name, 0, markSentNode(b, mark, claim, [at[0] + 3, at[1]], alert));
+	releasePath(b, LEDGER, { sendNode: send.name, alert, suffix, at: [at[0] + 2.6, at[1] + 1] });
+	return claim;
+}
+
+/**
+ * The reminder spine on the ledger, after `feed` (the node whose output 0 carries normalised invoices):
+ * Read Dunning State → Dunning Scenario → [penalty] → Reminder Composer → Claim Step → Send Email → Mark Sent;
+ * Escalate → case summary to accounting, claimed and proved the same way; Needs Approval → the approval
+ * sub-flow of every template, then Claim Approved Step → Send Approved Notice → Mark Approved Notice Sent.
+ */
+function ledgerSpine(b, feed, spec) {
+	const alert = errorAlert(b, [12, 3.5]);
+	const read = apiNode(
+		b,
+		LEDGER,
+		'Read Dunning State',
+		{ resource: 'invoice', operation: 'readState', options: LEDGER.options },
+		[spec.feedEnd + 1, 0.5],
+	);
+	b.connect(feed, 0, read);
+	b.connect(read, 1, alert);
+	b.connect(read, 2, alert);
+	const x = spec.feedEnd + 2;
+	const scenario = scenarioNode(
+		b,
+		'Dunning Scenario',
+		spec.scenario,
+		spec.options,
+		[x, 0.5],
+		spec.steps,
+	);
+	b.connect(read, 0, scenario);
+	b.connect(scenario, 2, noOp(b, 'Nothing To Do Today', [x + 1, 2.2]));
+	b.connect(scenario, 4, alert);
+	noOp(b, 'Not Claimed (Already Sent Or Paid)', [x + 3, 1.4]);
+
+	let toCompose = { from: scenario, output: 0 };
+	if (spec.penalty) {
+		const penalty = penaltyNode(b, 'Late Payment Penalty', [x + 1, 0]);
+		b.connect(scenario, 0, penalty);
+		b.connect(penalty, 1, alert);
+		toCompose = { from: penalty, output: 0 };
+	}
+	const compose = composer(
+		b,
+		'Reminder Composer',
+		'invoice',
+		spec.stepTones,
+		[x + 2, 0],
+		spec.composerExtra,
+	);
+	const claim = ledgerSendChain(b, {
+		...toCompose,
+		compose,
+		claim: 'Claim Step',
+		send: { name: 'Send Reminder Email', email: emailFromReminder },
+		mark: 'Mark Sent',
+		alert,
+		at: [x + 2, 0],
+	});
+	if (spec.brokenPromise) brokenPromiseAlert(b, claim, alert);
+
+	const summary = composer(b, 'Compose Case Summary', 'invoice', spec.stepTones, [x + 2, 2.6], {
+		...spec.composerExtra,
+		internalRecipient: 'accounting@example.com',
+	});
+	ledgerSendChain(b, {
+		from: scenario,
+		output: 1,
+		compose: summary,
+		claim: 'Claim Escalation',
+		send: { name: 'Notify Accounting', email: { ...emailFromReminder, text: undefined } },
+		mark: 'Mark Escalation Sent',
+		alert,
+		suffix: ' (Notify Accounting)',
+		at: [x + 2, 2.6],
+	});
+
+	approvalRequest(b, LEDGER, spec, scenario, alert);
+	approvalExecution(b, LEDGER, spec);
+	markSentNode(
+		b,
+		'Mark Approved Notice Sent',
+		'Claim Approved Step',
+		[11, 6.4],
+		'Alert Finance: Approved Notice Failed',
+	);
+	b.connect('Send Approved Notice', 0, 'Mark Approved Notice Sent');
+	if (spec.reread) {
+		// The approval may come hours later: the invoice is read again, so one paid meanwhile is not claimed.
+		const approved = b.connections['Approved?'].main[0];
+		const again = b.node(
+			spec.reread.name,
+			spec.reread.type,
+			1,
+			spec.reread.parameters,
+			[8.5, 5.6],
+			{
+				credentials: spec.reread.credentials,
+				onError: 'continueErrorOutput',
+			},
+		);
+		b.connections['Approved?'].main[0] = [{ node: again, type: 'main', index: 0 }];
+		for (const edge of approved) b.connect(again, 0, edge.node);
+		b.connect(again, 1, 'Alert Finance: Approved Notice Failed');
+	}
+	return { alert };
+}
+
+const PENNYLANE = {
+	label: 'Pennylane',
+	node: `${PKG}.pennylaneDunning`,
+	credentials: { pennylaneDunningApi: { id: null, name: 'Pennylane Dunning' } },
+	setup:
+		'**Pennylane Dunning** credential: a Company API token (Pennylane → Settings → Connectivity → Developers) with read access to customer invoices and customers.',
+};
+
+function pennylaneFeed(b, spec) {
+	const list = b.node(
+		'List Overdue Invoices',
+		PENNYLANE.node,
+		1,
+		{
+			resource: 'invoice',
+			operation: 'listOverdue',
+			minDaysOverdue: 1,
+			returnAll: true,
+			...(spec.dueSoon ? { includeDueSoon: true, dueWithinDays: 3 } : {}),
+			options: { timezone: ZONE },
+		},
+		[1, 0.5],
+		{ credentials: PENNYLANE.credentials, onError: 'continueErrorOutput' },
+	);
+	b.connect(spec.schedule, 0, list);
+	b.connect('Run Now', 0, list);
+	return list;
+}
+
+const pennylaneReread = {
+	name: 'Read Invoice Again',
+	type: PENNYLANE.node,
+	parameters: {
+		resource: 'invoice',
+		operation: 'get',
+		invoiceId: '={{ $json.invoice.id }}',
+		options: { timezone: ZONE },
+	},
+	credentials: PENNYLANE.credentials,
+};
+
+function pennylaneClassic(index) {
+	const spec = {
+		schedule: 'Every Weekday At 9:00',
+		scenario: 'classic-7-14-21',
+		stepTones: 'classic-7-14-21',
+		options: { minDaysBetweenCustomer: 0 },
+		approver: 'finance-manager@example.com',
+		feedEnd: 1,
+		reread: pennylaneReread,
+	};
+	return workflow({
+		index,
+		id: 'dunPlClassic71421',
+		name: 'Dunning: Pennylane J+7 / J+14 reminders, J+21 accounting notified (state in the Dunning Ledger)',
+		description: `Every weekday at 9:00 (${ZONE}), lists the overdue Pennylane customer invoices and follows the classic-7-14-21 scenario: a friendly email at J+7, a firmer one at J+14, and at J+21 the accounting team gets the case summary. Pennylane keeps no dunning state: each step is claimed in the Dunning Ledger (PostgreSQL) before anything is sent, so it goes out once even with concurrent runs or queue-mode workers, and the ledger keeps the proof of each message (when, to whom, its digest and text).`,
+		tags: ['dunning', 'pennylane', 'ledger', 'reminders'],
+		build: (b) => {
+			triggers(b, { name: spec.schedule, interval: weekdaysAt(9) });
+			ledgerSpine(b, pennylaneFeed(b, spec), spec);
+			b.connect('List Overdue Invoices', 1, 'Alert Finance: Failed Item');
+			b.sticky(
+				'Sticky: Scenario',
+				[
+					'## Pennylane: classic J+7 / J+14 / J+21, state in the ledger',
+					'**List Overdue Invoices** (Pennylane Dunning) reads the open customer invoices past their deadline; **Read Dunning State** adds what the ledger remembers about each.',
+					'**Dunning Scenario** (preset *classic-7-14-21*, Europe/Paris, French holidays): J+7 friendly email, J+14 firmer email, J+21 the case summary to accounting. One email per invoice.',
+					"A step that requires approval (another preset's formal notice) leaves on *Needs Approval* and is sent only once a person approves it (below).",
+					'',
+					'**Wording**: Reminder Composer → *Custom Template* or *Language*.',
+				].join('\n'),
+				[0, -2.6],
+				[900, 420],
+				5,
+			);
+			b.sticky(
+				'Sticky: Setup',
+				['## Setup', PENNYLANE.setup, ledgerSetup].join('\n'),
+				[4, -2.6],
+				[620, 380],
+				6,
+			);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
+		},
+	});
+}
+
+/** Issue 13's formal notice on Pennylane: reminders at J+7 and J+14, then at J+30 a notice a person approves. */
+const FORMAL_STEPS = LADDER_STEPS.filter((step) => ['d7', 'd14', 'd30'].includes(step.id));
+
+function pennylaneFormalNotice(index) {
+	const spec = {
+		schedule: 'Every Weekday At 8:30',
+		scenario: 'custom',
+		steps: FORMAL_STEPS,
+		stepTones: 'custom',
+		composerExtra: { stepToneMap: stepToneMap(FORMAL_STEPS) },
+		options: { minDaysBetween: 4, minDaysBetweenCustomer: 0 },
+		penalty: true,
+		brokenPromise: true,
+		approver: 'finance-manager@example.com',
+		feedEnd: 1,
+		reread: pennylaneReread,
+	};
+	return workflow({
+		index,
+		id: 'dunPlFormalNotice1',
+		name: 'Dunning: Pennylane reminders, formal notice at J+30 approved by a human (state in the Dunning Ledger)',
+		description: `Every weekday at 8:30 (${ZONE}), on the overdue Pennylane customer invoices: a reminder at J+7, a firm one at J+14 stating the statutory late-payment penalties, and at J+30 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule), shown to a person as the customer will read it and claimed and sent only once approved. Every step is claimed in the Dunning Ledger (PostgreSQL) before it is sent, and its proof recorded there.`,
+		tags: ['dunning', 'pennylane', 'ledger', 'formal notice', 'approval'],
+		build: (b) => {
+			triggers(b, { name: spec.schedule, interval: weekdaysAt(8) });
+			ledgerSpine(b, pennylaneFeed(b, spec), spec);
+			b.connect('List Overdue Invoices', 1, 'Alert Finance: Failed Item');
+			b.sticky(
+				'Sticky: Scenario',
+				[
+					'## Pennylane: reminders and an approved formal notice',
+					`**Dunning Scenario** (*Custom Steps*): ${FORMAL_STEPS.map((step) => `${step.id} ${step.tone}${step.requiresApproval ? ' (approval)' : ''}${step.includePenalty ? ' + penalties' : ''}`).join(', ')}.`,
+					'**Late Payment Penalty** (France, L441-10: 3 × the legal rate minimum, plus 40 EUR per invoice) adds the amounts; the composer states them.',
+					'At J+30 the notice, composed, goes to the finance manager for approval; approved, the invoice is read again from Pennylane, the step claimed in the ledger, the notice sent and its proof recorded.',
+				].join('\n'),
+				[0, -2.6],
+				[900, 420],
+				5,
+			);
+			b.sticky(
+				'Sticky: Setup',
+				['## Setup', PENNYLANE.setup, ledgerSetup].join('\n'),
+				[4, -2.6],
+				[620, 380],
+				6,
+			);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
+		},
+	});
+}
+
+/** A spreadsheet amount in major units ("1234.5", "1 234,50") → minor units of the row's currency, rounded. */
+const minorUnits = (column) =>
+	`Math.round(Number(String($json.${column} ?? '0').replace(/\\s/g, '').replace(',', '.')) * Math.pow(10, new Intl.NumberFormat('en', { style: 'currency', currency: String($json.currency || 'EUR').toUpperCase() }).resolvedOptions().maximumFractionDigits))`;
+
+/** The columns of the sheet, mapped to the normalised invoice by one Edit Fields expression (no Code). */
+const SHEET_COLUMNS =
+	'invoice_id, number, customer_id, customer_name, customer_email, language, currency, total, amount_due, issue_date, due_date, status';
+
+const SHEET_INVOICE = [
+	'={{ {',
+	"id: String($json.invoice_id), source: 'generic',",
+	'number: $json.number ? String($json.number) : null,',
+	`currency: String($json.currency || 'EUR').toUpperCase(),`,
+	`totalMinor: ${minorUnits('total')},`,
+	`dueMinor: ${minorUnits('amount_due')},`,
+	`status: $json.status ? String($json.status).trim().toLowerCase() : (${minorUnits('amount_due')} > 0 ? 'open' : 'paid'),`,
+	'issueDate: String($json.issue_date), dueDate: $json.due_date ? String($json.due_date) : null,',
+	'customer: { id: $json.customer_id ? String($json.customer_id) : null, name: $json.customer_name || null, email: $json.customer_email || null, locale: $json.language || null, tags: [] }',
+	'} }}',
+].join(' ');
+
+function spreadsheetLadder(index) {
+	const spec = {
+		schedule: 'Every Weekday At 9:00',
+		scenario: 'classic-7-14-21',
+		stepTones: 'classic-7-14-21',
+		options: { minDaysBetweenCustomer: 0 },
+		approver: 'finance-manager@example.com',
+		feedEnd: 2,
+	};
+	return workflow({
+		index,
+		id: 'dunSheetClassic01',
+		name: 'Dunning: invoices from a Google Sheet, J+7 / J+14 reminders, J+21 accounting (state in the Dunning Ledger)',
+		description: `Bring your own source: every weekday at 9:00 (${ZONE}), reads the invoices of a Google Sheet (one row per invoice: ${SHEET_COLUMNS}), maps each row to the normalised invoice with an Edit Fields node, and follows the classic-7-14-21 scenario with the state and the proof of each reminder in the Dunning Ledger (PostgreSQL): a step is claimed there before it is sent, so it goes out once even with concurrent runs or queue-mode workers.`,
+		tags: ['dunning', 'spreadsheet', 'ledger', 'reminders'],
+		build: (b) => {
+			triggers(b, { name: spec.schedule, interval: weekdaysAt(9) });
+			const sheet = b.node(
+				'Read Invoices From Sheet',
+				'n8n-nodes-base.googleSheets',
+				4.7,
+				{
+					authentication: 'oAuth2',
+					resource: 'sheet',
+					operation: 'read',
+					// A placeholder URL rather than an empty picker: the editor shows no missing parameter, and the
+					// sticky note says to replace it with your sheet's address.
+					documentId: {
+						__rl: true,
+						mode: 'url',
+						value: 'https://docs.google.com/spreadsheets/d/REPLACE-WITH-YOUR-SHEET-ID/edit',
+					},
+					sheetName: { __rl: true, mode: 'name', value: 'Invoices' },
+					options: {},
+				},
+				[1, 0.5],
+				{
+					credentials: { googleSheetsOAuth2Api: { id: null, name: 'Google Sheets (invoices)' } },
+					onError: 'continueErrorOutput',
+				},
+			);
+			b.connect(spec.schedule, 0, sheet);
+			b.connect('Run Now', 0, sheet);
+			const map = b.node(
+				'Map Row To Invoice',
+				'n8n-nodes-base.set',
+				3.4,
+				{
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							{ id: 'a-invoice', name: 'invoice', type: 'object', value: SHEET_INVOICE },
+						],
+					},
+					includeOtherFields: false,
+					options: {},
+				},
+				[2, 0.5],
+				{ onError: 'continueErrorOutput' },
+			);
+			b.connect(sheet, 0, map);
+			ledgerSpine(b, map, spec);
+			b.connect(sheet, 1, 'Alert Finance: Failed Item');
+			b.connect(map, 1, 'Alert Finance: Failed Item');
+			b.sticky(
+				'Sticky: Scenario',
+				[
+					'## Your own invoices: a Google Sheet, state in the ledger',
+					`**Read Invoices From Sheet** (Google Sheets → Get Rows): replace the placeholder *Document* URL with your spreadsheet's (or pick it from the list); the sheet *Invoices* has one row per invoice with the columns \`${SHEET_COLUMNS}\`. Amounts in major units (\`1234.50\`), dates \`YYYY-MM-DD\`, status \`open\`, \`paid\` or \`void\` (empty: open while an amount is due).`,
+					'**Map Row To Invoice** (Edit Fields, one expression) builds the normalised invoice the other nodes read (source `generic`). Another source (a CSV file, an accounting tool through HTTP Request): replace the first node and adapt this mapping.',
+					'**Dunning Scenario** (preset *classic-7-14-21*): J+7 friendly, J+14 firmer, J+21 the case summary to accounting.',
+				].join('\n'),
+				[0, -2.6],
+				[900, 440],
+				5,
+			);
+			b.sticky(
+				'Sticky: Setup',
+				[
+					'## Setup',
+					'**Google Sheets (invoices)** credential: your Google account (OAuth2), read access to the sheet.',
+					ledgerSetup,
+				].join('\n'),
+				[4, -2.6],
+				[620, 380],
+				6,
+			);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
+		},
+	});
+}
+
 /** Every template, with its file name. */
 function all() {
 	return [
@@ -1204,6 +1635,9 @@ function all() {
 		['quickbooks-full-ladder.json', ladder(SOURCES.quickbooks, 11)],
 		...replyWorkflows().map(({ file, workflow }) => [file, workflow]),
 		...thankYouWorkflows().map(({ file, workflow }) => [file, workflow]),
+		['pennylane-classic-7-14-21.json', pennylaneClassic(31)],
+		['pennylane-formal-notice-approval.json', pennylaneFormalNotice(32)],
+		['spreadsheet-classic-7-14-21.json', spreadsheetLadder(33)],
 	];
 }
 

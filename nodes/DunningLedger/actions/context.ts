@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { DunningLedger } from '../../services/ledger/ledger';
-import { assertTimeZone, DunningInputError, normalizeInvoice } from '../../shared/internal';
+import {
+	assertTimeZone,
+	DunningInputError,
+	normalizeInvoice,
+	type DunningState,
+} from '../../shared/internal';
 
 export const DONE = 0;
 export const NOT_CLAIMED = 1;
@@ -13,6 +18,8 @@ export interface LedgerRun {
 	/** The claim owner: n8n's execution id (`manual` for an unsaved manual run). */
 	executionId: string;
 	nowMs: number;
+	/** Read State's one query per (source, time zone) for all the input's items (readState.operation.ts). */
+	stateBatches: Map<string, Promise<Map<string, DunningState>>>;
 }
 
 export function itemTimezone(run: LedgerRun, itemIndex: number): string {

@@ -23,6 +23,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		ledger,
 		executionId: this.getExecutionId() || 'manual',
 		nowMs: Date.now(),
+		stateBatches: new Map(),
 	};
 	try {
 		return await runEachItem(

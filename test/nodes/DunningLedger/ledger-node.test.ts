@@ -268,4 +268,93 @@ describe('Dunning Ledger node', () => {
 		]);
 		expect(sent).toEqual([]);
 	});
+
+	it('Read State reads the whole input in one query: 30 invoices, one readStates call, each item its own state; a bad id fails only its item', async () => {
+		const prefix = freshPrefix();
+		await run(claimAndSend([{ invoice: invoice('R7'), decision: { stepId: 'd7' } }]), prefix);
+		const items: object[] = Array.from({ length: 30 }, (_, index) => ({
+			invoice: invoice(`R${index}`),
+		}));
+		items.push({ invoice: { ...invoice('x'), id: 'x'.repeat(201) } });
+		const batch = jest.spyOn(Ledger.prototype, 'readStates');
+		try {
+			const read = await run(
+				{
+					nodes: [
+						{
+							id: 's',
+							name: 'Start',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+							parameters: {},
+						},
+						{
+							id: 'i',
+							name: 'Items',
+							type: 'test.items',
+							typeVersion: 1,
+							position: [100, 0],
+							parameters: { items: JSON.stringify(items) },
+						},
+						{
+							...ledgerNode('Read State', { operation: 'readState' }, 200),
+							onError: 'continueRegularOutput',
+						},
+					],
+					connections: {
+						Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+						Items: { main: [[{ node: 'Read State', type: 'main', index: 0 }]] },
+					},
+				},
+				prefix,
+			);
+			const done = read.jsonOf('Read State');
+			expect(done).toHaveLength(30);
+			const sentSteps = done.map(
+				(item) => (item.invoice as { dunning: { sentStepIds: string[] } }).dunning.sentStepIds,
+			);
+			expect(sentSteps.filter((steps) => steps.length > 0)).toEqual([['d7']]);
+			expect((done[7].invoice as { id: string }).id).toBe('R7');
+			expect(sentSteps[7]).toEqual(['d7']);
+			// The 31-id batch is refused for the bad id: each item then reads on its own, only that one fails.
+			expect(read.jsonOf('Read State', 1).map((item) => String(item.error))).toEqual([
+				expect.stringContaining('invoiceId'),
+			]);
+			batch.mockClear();
+			const clean = await run(
+				{
+					nodes: [
+						{
+							id: 's',
+							name: 'Start',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+							parameters: {},
+						},
+						{
+							id: 'i',
+							name: 'Items',
+							type: 'test.items',
+							typeVersion: 1,
+							position: [100, 0],
+							parameters: { items: JSON.stringify(items.slice(0, 30)) },
+						},
+						ledgerNode('Read State', { operation: 'readState' }, 200),
+					],
+					connections: {
+						Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+						Items: { main: [[{ node: 'Read State', type: 'main', index: 0 }]] },
+					},
+				},
+				prefix,
+			);
+			expect(clean.jsonOf('Read State')).toHaveLength(30);
+			expect(batch).toHaveBeenCalledTimes(1);
+			expect(batch.mock.calls[0][1]).toHaveLength(30);
+		} finally {
+			batch.mockRestore();
+		}
+	});
 });
