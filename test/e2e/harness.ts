@@ -176,3 +176,10 @@ export async function settledEmails(mail: MailDev, seen: Set<string>): Promise<M
 // waiting for the end of the execution. Needed for Data Table nodes: `n8n execute` does not load n8n's modules
 // (the data-table module among them), the server does. Shared with the demo.
 export { approvalLink, openApprovalLink, runInServer } from '../../scripts/n8n/server-runs';
+
+/** Fails with what n8n recorded (the failing node and its message) when an execution did not succeed. */
+export function expectSuccess(run: { status: string; data: string }): void {
+	if (run.status !== 'success') {
+		throw new Error(`execution ended "${run.status}": ${run.data.slice(0, 4000)}`);
+	}
+}

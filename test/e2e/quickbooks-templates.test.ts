@@ -14,6 +14,7 @@ import {
 	countByRecipient,
 	describeReal,
 	emailsTo,
+	expectSuccess,
 	MINUTE,
 	recipients,
 	runInServer,
@@ -76,7 +77,7 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 		async () => {
 			const { sim, book } = books.classic;
 			const run = await runInServer(env.n8n, ids.classic);
-			expect(run.status).toBe('success');
+			expectSuccess(run);
 			const day0 = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(day0);
 			expect(counts[customerEmail('classic', 'c0')]).toBe(1);
@@ -148,7 +149,7 @@ describeReal('QuickBooks templates end to end (real n8n, simulator, MailDev)', (
 			// J+7: an invoice without BillEmail still reaches its customer (the looked-up address).
 			delete sim.invoices.get(book.ids['ladder-d7'])!.BillEmail;
 			const run = await runInServer(env.n8n, ids.ladder);
-			expect(run.status).toBe('success');
+			expectSuccess(run);
 			const emails = await settledEmails(env.mail, seen);
 			const to = (key: string) => emailsTo(emails, customerEmail('ladder', key));
 			for (const [key, customer, step] of [

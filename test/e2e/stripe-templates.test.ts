@@ -15,6 +15,7 @@ import {
 	countByRecipient,
 	describeReal,
 	emailsTo,
+	expectSuccess,
 	itemsOf,
 	MINUTE,
 	recipients,
@@ -231,7 +232,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			// wait), and each formal notice waits for its approval in an execution of its own.
 			await ensureServer();
 			const run = await runInServer(env.n8n, ids.formal);
-			expect(run.status).toBe('success');
+			expectSuccess(run);
 			const emails = await settledEmails(env.mail, seen);
 			const counts = countByRecipient(emails);
 			expect(counts[customerEmail('formal', 'c8')]).toBe(1); // due in 3 days: courtesy notice
@@ -268,7 +269,7 @@ describeReal('Stripe templates end to end (real n8n, simulator, MailDev)', () =>
 			const { sim, book } = books.ladder;
 			await ensureServer();
 			const run = await runInServer(env.n8n, ids.ladder);
-			expect(run.status).toBe('success');
+			expectSuccess(run);
 			const emails = await settledEmails(env.mail, seen);
 			const to = (key: string) => emailsTo(emails, customerEmail('ladder', key));
 			const sentSteps = (key: string) =>
