@@ -78,7 +78,8 @@ export function withSimulatedSms(workflow: WorkflowJson, sim: TwilioSimulator): 
 
 /**
  * The QuickBooks nodes read a customer record only for an invoice without BillEmail (Customer Lookup
- * "missingEmail"); the mobile number lives on the customer, so the demo reads it always.
+ * "missingEmail"); the mobile number lives on the customer, so the demo reads it always, in every invoice
+ * node (the claims normalise the invoice they wrote again, and that is what the composer gets).
  */
 export function withCustomerLookup(workflow: WorkflowJson): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
@@ -86,7 +87,7 @@ export function withCustomerLookup(workflow: WorkflowJson): WorkflowJson {
 		const parameters = node.parameters as Record<string, unknown>;
 		if (
 			String(node.type).endsWith('.quickBooksDunning') &&
-			['listOverdue', 'get'].includes(String(parameters.operation))
+			(parameters.resource ?? 'invoice') === 'invoice'
 		) {
 			parameters.options = { ...(parameters.options as Json), customerLookup: 'always' };
 		}

@@ -614,6 +614,10 @@ async function main() {
 				);
 			}
 		}
+		const smsFlows = REMINDER_FLOWS.filter((flow) =>
+			template(flow.file).nodes.some((node) => node.type === 'n8n-nodes-base.twilio'),
+		).length;
+		if (smsFlows && total('sms') < 1) problems.push('no SMS reached the Twilio simulator');
 		if (total('ledgerSent') < 1)
 			problems.push('no Pennylane reminder recorded in the Dunning Ledger');
 		if (problems.length) {
