@@ -15,6 +15,8 @@ export interface BookStep {
 	offsetDays: number;
 	audience: string;
 	includePenalty: boolean;
+	/** email, sms or letter (issue 20). */
+	channel: string;
 }
 
 export interface TemplateScenario {
@@ -38,6 +40,7 @@ export function templateScenario(workflow: WorkflowJson): TemplateScenario {
 				offsetDays: Number(step.offsetDays),
 				audience: String(step.audience ?? 'customer'),
 				includePenalty: step.includePenalty === true,
+				channel: String(step.channel ?? 'email'),
 			}),
 		);
 		return { steps, minDaysBetween: options.minDaysBetween ?? 5 };
@@ -45,11 +48,12 @@ export function templateScenario(workflow: WorkflowJson): TemplateScenario {
 	const preset = SCENARIO_PRESETS[choice];
 	if (!preset) throw new Error(`${workflow.name}: the demo does not know the scenario "${choice}"`);
 	return {
-		steps: preset.steps.map(({ id, offsetDays, audience, includePenalty }) => ({
+		steps: preset.steps.map(({ id, offsetDays, audience, includePenalty, channel }) => ({
 			id,
 			offsetDays,
 			audience,
 			includePenalty,
+			channel: channel ?? 'email',
 		})),
 		minDaysBetween: options.minDaysBetween ?? preset.minDaysBetween,
 	};

@@ -28,6 +28,25 @@ import { startStripeSimulator, type StripeSimulator } from '../../test/simulator
 import { seedDemoBook, type SeededBook } from '../../test/simulators/stripe/demo-book';
 import { scenarioBook, templateScenario } from './books';
 import { REPLY_TRIGGER, replyOutcomes, withPinnedReplies } from './replies';
+import {
+	giveQuickBooksContacts,
+	giveStripeContacts,
+	mailevaCredential,
+	MAILEVA_CREDENTIAL,
+	twilioCredential,
+	withCustomerLookup,
+	withSimulatedSms,
+} from './channels';
+import { ledgerProof, ledgerSentSteps, seedPennylaneBook } from './pennylane';
+import { startMailevaSimulator } from '../../test/simulators/postal';
+import { startTwilioSimulator } from '../../test/simulators/twilio';
+import { startPennylaneSimulator, type PennylaneSimulator } from '../../test/simulators/pennylane';
+import { startPostgres } from '../../test/helpers/postgres';
+import {
+	LEDGER_CREDENTIAL,
+	ledgerCredential,
+	pennylaneCredential,
+} from '../../test/e2e/pennylane-book';
 import { startMailDev, type MailDev, type MailDevEmail } from './maildev';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -37,7 +56,7 @@ const ZONE = 'Europe/Paris';
 interface Flow {
 	label: string;
 	file: string;
-	source: 'stripe' | 'quickbooks';
+	source: 'stripe' | 'quickbooks' | 'pennylane';
 	/** Customers with this tag are handed to an account manager (the exceptions templates). */
 	escalateTag?: string;
 }
@@ -56,6 +75,12 @@ const REMINDER_FLOWS: Flow[] = [
 		label: 'QuickBooks classic + CRM',
 		file: 'quickbooks-classic-crm-task.json',
 		source: 'quickbooks',
+	},
+	// Issue 22: state in the Dunning Ledger (PostgreSQL), not in the source.
+	{
+		label: 'Pennylane classic (ledger)',
+		file: 'pennylane-classic-7-14-21.json',
+		source: 'pennylane',
 	},
 ];
 /** The weekly report reads the first Stripe template's book. */
@@ -97,7 +122,7 @@ function bindCredential(
 /** One simulated book: its credential and the steps its invoices hold. */
 interface Ledger {
 	credential: { id: string; name: string; type: string; data: Record<string, unknown> };
-	sentSteps(): Map<string, string[]>;
+	sentSteps(): Map<string, string[]> | Promise<Map<string, string[]>>;
 	listed(): number;
 }
 
@@ -138,8 +163,36 @@ function quickBooksLedger(index: number, sim: QuickBooksSimulator, clock: Shifte
 	};
 }
 
+/** The Pennylane book: invoices in the simulator, the steps sent in the Dunning Ledger (PostgreSQL). */
+function pennylaneLedger(
+	sim: PennylaneSimulator,
+	connectionString: string,
+	clock: ShiftedClock,
+): Ledger {
+	return {
+		credential: {
+			...pennylaneCredential(sim),
+			id: 'demoPennylaneBk01',
+			name: 'Pennylane (demo book)',
+		} as Ledger['credential'],
+		sentSteps: () => ledgerSentSteps(connectionString),
+		listed: () =>
+			[...sim.invoices.values()].filter(
+				(invoice) => invoice.paid !== true && String(invoice.deadline) < dateIn(ZONE, clock.now()),
+			).length,
+	};
+}
+
 interface DayStats {
 	evaluated: number;
+	/** Registered letters the postal simulator accepted (issue 20). */
+	letters: number;
+	/** SMS the Twilio simulator received. */
+	sms: number;
+	/** Reminders the Dunning Ledger records as sent (the Pennylane template; issue 22). */
+	ledgerSent: number;
+	/** Emails carrying a formal notice's PDF letter. */
+	letterEmails: number;
 	/** Steps claimed (and sent) per step id, customer and internal ones. */
 	byStep: Record<string, number>;
 	emails: number;
@@ -191,6 +244,10 @@ function statsOf(
 ): DayStats {
 	const stats: DayStats = {
 		evaluated,
+		letters: 0,
+		sms: 0,
+		ledgerSent: 0,
+		letterEmails: 0,
 		byStep: {},
 		emails: emails.length,
 		escalations: 0,
@@ -207,6 +264,9 @@ function statsOf(
 		}
 	}
 	for (const email of emails) {
+		if ((email.attachments ?? []).some((file) => /pdf/i.test(String(file.contentType)))) {
+			stats.letterEmails++;
+		}
 		const to = email.to.map((entry) => entry.address.toLowerCase());
 		if (/failed/i.test(email.subject)) stats.errors++;
 		else if (approvalLink(email)) stats.approvals++;
@@ -265,15 +325,29 @@ async function main() {
 	const clock = createShiftedClock(calendar[0].offsetMs);
 	started.push(async () => clock.remove());
 
-	log('Starting the Stripe and QuickBooks simulators (one book per template) and MailDev...');
+	log(
+		'Starting the Stripe, QuickBooks and Pennylane simulators (one book per template), the Maileva and Twilio simulators, PostgreSQL (the Dunning Ledger) and MailDev...',
+	);
+	const postal = await startMailevaSimulator();
+	started.push(() => postal.stop());
+	const twilio = await startTwilioSimulator();
+	started.push(() => twilio.stop());
+	const pg = await startPostgres();
+	started.push(() => pg.stop());
 	const books: Ledger[] = [];
 	// The Stripe full ladder's book also receives customers' replies (scripts/demo/replies.ts).
 	let replyBook: { sim: StripeSimulator; seeded: SeededBook; index: number } | undefined;
 	const penaltySteps: string[][] = [];
+	/** Per template, the steps sent by SMS (each customer of the books has a mobile number). */
+	const smsSteps = new Map<string, string[]>();
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
 		const workflow = template(flow.file);
 		const scenario = templateScenario(workflow);
 		penaltySteps.push(scenario.steps.filter((step) => step.includePenalty).map((step) => step.id));
+		smsSteps.set(
+			flow.label,
+			scenario.steps.filter((step) => step.channel === 'sms').map((step) => step.id),
+		);
 		const book = scenarioBook(scenario, {
 			index,
 			days: calendar.map((day) => day.date),
@@ -283,13 +357,23 @@ async function main() {
 			const sim = await startStripeSimulator({ apiKeys: [API_KEY] });
 			started.push(() => sim.stop());
 			const seeded = seedDemoBook(sim, book, ZONE, calendar[0].date);
+			giveStripeContacts(sim, seeded);
 			if (flow.file === 'stripe-full-ladder.json') replyBook = { sim, seeded, index };
 			books.push(stripeLedger(index, sim, clock));
-		} else {
+		} else if (flow.source === 'quickbooks') {
 			const sim = await startQuickBooksSimulator({ fixtures: false });
 			started.push(() => sim.stop());
 			seedQuickBooksDemoBook(sim, book, ZONE, calendar[0].date);
+			giveQuickBooksContacts(
+				sim,
+				book.customers.map((customer) => customer.locale),
+			);
 			books.push(quickBooksLedger(index, sim, clock));
+		} else {
+			const sim = await startPennylaneSimulator({ fixtures: false });
+			started.push(() => sim.stop());
+			seedPennylaneBook(sim, book, calendar[0].date);
+			books.push(pennylaneLedger(sim, pg.connectionString, clock));
 		}
 	}
 	const mail: MailDev = await startMailDev();
@@ -328,12 +412,28 @@ async function main() {
 			data: { user: 'billing', password: 'demo', host: '127.0.0.1', port: 1143, secure: false },
 		},
 		...books.map((book) => book.credential),
+		mailevaCredential(postal),
+		ledgerCredential(pg),
+		twilioCredential(twilio),
 	]);
 	log('Importing the templates...');
 	const ids: string[] = [];
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
+		// The Twilio node calls api.twilio.com whatever its credential: an HTTP Request to the simulator instead.
+		let workflow = withSimulatedSms(template(flow.file), twilio);
+		if (flow.source === 'quickbooks') workflow = withCustomerLookup(workflow);
+		workflow = bindCredential(workflow, MAILEVA_CREDENTIAL, ['mailevaApi']);
+		if (flow.source === 'pennylane') {
+			workflow = bindCredential(workflow, LEDGER_CREDENTIAL, ['dunningLedgerPostgresApi']);
+		}
 		ids.push(
-			await n8n.importWorkflow(bindCredential(template(flow.file), books[index].credential)),
+			await n8n.importWorkflow(
+				bindCredential(workflow, books[index].credential, [
+					'stripeDunningApi',
+					'quickBooksDunningOAuth2Api',
+					'pennylaneDunningApi',
+				]),
+			),
 		);
 	}
 	const reportId = await n8n.importWorkflow(
@@ -369,7 +469,9 @@ async function main() {
 		for (const [index, flow] of REMINDER_FLOWS.entries()) {
 			const book = books[index];
 			const seenIds = new Set((await mail.emails()).map((email) => email.id));
-			const stepsBefore = book.sentSteps();
+			const stepsBefore = await book.sentSteps();
+			const lettersBefore = postal.postedLetters.length;
+			const smsBefore = twilio.messages.length;
 			const evaluated = book.listed();
 			// In the server, as the editor's "Execute workflow" does (Data Table nodes need the server's modules).
 			// Each approval waits in an execution of its own, which the Approve link of its email resumes.
@@ -385,8 +487,19 @@ async function main() {
 				}
 				if (approved) fresh.push(...(await settledEmails(mail, seenIds, approved)));
 			}
-			const stats = statsOf(stepsBefore, book.sentSteps(), fresh, evaluated, penaltySteps[index]);
+			const stats = statsOf(
+				stepsBefore,
+				await book.sentSteps(),
+				fresh,
+				evaluated,
+				penaltySteps[index],
+			);
 			stats.approved = approved;
+			stats.letters = postal.postedLetters.length - lettersBefore;
+			stats.sms = twilio.messages.length - smsBefore;
+			if (flow.source === 'pennylane') {
+				stats.ledgerSent = Object.values(stats.byStep).reduce((sum, n) => sum + n, 0);
+			}
 			summary.push({ day: weekdayLabel(date), flow: flow.label, stats });
 			log(`  ${flow.label}: ${describe(stats)}`);
 			// A failed item is emailed to finance: show why here too, so a headless run explains itself.
@@ -425,7 +538,7 @@ async function main() {
 		`Summary (simulated business days ${calendar[0].date} to ${calendar[calendar.length - 1].date}: n8n's clock moved onto each, time of day kept)`,
 	);
 	log(
-		'day             template                        evaluated  reminders by step              escalations  penalties  approvals (approved)  emails',
+		'day             template                        evaluated  reminders by step              escalations  penalties  approvals (approved)  emails  letters  SMS  ledger',
 	);
 	for (const row of summary) {
 		const steps =
@@ -433,9 +546,36 @@ async function main() {
 				.map(([step, n]) => `${step}:${n}`)
 				.join(' ') || '-';
 		log(
-			`${row.day}  ${row.flow.padEnd(31)} ${String(row.stats.evaluated).padStart(9)}  ${steps.padEnd(29)} ${String(row.stats.escalations).padStart(11)}  ${String(row.stats.penalties).padStart(9)}  ${`${row.stats.approvals} (${row.stats.approved})`.padStart(20)}  ${String(row.stats.emails).padStart(6)}`,
+			`${row.day}  ${row.flow.padEnd(31)} ${String(row.stats.evaluated).padStart(9)}  ${steps.padEnd(29)} ${String(row.stats.escalations).padStart(11)}  ${String(row.stats.penalties).padStart(9)}  ${`${row.stats.approvals} (${row.stats.approved})`.padStart(20)}  ${String(row.stats.emails).padStart(6)}  ${String(row.stats.letters).padStart(7)}  ${String(row.stats.sms).padStart(3)}  ${String(row.stats.ledgerSent).padStart(6)}`,
 		);
 	}
+	log(
+		"letters: registered letters the Maileva simulator accepted; SMS: messages the Twilio simulator received (n8n's Twilio node always calls api.twilio.com, so the demo replaces it at import by an HTTP Request node posting the same form to the simulator, basic auth); ledger: Pennylane reminders the Dunning Ledger (PostgreSQL) records as sent",
+	);
+	const total = (key: 'letters' | 'sms' | 'ledgerSent' | 'letterEmails' | 'approved') =>
+		summary.reduce((sum, row) => sum + row.stats[key], 0);
+	// Exactly one letter per approved notice: only the templates with a Registered Letter node post one.
+	const letterFlows = new Set(
+		REMINDER_FLOWS.filter((flow) =>
+			template(flow.file).nodes.some((node) => String(node.type).endsWith('.registeredLetter')),
+		).map((flow) => flow.label),
+	);
+	const approvedNotices = summary
+		.filter((row) => letterFlows.has(row.flow))
+		.reduce((sum, row) => sum + row.stats.approved, 0);
+	log(
+		`registered letters posted: ${total('letters')} for ${approvedNotices} approved formal notices; emails with the notice's PDF letter attached: ${total('letterEmails')}; SMS: ${total('sms')} for ${smsClaimsOf(summary, smsSteps)} SMS steps`,
+	);
+	const proof = await ledgerProof(pg.connectionString);
+	log(
+		'Dunning Ledger proof (PostgreSQL, dunning_ledger_steps and _events, source pennylane), per step:',
+	);
+	for (const row of proof) {
+		log(
+			`  ${row.step_id.padEnd(5)} ${String(row.sent).padStart(3)} sent by ${row.channel} to ${row.addresses} address(es), ${row.events} "sent" events`,
+		);
+	}
+	if (!proof.length) log('  nothing sent');
 	log(`weekly report emailed to the finance team: ${reportSent ? 'yes' : 'no'}`);
 	const daysWithReminders = new Set(
 		summary.filter((row) => Object.keys(row.stats.byStep).length > 0).map((row) => row.day),
@@ -461,10 +601,34 @@ async function main() {
 		log('Stopped everything (--once).');
 		// Headless (CI, a first try): a demo that showed no reminders is a failure, not a quiet success.
 		const wanted = Math.min(2, days);
-		if (daysWithReminders < wanted || !reportSent) {
-			process.stderr.write(
-				`demo failed: reminders on ${daysWithReminders} simulated day(s), expected at least ${wanted}; weekly report ${reportSent ? 'sent' : 'missing'}\n`,
+		const problems: string[] = [];
+		if (daysWithReminders < wanted) {
+			problems.push(
+				`reminders on ${daysWithReminders} simulated day(s), expected at least ${wanted}`,
 			);
+		}
+		if (!reportSent) problems.push('weekly report missing');
+		if (days > 1) {
+			if (total('letters') < 1 || total('letterEmails') < 1) {
+				problems.push(
+					`${total('letters')} registered letter(s) posted and ${total('letterEmails')} email(s) with the PDF letter, expected at least one of each`,
+				);
+			}
+			if (total('letters') !== approvedNotices) {
+				problems.push(
+					`${total('letters')} registered letters for ${approvedNotices} approved formal notices, expected one each`,
+				);
+			}
+		}
+		// One SMS per SMS step claimed: every customer of the books has a mobile number, so none falls back.
+		const smsClaims = smsClaimsOf(summary, smsSteps);
+		if (smsClaims && total('sms') !== smsClaims) {
+			problems.push(`${total('sms')} SMS for ${smsClaims} SMS steps sent, expected one each`);
+		}
+		if (total('ledgerSent') < 1)
+			problems.push('no Pennylane reminder recorded in the Dunning Ledger');
+		if (problems.length) {
+			process.stderr.write(`demo failed: ${problems.join('; ')}\n`);
 			process.exit(1);
 		}
 		process.exit(0);
@@ -473,12 +637,25 @@ async function main() {
 	await new Promise(() => undefined);
 }
 
+/** How many steps sent by SMS the templates claimed. */
+function smsClaimsOf(
+	summary: Array<{ flow: string; stats: DayStats }>,
+	smsSteps: Map<string, string[]>,
+): number {
+	return summary.reduce(
+		(sum, row) =>
+			sum +
+			(smsSteps.get(row.flow) ?? []).reduce((n, step) => n + (row.stats.byStep[step] ?? 0), 0),
+		0,
+	);
+}
+
 function describe(stats: DayStats): string {
 	const steps =
 		Object.entries(stats.byStep)
 			.map(([step, n]) => `${step}×${n}`)
 			.join(', ') || 'none';
-	return `${stats.evaluated} evaluated, reminders ${steps}, ${stats.escalations} escalated, ${stats.penalties} with penalties, ${stats.approvals} approval requests (${stats.approved} approved), ${stats.emails} emails${stats.errors ? `, ${stats.errors} errors` : ''}`;
+	return `${stats.evaluated} evaluated, reminders ${steps}, ${stats.escalations} escalated, ${stats.penalties} with penalties, ${stats.approvals} approval requests (${stats.approved} approved), ${stats.emails} emails${stats.letters ? `, ${stats.letters} letters posted` : ''}${stats.sms ? `, ${stats.sms} SMS` : ''}${stats.ledgerSent ? `, ${stats.ledgerSent} recorded sent in the ledger` : ''}${stats.errors ? `, ${stats.errors} errors` : ''}`;
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,207 @@
+// The letter and SMS channels in the demo (issue 20): the customers get a postal address and a mobile number,
+// the Registered Letter node posts to the Maileva simulator and the SMS step reaches the Twilio simulator.
+import type { CredentialJson, WorkflowJson } from '../n8n/instance';
+import type { StripeSimulator } from '../../test/simulators/stripe';
+import type { SeededBook } from '../../test/simulators/stripe/demo-book';
+import type { QuickBooksSimulator } from '../../test/simulators/quickbooks';
+import { TOKEN_PATH, type MailevaSimulator } from '../../test/simulators/postal';
+import type { TwilioSimulator } from '../../test/simulators/twilio';
+
+type Json = Record<string, unknown>;
+
+export const MAILEVA_CREDENTIAL = { id: 'demoMailevaPost01', name: 'Maileva (registered letters)' };
+export const TWILIO_CREDENTIAL = { id: 'demoTwilioBasic01', name: 'Twilio simulator (basic auth)' };
+
+/** The simulator's default client and user (test/simulators/postal/server.ts). */
+export function mailevaCredential(sim: MailevaSimulator): CredentialJson {
+	return {
+		...MAILEVA_CREDENTIAL,
+		type: 'mailevaApi',
+		data: {
+			clientId: 'client-id',
+			clientSecret: 'client-secret',
+			username: 'user@example.com',
+			password: 'secret',
+			baseUrl: sim.url,
+			tokenUrl: `${sim.url}${TOKEN_PATH}`,
+		},
+	};
+}
+
+export function twilioCredential(sim: TwilioSimulator): CredentialJson {
+	return {
+		...TWILIO_CREDENTIAL,
+		type: 'httpBasicAuth',
+		data: { user: sim.accountSid, password: sim.authToken },
+	};
+}
+
+/**
+ * n8n's Twilio node always calls api.twilio.com (its base URL is not a setting), so the demo swaps it, at
+ * import, for an HTTP Request node making the same call to the simulator: form-encoded To/From/Body on
+ * `Messages.json` with basic auth. Same name, position and error output, so the template's wiring (the release
+ * of a refused SMS) is unchanged.
+ */
+export function withSimulatedSms(workflow: WorkflowJson, sim: TwilioSimulator): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	copy.nodes = copy.nodes.map((node) => {
+		if (node.type !== 'n8n-nodes-base.twilio') return node;
+		const parameters = node.parameters as Record<string, string>;
+		return {
+			id: node.id,
+			name: node.name,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: node.position,
+			parameters: {
+				method: 'POST',
+				url: `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Messages.json`,
+				authentication: 'genericCredentialType',
+				genericAuthType: 'httpBasicAuth',
+				sendBody: true,
+				contentType: 'form-urlencoded',
+				bodyParameters: {
+					parameters: [
+						{ name: 'To', value: parameters.to },
+						{ name: 'From', value: parameters.from },
+						{ name: 'Body', value: parameters.message },
+					],
+				},
+				options: {},
+			},
+			credentials: { httpBasicAuth: { ...TWILIO_CREDENTIAL } },
+			onError: node.onError,
+		};
+	});
+	return copy;
+}
+
+/**
+ * The QuickBooks nodes read a customer record only for an invoice without BillEmail (Customer Lookup
+ * "missingEmail"); the mobile number lives on the customer, so the demo reads it always, in every invoice
+ * node (the claims normalise the invoice they wrote again, and that is what the composer gets).
+ */
+export function withCustomerLookup(workflow: WorkflowJson): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	for (const node of copy.nodes) {
+		const parameters = node.parameters as Record<string, unknown>;
+		if (
+			String(node.type).endsWith('.quickBooksDunning') &&
+			(parameters.resource ?? 'invoice') === 'invoice'
+		) {
+			parameters.options = { ...(parameters.options as Json), customerLookup: 'always' };
+		}
+	}
+	return copy;
+}
+
+const STREETS = [
+	'rue de la République',
+	'avenue Jean Jaurès',
+	'place du Marché',
+	'quai des Chartrons',
+];
+const CITIES: [string, string][] = [
+	['69002', 'Lyon'],
+	['33000', 'Bordeaux'],
+	['44000', 'Nantes'],
+	['13001', 'Marseille'],
+];
+/** Customers abroad: an address and a mobile number in their own country. */
+const ABROAD: Record<string, { line1: string; postal: string; city: string; phone: string }> = {
+	'en-GB': { line1: '12 Wharf Road', postal: 'N1 7GR', city: 'London', phone: '+44 7700 900' },
+	'en-US': {
+		line1: '500 Market Street',
+		postal: '94105',
+		city: 'San Francisco',
+		phone: '+1 415 555 0',
+	},
+	'de-CH': { line1: 'Bahnhofstrasse 10', postal: '8001', city: 'Zürich', phone: '+41 79 555 0' },
+};
+
+interface Contact {
+	line1: string;
+	postalCode: string;
+	city: string;
+	country: string;
+	phone: string;
+}
+
+/** A postal address and a mobile number for the i-th customer of a book (French unless abroad). */
+function contactOf(index: number, locale: string): Contact {
+	const suffix = String(100 + index).slice(-3);
+	const abroad = ABROAD[locale];
+	if (abroad) {
+		return {
+			line1: abroad.line1,
+			postalCode: abroad.postal,
+			city: abroad.city,
+			country: locale.slice(3),
+			phone: `${abroad.phone}${suffix}`,
+		};
+	}
+	const [postalCode, city] = CITIES[index % CITIES.length];
+	return {
+		line1: `${index + 3} ${STREETS[index % STREETS.length]}`,
+		postalCode,
+		city,
+		country: 'FR',
+		phone: `+33 6 12 34 5${suffix.slice(0, 1)} ${suffix.slice(1)}`,
+	};
+}
+
+/** Stripe: the customer's address and phone, and the invoice's snapshot of them (as Stripe finalises it). */
+export function giveStripeContacts(sim: StripeSimulator, seeded: SeededBook): void {
+	const contacts = new Map<string, Contact>();
+	[...seeded.customers.values()].forEach((customer, index) => {
+		const locale = String((customer.preferred_locales as string[] | undefined)?.[0] ?? 'fr-FR');
+		const contact = contactOf(index, locale);
+		contacts.set(String(customer.id), contact);
+		const address = {
+			line1: contact.line1,
+			line2: null,
+			postal_code: contact.postalCode,
+			city: contact.city,
+			state: null,
+			country: contact.country,
+		};
+		Object.assign(sim.customers.get(String(customer.id)) ?? customer, {
+			address,
+			phone: contact.phone,
+		});
+	});
+	for (const invoice of sim.invoices.values()) {
+		const contact = contacts.get(String(invoice.customer));
+		if (!contact) continue;
+		invoice.customer_address = {
+			line1: contact.line1,
+			line2: null,
+			postal_code: contact.postalCode,
+			city: contact.city,
+			state: null,
+			country: contact.country,
+		};
+		invoice.customer_phone = contact.phone;
+	}
+}
+
+/** QuickBooks: the customer's Mobile and BillAddr, and the invoice's BillAddr. */
+export function giveQuickBooksContacts(sim: QuickBooksSimulator, locales: string[]): void {
+	const addresses = new Map<string, Json>();
+	[...sim.customers.entries()].forEach(([id, customer], index) => {
+		const contact = contactOf(index, locales[index] ?? 'fr-FR');
+		const billAddr = {
+			Line1: contact.line1,
+			City: contact.city,
+			PostalCode: contact.postalCode,
+			Country: contact.country,
+		};
+		addresses.set(id, billAddr);
+		Object.assign(customer, { Mobile: { FreeFormNumber: contact.phone }, BillAddr: billAddr });
+	});
+	for (const invoice of sim.invoices.values()) {
+		const ref = (invoice.CustomerRef as { value?: string } | undefined)?.value;
+		const billAddr = ref ? addresses.get(String(ref)) : undefined;
+		if (billAddr) invoice.BillAddr = { ...billAddr };
+	}
+}
