@@ -3,7 +3,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import {
+	MAILEVA_CREDENTIAL,
+	mailevaCredential,
+	twilioCredential,
+	withSimulatedSms,
+} from '../../scripts/demo/channels';
 import { startMailDev, type MailDev, type MailDevEmail } from '../../scripts/demo/maildev';
+import { startMailevaSimulator, type MailevaSimulator } from '../simulators/postal';
+import { startTwilioSimulator, type TwilioSimulator } from '../simulators/twilio';
 import type { CredentialJson, N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
 import {
 	createInstance,
@@ -72,6 +80,10 @@ export function smtpCredential(mail: MailDev): CredentialJson {
 export interface E2eEnvironment {
 	n8n: N8nInstance;
 	mail: MailDev;
+	/** Where the templates' Registered Letter node posts (Maileva simulator). */
+	postal: MailevaSimulator;
+	/** Where the templates' SMS step sends (Twilio simulator; n8n's Twilio node swapped as in the demo). */
+	sms: TwilioSimulator;
 	/** The port `n8n.start({ port })` must use: resume links in approval emails point at it. */
 	port: number;
 }
@@ -89,19 +101,32 @@ export async function startEnvironment(
 ): Promise<E2eEnvironment> {
 	if (!packageBuilt()) throw new Error('run npm run build first');
 	const mail = await startMailDev();
+	const postal = await startMailevaSimulator();
+	const sms = await startTwilioSimulator();
 	try {
 		const port = await getFreePort();
 		const n8n = await createInstance({
 			withPackage: true,
 			env: { N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/` },
 		});
-		await n8n.importCredentials([smtpCredential(mail), ...credentials(mail)]);
+		// The letter and SMS credentials exist in every environment: n8n refuses to run a workflow whose nodes
+		// name a credential it does not have, even a node the run never reaches.
+		await n8n.importCredentials([
+			smtpCredential(mail),
+			mailevaCredential(postal),
+			twilioCredential(sms),
+			...credentials(mail),
+		]);
 		// One import per workflow: n8n 2.41.1's batch import (`--separate`) creates a tag once per workflow and
 		// fails on the second workflow carrying the same tag name (UNIQUE constraint on tag_entity.name).
-		for (const workflow of workflows) await n8n.importWorkflow(workflow);
-		return { n8n, mail, port };
+		for (const workflow of workflows) {
+			await n8n.importWorkflow(
+				bind(withSimulatedSms(workflow, sms), { mailevaApi: MAILEVA_CREDENTIAL }),
+			);
+		}
+		return { n8n, mail, port, postal, sms };
 	} catch (error) {
-		await mail.stop();
+		await Promise.all([mail.stop(), postal.stop(), sms.stop()]);
 		throw error;
 	}
 }
@@ -134,6 +159,8 @@ export async function stopEnvironment(
 ): Promise<void> {
 	await env?.n8n.dispose();
 	await env?.mail.stop();
+	await env?.postal.stop();
+	await env?.sms.stop();
 	for (const { sim } of Object.values(books)) await sim.stop();
 }
 

@@ -16,6 +16,7 @@ import {
 	runInServer,
 	settledEmails,
 	startEnvironment,
+	stopEnvironment,
 	template,
 	type E2eEnvironment,
 } from './harness';
@@ -122,9 +123,7 @@ describeReal(
 		}, 25 * MINUTE);
 
 		afterAll(async () => {
-			await env?.n8n.dispose();
-			await env?.mail.stop();
-			await sim?.stop();
+			await stopEnvironment(env, sim ? { pennylane: { sim } } : {});
 			await pg?.stop();
 		}, MINUTE);
 
