@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { classifySendFailure } from './send-failure';
+
 /**
  * The parameters of Release Claim, the same names, defaults and wording on Stripe Dunning and QuickBooks
  * Dunning. Wire it to the error output of the node that sends the reminder: the item then carries the claim
@@ -80,4 +82,18 @@ export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number):
 				: (fn.getNodeParameter('sendError', itemIndex, '') as unknown),
 		token: text('claimMark'),
 	};
+}
+
+/**
+ * Whether a claim may be released, the same rule at every source: `always` when asked, `not_accepted` when the
+ * send error shows the message certainly did not leave, else `outcome_unknown` (the claim stays: a second
+ * message must never go out on a doubt).
+ */
+export function releaseWhy(
+	request: Pick<ReleaseParameters, 'releaseWhen' | 'sendError'>,
+): 'always' | 'not_accepted' | 'outcome_unknown' {
+	if (request.releaseWhen === 'always') return 'always';
+	return classifySendFailure(request.sendError) === 'not_accepted'
+		? 'not_accepted'
+		: 'outcome_unknown';
 }

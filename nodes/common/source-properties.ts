@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { assertIsoDate } from '../shared/internal';
 import { optionsCollection } from './properties';
 
 /**
@@ -84,6 +85,10 @@ export interface InvoiceResourceSpec {
 	listings: string[];
 	invoiceId: Pick<INodeProperties, 'default' | 'placeholder' | 'description'>;
 	options: INodeProperties[];
+	/** The operation a new node starts on (default: Get). */
+	defaultOperation?: string;
+	/** What else names the invoice, before Invoice ID (the Dunning Ledger's Source). */
+	keyProperties?: INodeProperties[];
 }
 
 /** An action node's properties: Resource, Operation, Invoice ID, the operations' own, then Options. */
@@ -91,6 +96,7 @@ export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodePrope
 	const oneInvoice = Object.keys(spec.operations).filter((name) => !spec.listings.includes(name));
 	const show = { resource: ['invoice'] };
 	const { default: invoiceIdDefault, ...invoiceId } = spec.invoiceId;
+	const operationDefault = spec.defaultOperation ?? 'get';
 	return [
 		{
 			displayName: 'Resource',
@@ -107,8 +113,9 @@ export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodePrope
 			noDataExpression: true,
 			displayOptions: { show },
 			options: spec.operationOptions,
-			default: 'get',
+			default: operationDefault,
 		},
+		...(spec.keyProperties ?? []),
 		{
 			displayName: 'Invoice ID',
 			name: 'invoiceId',
@@ -137,6 +144,23 @@ export function stepIdProperty(description: string): INodeProperties {
 		displayOptions: showFor(['claimStep']),
 		description,
 	};
+}
+
+/** Promised On of Record Promise (Stripe, the Dunning Ledger). */
+export const promisedOnProperty: INodeProperties = {
+	displayName: 'Promised On',
+	name: 'promisedOn',
+	type: 'string',
+	default: '',
+	placeholder: 'YYYY-MM-DD',
+	displayOptions: showFor(['recordPromise']),
+	description: 'The date the customer promised to pay by; empty clears the promise',
+};
+
+/** The item's Promised On as a checked date (its first 10 characters), or null when empty (clear the promise). */
+export function readPromisedOn(fn: IExecuteFunctions, itemIndex: number): string | null {
+	const raw = String(fn.getNodeParameter('promisedOn', itemIndex, '') ?? '').trim();
+	return raw === '' ? null : assertIsoDate(raw.slice(0, 10), 'promisedOn');
 }
 
 /** Minimum Days Overdue, and the hidden Grace Days of older QuickBooks workflows it replaces. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../common/approval';
-import { classifySendFailure } from '../../common/send-failure';
+import { releaseWhy } from '../../common/release-claim';
 import {
 	classifyInvoice,
 	type InvoiceWindow,
@@ -239,12 +239,7 @@ export async function releaseClaim(
 		stepId,
 	});
 	const fresh = await getInvoice(context, invoiceId, options);
-	const why: ReleaseReason =
-		request.releaseWhen === 'always'
-			? 'always'
-			: classifySendFailure(request.sendError) === 'not_accepted'
-				? 'not_accepted'
-				: 'outcome_unknown';
+	const why: ReleaseReason = releaseWhy(request);
 	if (why === 'outcome_unknown') return result(fresh, false, why);
 	const claimValue = claimValueOf(fresh, stepId);
 	const sent = fresh.invoice.dunning.sentStepIds;

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
-import { classifySendFailure } from '../../../common/send-failure';
+import {
+	readReleaseParameters,
+	releaseClaimProperties,
+	releaseWhy,
+} from '../../../common/release-claim';
 import type { RawObject } from '../../../services/quickbooks/invoices';
 import { applyDunningNoteChange, DunningInputError } from '../../../shared/internal';
 import { asWritten, invoiceItem, onInvoice } from '../context';
@@ -22,12 +25,7 @@ export const execute = onInvoice(async (call, item) => {
 	const request = readReleaseParameters(call.run.fn, call.itemIndex);
 	const stepId = request.stepId;
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to release');
-	const why =
-		request.releaseWhen === 'always'
-			? 'always'
-			: classifySendFailure(request.sendError) === 'not_accepted'
-				? 'not_accepted'
-				: 'outcome_unknown';
+	const why = releaseWhy(request);
 	return await rewriteNote(call, (read) => {
 		const { raw, invoice } = read;
 		const answer = (released: boolean, reason: string) => (current: RawObject) => {
