@@ -3,11 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../common/approval';
 import { releaseWhy } from '../../common/release-claim';
-import {
-	classifyInvoice,
-	type InvoiceWindow,
-	type OverdueFilter,
-} from '../../common/overdue-window';
+import type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
+import { classifyInvoice, type OverdueFilter } from '../../common/overdue-window';
 import { overdueListQuery } from './overdue';
 import {
 	CLAIM_METADATA_PREFIX,
@@ -33,15 +30,7 @@ import {
 	type StripeRequest,
 } from './transport';
 
-export interface CallOptions {
-	timezone: string;
-	timeoutMs: number;
-}
-
-export interface ReadInvoice {
-	invoice: Invoice;
-	raw: IDataObject;
-}
+export type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
 
 const INVOICE_ID = /^in_[A-Za-z0-9_]{1,250}$/;
 const STEP_ID = new RegExp(`^[A-Za-z0-9_.:-]{1,${MAX_STEP_ID_LENGTH}}$`);
@@ -273,11 +262,6 @@ export async function sendInvoiceEmail(
 		timeoutMs: options.timeoutMs,
 	});
 	return read(body, options);
-}
-
-export interface ListedInvoice extends ReadInvoice {
-	window: InvoiceWindow;
-	daysOverdue: number;
 }
 
 /** Every open send_invoice invoice in the filter's window, page by page to the end (or `limit`; undefined: all). */

@@ -2,9 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import type { ItemResult } from '../../../common/per-item';
 import {
-	readDueWithinDays,
-	readLimit,
-	readMinDaysOverdue,
+	readOverdueListing,
 	returnAllProperties,
 	showFor,
 } from '../../../common/source-properties';
@@ -29,17 +27,13 @@ export async function execute(
 	itemIndex: number,
 ): Promise<ItemResult> {
 	const options = itemOptions(run, itemIndex);
-	const parameter = (name: string, fallback: unknown) =>
-		run.fn.getNodeParameter(name, itemIndex, fallback);
-	const filter = {
-		minDaysOverdue: readMinDaysOverdue(parameter),
-		dueWithinDays: readDueWithinDays(parameter),
-		customerId: String(parameter('customerId', '') ?? '').trim(),
-	};
-	const limit = readLimit(
-		parameter,
+	const { window, limit } = readOverdueListing(
+		run.fn,
+		itemIndex,
 		run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
 	);
+	const customerId = String(run.fn.getNodeParameter('customerId', itemIndex, '') ?? '').trim();
+	const filter = { ...window, customerId };
 	const listed = await listOverdue(run.fn, filter, options.today, limit, options, run.customers);
 	return listed.map((entry) => ({
 		output: 0,
