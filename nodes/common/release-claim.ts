@@ -2,12 +2,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { classifySendFailure } from './send-failure';
 
+const show = { resource: ['invoice'], operation: ['releaseClaim'] };
+
 /**
- * The parameters of Release Claim, the same names, defaults and wording on Stripe Dunning and QuickBooks
- * Dunning. Wire it to the error output of the node that sends the reminder: the item then carries the claim
- * (from Claim Step) and the send error.
+ * The parameters of Release Claim, the same names, defaults and wording on Stripe Dunning, QuickBooks Dunning
+ * and the Dunning Ledger. Wire it to the error output of the node that sends the reminder: the item then
+ * carries the claim (from Claim Step) and the send error.
  */
-export const releaseClaimProperties = (show: Record<string, string[]>): INodeProperties[] => [
+export const releaseClaimProperties: INodeProperties[] = [
 	{
 		displayName: 'Step ID',
 		name: 'stepId',
@@ -58,11 +60,15 @@ export const releaseClaimProperties = (show: Record<string, string[]>): INodePro
 	},
 ];
 
+export type ReleaseWhy = 'always' | 'not_accepted' | 'outcome_unknown';
+
 export interface ReleaseParameters {
 	stepId: string;
 	releaseWhen: 'notAccepted' | 'always';
 	sendError: unknown;
 	token: string;
+	/** What the send error allows (releaseWhy). */
+	why: ReleaseWhy;
 }
 
 export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number): ReleaseParameters {
@@ -73,14 +79,14 @@ export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number):
 		const value = fn.getNodeParameter(name, itemIndex, '') as unknown;
 		return value === null || value === undefined ? '' : String(value).trim();
 	};
+	const sendError =
+		releaseWhen === 'always' ? null : (fn.getNodeParameter('sendError', itemIndex, '') as unknown);
 	return {
 		stepId: text('stepId'),
 		releaseWhen,
-		sendError:
-			releaseWhen === 'always'
-				? null
-				: (fn.getNodeParameter('sendError', itemIndex, '') as unknown),
+		sendError,
 		token: text('claimMark'),
+		why: releaseWhy({ releaseWhen, sendError }),
 	};
 }
 
@@ -91,7 +97,7 @@ export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number):
  */
 export function releaseWhy(
 	request: Pick<ReleaseParameters, 'releaseWhen' | 'sendError'>,
-): 'always' | 'not_accepted' | 'outcome_unknown' {
+): ReleaseWhy {
 	if (request.releaseWhen === 'always') return 'always';
 	return classifySendFailure(request.sendError) === 'not_accepted'
 		? 'not_accepted'

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { assertTimeZone, dateInTimeZone, type Invoice } from '../shared/internal';
 import { invoiceForOutput } from './invoice-input';
+import type { ItemOutcome } from './per-item';
 import type { InvoiceWindow } from './overdue-window';
 import { requestTimeoutMs } from './source-properties';
 
@@ -52,4 +53,12 @@ export function invoiceItem(
 	extra: IDataObject = {},
 ): IDataObject {
 	return { ...json, invoice: invoiceForOutput(read.invoice), ...extra, raw: read.raw };
+}
+
+/** List Overdue's items: one per invoice found, with its window and days overdue, to the first output. */
+export function listedItems(listed: ListedInvoice[]): ItemOutcome[] {
+	return listed.map((entry) => ({
+		output: 0,
+		json: invoiceItem({}, entry, { window: entry.window, daysOverdue: entry.daysOverdue }),
+	}));
 }

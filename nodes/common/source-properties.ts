@@ -286,6 +286,22 @@ export function readOverdueListing(fn: IExecuteFunctions, itemIndex: number, opt
 	};
 }
 
+/** List Overdue's properties: the service's filters (window, customer...), then Return All / Limit. */
+export function listOverdueProperties(
+	filters: (show: Show) => INodeProperties[],
+): INodeProperties[] {
+	const { show } = showFor(['listOverdue']);
+	return [...filters(show), ...returnAllProperties(show)];
+}
+
+/** List Overdue of a source filtered by customer: the window, the Customer ID and the limit for one item. */
+export function readCustomerOverdueListing(fn: IExecuteFunctions, itemIndex: number) {
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { window, limit } = readOverdueListing(fn, itemIndex, options);
+	const customerId = String(fn.getNodeParameter('customerId', itemIndex, '') ?? '').trim();
+	return { filter: { ...window, customerId }, limit };
+}
+
 /** The old options that saved workflows may still carry: read, never offered (shown only to those who have them). */
 export const legacyOptions = {
 	/** Stripe before 0.2: Maximum Results of List Overdue. */

@@ -1,17 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	readReleaseParameters,
-	releaseClaimProperties,
-	releaseWhy,
-} from '../../../common/release-claim';
+import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
 import { DunningInputError } from '../../../shared/internal';
 import { DONE, NOT_CLAIMED, onInvoiceKey } from '../context';
 
-export const description: INodeProperties[] = releaseClaimProperties({
-	resource: ['invoice'],
-	operation: ['releaseClaim'],
-});
+export const description: INodeProperties[] = releaseClaimProperties;
 
 /**
  * Releases an unsent claim whose message certainly did not leave, so the next run sends the step: Done when
@@ -20,8 +13,8 @@ export const description: INodeProperties[] = releaseClaimProperties({
  */
 export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoiceId }) => {
 	const request = readReleaseParameters(run.fn, itemIndex);
+	const { why } = request;
 	if (request.stepId === '') throw new DunningInputError('stepId', 'is empty (e.g. d7)');
-	const why = releaseWhy(request);
 	const step = { source, invoiceId, stepId: request.stepId };
 	const released =
 		why !== 'outcome_unknown' &&

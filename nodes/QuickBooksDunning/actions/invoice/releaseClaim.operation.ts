@@ -1,19 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	readReleaseParameters,
-	releaseClaimProperties,
-	releaseWhy,
-} from '../../../common/release-claim';
+import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
 import type { RawObject } from '../../../services/quickbooks/invoices';
 import { applyDunningNoteChange, DunningInputError } from '../../../shared/internal';
 import { asWritten, invoiceItem, onInvoice } from '../context';
 import { rewriteNote } from './state-write';
 
-export const description: INodeProperties[] = releaseClaimProperties({
-	resource: ['invoice'],
-	operation: ['releaseClaim'],
-});
+export const description: INodeProperties[] = releaseClaimProperties;
 
 /**
  * Release Claim: removes the step Claim Step wrote into the note, when the message certainly did not leave
@@ -23,9 +16,8 @@ export const description: INodeProperties[] = releaseClaimProperties({
 export const execute = onInvoice(async (call, item) => {
 	const { id, timezone } = call;
 	const request = readReleaseParameters(call.run.fn, call.itemIndex);
-	const stepId = request.stepId;
+	const { stepId, why } = request;
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to release');
-	const why = releaseWhy(request);
 	return await rewriteNote(call, (read) => {
 		const { raw, invoice } = read;
 		const answer = (released: boolean, reason: string) => (current: RawObject) => {
