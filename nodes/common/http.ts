@@ -33,7 +33,7 @@ export class HttpFailure extends Error {
 	}
 }
 
-export function lowerCaseHeaders(headers: unknown): Record<string, string> {
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
 	if (typeof headers !== 'object' || headers === null) return result;
 	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
@@ -78,6 +78,24 @@ export function fullResponseRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
+	};
+}
+
+/** One attempt through n8n's authenticated request: the status, the headers in lower case, the raw body. */
+export async function authenticatedRequest(
+	context: ServiceContext,
+	credential: string,
+	options: IHttpRequestOptions,
+): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+	// A copy per attempt: n8n's helper adds the credential's headers to the object it is given.
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, credential, {
+		...options,
+		headers: { ...options.headers },
+	})) as { statusCode: number; headers: unknown; body: unknown };
+	return {
+		status: response.statusCode,
+		headers: lowerCaseHeaders(response.headers),
+		body: response.body,
 	};
 }
 

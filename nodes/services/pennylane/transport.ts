@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, IPollFunctions, JsonObject } from 
 import { NodeApiError } from 'n8n-workflow';
 
 import {
+	authenticatedRequest,
 	checkedBaseUrl,
 	fullResponseRequest,
 	HttpFailure,
-	lowerCaseHeaders,
 	unreachableError,
 } from '../../common/http';
 import {
@@ -120,21 +120,15 @@ export async function pennylaneGet<T = IDataObject>(
 	try {
 		return await withRetries(
 			async () => {
-				const response = (await context.helpers.httpRequestWithAuthentication.call(
+				const { status, headers, body } = await authenticatedRequest(
 					context,
 					PENNYLANE_CREDENTIAL,
-					{ ...options, headers: { ...options.headers } },
-				)) as { statusCode: number; headers: unknown; body: unknown };
-				const body = parseBody(response.body);
-				if (response.statusCode < 200 || response.statusCode >= 300) {
-					throw new HttpFailure(
-						'Pennylane',
-						response.statusCode,
-						body,
-						lowerCaseHeaders(response.headers),
-					);
-				}
-				return body as T;
+					options,
+				);
+				const json = parseBody(body);
+				if (status < 200 || status >= 300)
+					throw new HttpFailure('Pennylane', status, json, headers);
+				return json as T;
 			},
 			(error) => pennylaneRetryVerdict(error),
 			request.retry,

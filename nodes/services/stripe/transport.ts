@@ -11,10 +11,10 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import {
+	authenticatedRequest,
 	checkedBaseUrl,
 	fullResponseRequest,
 	HttpFailure,
-	lowerCaseHeaders,
 	unreachableError,
 } from '../../common/http';
 import { pacerOf, type AttemptOutcome } from '../../common/pacer';
@@ -207,20 +207,15 @@ export async function stripeRequest<T = IDataObject>(
 	try {
 		return await pacer.call(async (): Promise<AttemptOutcome<StripeResponse<T>>> => {
 			try {
-				const response = (await this.helpers.httpRequestWithAuthentication.call(
-					this,
-					STRIPE_CREDENTIAL,
-					{ ...options, headers: { ...headers } },
-				)) as { statusCode: number; headers: unknown; body: unknown };
-				const responseHeaders = lowerCaseHeaders(response.headers);
-				const parsed = parseBody(response.body);
+				const answer = await authenticatedRequest(this, STRIPE_CREDENTIAL, options);
+				const { status, headers: responseHeaders } = answer;
+				const parsed = parseBody(answer.body);
 				if (parsed === undefined) {
 					throw new StripeBodyFailure(
-						`Stripe answered HTTP ${response.statusCode} with a body that is not JSON`,
+						`Stripe answered HTTP ${status} with a body that is not JSON`,
 					);
 				}
 				const json = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as IDataObject;
-				const status = response.statusCode;
 				if (status === 404 && request.allowNotFound) {
 					return {
 						kind: 'answer',
