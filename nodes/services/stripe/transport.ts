@@ -115,7 +115,6 @@ export function stripeRetryVerdict(error: unknown): RetryVerdict {
 	return { retry: isTransientNetworkError(error) };
 }
 
-/** The credential's base URL, and the pacing budgets its key's mode (live or test) allows. */
 /**
  * What the pacer does with a failed attempt: a 429 from Stripe's rate limiter is throttling (it runs before the
  * idempotency layer, so nothing was applied; the pool waits, the attempt does not count), unless Stripe says
@@ -139,6 +138,7 @@ function stripeOutcome<T>(error: unknown): AttemptOutcome<T> {
 		: { kind: 'fail', error };
 }
 
+/** The credential's base URL, and the pacing budgets its key's mode (live or test) allows. */
 async function accountOf(
 	context: StripeContext,
 ): Promise<{ baseUrl: string; limits: ReturnType<typeof stripeLimitsFor> }> {
