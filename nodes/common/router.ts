@@ -7,10 +7,17 @@ import { runEachItem, type EachItemOptions, type ItemResult } from './per-item';
 export const DONE = 0;
 export const NOT_CLAIMED = 1;
 
+/** What an operation does with one item, given the run's shared state. */
+export type Execute<Run> = (
+	run: Run,
+	item: INodeExecutionData,
+	itemIndex: number,
+) => Promise<ItemResult>;
+
 /** One operation file (n8n's Airtable v2 shape): its properties, and what it does with one item. */
 export interface Operation<Run> {
 	description: INodeProperties[];
-	execute(run: Run, item: INodeExecutionData, itemIndex: number): Promise<ItemResult>;
+	execute: Execute<Run>;
 }
 
 /** An action node's operations by value, and the values of older versions that saved workflows still carry. */

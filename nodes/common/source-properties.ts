@@ -146,6 +146,18 @@ export function stepIdProperty(description: string): INodeProperties {
 	};
 }
 
+/** Allow Paid Invoices of Claim Step: which invoices besides the open ones (`never` is the source's word). */
+export function allowPaidProperty(never: string): INodeProperties {
+	return {
+		displayName: 'Allow Paid Invoices',
+		name: 'allowPaid',
+		type: 'boolean',
+		default: false,
+		displayOptions: showFor(['claimStep']),
+		description: `Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); ${never} never is`,
+	};
+}
+
 /** Promised On of Record Promise (Stripe, the Dunning Ledger). */
 export const promisedOnProperty: INodeProperties = {
 	displayName: 'Promised On',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/per-item';
+import type { Execute } from '../../common/router';
 import type { DunningLedger } from '../../services/ledger/ledger';
 import {
 	assertTimeZone,
@@ -47,11 +48,7 @@ export function invoiceKey(
 	return { source, invoiceId };
 }
 
-export type LedgerExecute = (
-	run: LedgerRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-) => Promise<ItemResult>;
+export type LedgerExecute = Execute<LedgerRun>;
 
 /** What an operation on one invoice works with: the run, the item and the (source, invoice) it is about. */
 export interface LedgerCall {

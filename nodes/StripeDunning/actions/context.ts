@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/per-item';
-import { DONE } from '../../common/router';
+import { DONE, type Execute } from '../../common/router';
 import {
 	invoiceItem,
 	itemOptions,
@@ -19,11 +19,7 @@ export interface StripeRun {
 	nowMs: number;
 }
 
-export type StripeExecute = (
-	run: StripeRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-) => Promise<ItemResult>;
+export type StripeExecute = Execute<StripeRun>;
 
 /** What an operation on one invoice works with: the item's options and its checked Invoice ID. */
 export interface InvoiceCall {

@@ -1,31 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../../common/approval';
-import { showFor } from '../../../common/source-properties';
+import { allowPaidProperty, stepIdProperty } from '../../../common/source-properties';
 import { DONE, NOT_CLAIMED, itemInvoice, onInvoiceKey, stepIdOf } from '../context';
 
-const show = showFor(['claimStep']);
-
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Step ID',
-		name: 'stepId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.decision ? $json.decision.stepId : "" }}',
-		placeholder: 'd7',
-		displayOptions: show,
-		description: 'The step being sent; by default the step the Dunning Scenario node decided',
-	},
-	{
-		displayName: 'Allow Paid Invoices',
-		name: 'allowPaid',
-		type: 'boolean',
-		default: false,
-		displayOptions: show,
-		description:
-			'Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); a void one never is',
-	},
+	stepIdProperty('The step being sent; by default the step the Dunning Scenario node decided'),
+	allowPaidProperty('a void one'),
 ];
 
 /**
