@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { classifySendFailure } from './send-failure';
+
+const show = { resource: ['invoice'], operation: ['releaseClaim'] };
+
 /**
- * The parameters of Release Claim, the same names, defaults and wording on Stripe Dunning and QuickBooks
- * Dunning. Wire it to the error output of the node that sends the reminder: the item then carries the claim
- * (from Claim Step) and the send error.
+ * The parameters of Release Claim, the same names, defaults and wording on Stripe Dunning, QuickBooks Dunning
+ * and the Dunning Ledger. Wire it to the error output of the node that sends the reminder: the item then
+ * carries the claim (from Claim Step) and the send error.
  */
-export const releaseClaimProperties = (show: Record<string, string[]>): INodeProperties[] => [
+export const releaseClaimProperties: INodeProperties[] = [
 	{
 		displayName: 'Step ID',
 		name: 'stepId',
@@ -56,11 +60,15 @@ export const releaseClaimProperties = (show: Record<string, string[]>): INodePro
 	},
 ];
 
+export type ReleaseWhy = 'always' | 'not_accepted' | 'outcome_unknown';
+
 export interface ReleaseParameters {
 	stepId: string;
 	releaseWhen: 'notAccepted' | 'always';
 	sendError: unknown;
 	token: string;
+	/** What the send error allows (releaseWhy). */
+	why: ReleaseWhy;
 }
 
 export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number): ReleaseParameters {
@@ -71,13 +79,27 @@ export function readReleaseParameters(fn: IExecuteFunctions, itemIndex: number):
 		const value = fn.getNodeParameter(name, itemIndex, '') as unknown;
 		return value === null || value === undefined ? '' : String(value).trim();
 	};
+	const sendError =
+		releaseWhen === 'always' ? null : (fn.getNodeParameter('sendError', itemIndex, '') as unknown);
 	return {
 		stepId: text('stepId'),
 		releaseWhen,
-		sendError:
-			releaseWhen === 'always'
-				? null
-				: (fn.getNodeParameter('sendError', itemIndex, '') as unknown),
+		sendError,
 		token: text('claimMark'),
+		why: releaseWhy({ releaseWhen, sendError }),
 	};
+}
+
+/**
+ * Whether a claim may be released, the same rule at every source: `always` when asked, `not_accepted` when the
+ * send error shows the message certainly did not leave, else `outcome_unknown` (the claim stays: a second
+ * message must never go out on a doubt).
+ */
+export function releaseWhy(
+	request: Pick<ReleaseParameters, 'releaseWhen' | 'sendError'>,
+): ReleaseWhy {
+	if (request.releaseWhen === 'always') return 'always';
+	return classifySendFailure(request.sendError) === 'not_accepted'
+		? 'not_accepted'
+		: 'outcome_unknown';
 }

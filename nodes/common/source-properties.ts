@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { assertIsoDate } from '../shared/internal';
 import { optionsCollection } from './properties';
 
 /**
@@ -84,6 +85,10 @@ export interface InvoiceResourceSpec {
 	listings: string[];
 	invoiceId: Pick<INodeProperties, 'default' | 'placeholder' | 'description'>;
 	options: INodeProperties[];
+	/** The operation a new node starts on (default: Get). */
+	defaultOperation?: string;
+	/** What else names the invoice, before Invoice ID (the Dunning Ledger's Source). */
+	keyProperties?: INodeProperties[];
 }
 
 /** An action node's properties: Resource, Operation, Invoice ID, the operations' own, then Options. */
@@ -91,6 +96,7 @@ export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodePrope
 	const oneInvoice = Object.keys(spec.operations).filter((name) => !spec.listings.includes(name));
 	const show = { resource: ['invoice'] };
 	const { default: invoiceIdDefault, ...invoiceId } = spec.invoiceId;
+	const operationDefault = spec.defaultOperation ?? 'get';
 	return [
 		{
 			displayName: 'Resource',
@@ -107,8 +113,9 @@ export function invoiceResourceProperties(spec: InvoiceResourceSpec): INodePrope
 			noDataExpression: true,
 			displayOptions: { show },
 			options: spec.operationOptions,
-			default: 'get',
+			default: operationDefault,
 		},
+		...(spec.keyProperties ?? []),
 		{
 			displayName: 'Invoice ID',
 			name: 'invoiceId',
@@ -137,6 +144,35 @@ export function stepIdProperty(description: string): INodeProperties {
 		displayOptions: showFor(['claimStep']),
 		description,
 	};
+}
+
+/** Allow Paid Invoices of Claim Step: which invoices besides the open ones (`never` is the source's word). */
+export function allowPaidProperty(never: string): INodeProperties {
+	return {
+		displayName: 'Allow Paid Invoices',
+		name: 'allowPaid',
+		type: 'boolean',
+		default: false,
+		displayOptions: showFor(['claimStep']),
+		description: `Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); ${never} never is`,
+	};
+}
+
+/** Promised On of Record Promise (Stripe, the Dunning Ledger). */
+export const promisedOnProperty: INodeProperties = {
+	displayName: 'Promised On',
+	name: 'promisedOn',
+	type: 'string',
+	default: '',
+	placeholder: 'YYYY-MM-DD',
+	displayOptions: showFor(['recordPromise']),
+	description: 'The date the customer promised to pay by; empty clears the promise',
+};
+
+/** The item's Promised On as a checked date (its first 10 characters), or null when empty (clear the promise). */
+export function readPromisedOn(fn: IExecuteFunctions, itemIndex: number): string | null {
+	const raw = String(fn.getNodeParameter('promisedOn', itemIndex, '') ?? '').trim();
+	return raw === '' ? null : assertIsoDate(raw.slice(0, 10), 'promisedOn');
 }
 
 /** Minimum Days Overdue, and the hidden Grace Days of older QuickBooks workflows it replaces. */
@@ -260,6 +296,22 @@ export function readOverdueListing(fn: IExecuteFunctions, itemIndex: number, opt
 		},
 		limit: readLimit(parameter, options),
 	};
+}
+
+/** List Overdue's properties: the service's filters (window, customer...), then Return All / Limit. */
+export function listOverdueProperties(
+	filters: (show: Show) => INodeProperties[],
+): INodeProperties[] {
+	const { show } = showFor(['listOverdue']);
+	return [...filters(show), ...returnAllProperties(show)];
+}
+
+/** List Overdue of a source filtered by customer: the window, the Customer ID and the limit for one item. */
+export function readCustomerOverdueListing(fn: IExecuteFunctions, itemIndex: number) {
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { window, limit } = readOverdueListing(fn, itemIndex, options);
+	const customerId = String(fn.getNodeParameter('customerId', itemIndex, '') ?? '').trim();
+	return { filter: { ...window, customerId }, limit };
 }
 
 /** The old options that saved workflows may still carry: read, never offered (shown only to those who have them). */

@@ -1,5 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/per-item';
+import type { Execute } from '../../common/router';
 import type { DunningLedger } from '../../services/ledger/ledger';
 import {
 	assertTimeZone,
@@ -8,8 +10,7 @@ import {
 	type DunningState,
 } from '../../shared/internal';
 
-export const DONE = 0;
-export const NOT_CLAIMED = 1;
+export { DONE, NOT_CLAIMED } from '../../common/router';
 
 /** What every item of one execution shares: n8n's context, the ledger on this execution's pool, one clock. */
 export interface LedgerRun {
@@ -45,6 +46,23 @@ export function invoiceKey(
 	if (source === '') throw new DunningInputError('source', 'is empty (e.g. pennylane, generic)');
 	if (invoiceId === '') throw new DunningInputError('invoiceId', 'is empty');
 	return { source, invoiceId };
+}
+
+export type LedgerExecute = Execute<LedgerRun>;
+
+/** What an operation on one invoice works with: the run, the item and the (source, invoice) it is about. */
+export interface LedgerCall {
+	run: LedgerRun;
+	item: INodeExecutionData;
+	itemIndex: number;
+	source: string;
+	invoiceId: string;
+}
+
+/** The execute of an operation on one invoice: reads the item's (source, invoice), then runs `handle`. */
+export function onInvoiceKey(handle: (call: LedgerCall) => Promise<ItemResult>): LedgerExecute {
+	return async (run, item, itemIndex) =>
+		await handle({ run, item, itemIndex, ...invoiceKey(run, itemIndex) });
 }
 
 export function stepIdOf(run: LedgerRun, itemIndex: number): string {

@@ -1,19 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { runEachItem } from '../../common/per-item';
+import { routeItems } from '../../common/router';
 import {
 	LEDGER_CREDENTIAL,
 	openLedger,
 	type LedgerCredential,
 } from '../../services/ledger/connection';
-import { NOT_CLAIMED, type LedgerRun } from './context';
-import { operations } from './invoice/Invoice.resource';
+import type { LedgerRun } from './context';
+import { invoiceOperations } from './invoice/Invoice.resource';
 
 /**
  * Runs the chosen operation on every item, on one connection pool opened for this execution and closed at its
- * end (a queue-mode worker keeps nothing between jobs). A failed item goes to Not Claimed with Continue On
- * Fail, never to Done (which leads to sending).
+ * end (a queue-mode worker keeps nothing between jobs).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credential = (await this.getCredentials(LEDGER_CREDENTIAL)) as LedgerCredential;
@@ -26,20 +24,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		stateBatches: new Map(),
 	};
 	try {
-		return await runEachItem(
-			this,
-			{ outputs: 2, failedOutput: NOT_CLAIMED },
-			async (item, itemIndex) => {
-				const value = this.getNodeParameter('operation', itemIndex) as string;
-				const operation = operations[value];
-				if (!operation) {
-					throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, {
-						itemIndex,
-					});
-				}
-				return await operation.execute(run, item, itemIndex);
-			},
-		);
+		return await routeItems(this, run, invoiceOperations);
 	} finally {
 		await close();
 	}

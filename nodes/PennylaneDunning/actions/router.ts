@@ -1,19 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { runEachItem } from '../../common/per-item';
+import { routeItems } from '../../common/router';
 import { newRun } from './context';
-import { operations } from './invoice/Invoice.resource';
+import { invoiceOperations } from './invoice/Invoice.resource';
 
-/** Runs the chosen operation on every item; customers are read once for the whole run. */
+/** Runs the chosen operation on every item, one at a time; customers are read once for the whole run. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const run = newRun(this);
-	return await runEachItem(this, { outputs: 1, failedOutput: 0 }, async (item, itemIndex) => {
-		const value = this.getNodeParameter('operation', itemIndex) as string;
-		const operation = operations[value];
-		if (!operation) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`, { itemIndex });
-		}
-		return await operation.execute(run, item, itemIndex);
+	// One output: the node only reads, so a failed item (Continue On Fail) goes there too.
+	return await routeItems(this, newRun(this), invoiceOperations, 1, {
+		outputs: 1,
+		failedOutput: 0,
 	});
 }

@@ -1,17 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { invoiceForOutput } from '../../common/invoice-input';
 import type { ItemResult } from '../../common/per-item';
-import { DONE } from '../../common/router';
-import { requestTimeoutMs } from '../../common/source-properties';
+import { DONE, type Execute } from '../../common/router';
 import {
-	assertInvoiceId,
+	invoiceItem,
+	itemOptions,
 	type CallOptions,
 	type ReadInvoice,
-} from '../../services/stripe/invoices';
-import { assertTimeZone, dateInTimeZone } from '../../shared/internal';
+} from '../../common/source-call';
+import { assertInvoiceId } from '../../services/stripe/invoices';
 
 export { DONE, NOT_CLAIMED } from '../../common/router';
+export { invoiceItem, itemOptions } from '../../common/source-call';
 
 /** What every operation of one run shares: n8n's context and one clock, so every item is judged on one "today". */
 export interface StripeRun {
@@ -19,34 +19,7 @@ export interface StripeRun {
 	nowMs: number;
 }
 
-export type StripeExecute = (
-	run: StripeRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-) => Promise<ItemResult>;
-
-/** An item's options (time zone, request timeout) and its "today" in that zone. */
-export function itemOptions(run: StripeRun, itemIndex: number): CallOptions & { today: string } {
-	const settings = run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timezone = assertTimeZone(
-		(settings.timezone as string | undefined) || run.fn.getTimezone(),
-		'options.timezone',
-	);
-	return {
-		timezone,
-		timeoutMs: requestTimeoutMs(settings),
-		today: dateInTimeZone(run.nowMs, timezone),
-	};
-}
-
-/** The item an operation returns: the input item's fields, the normalised invoice, extras, the raw invoice. */
-export function invoiceItem(
-	json: IDataObject,
-	read: ReadInvoice,
-	extra: IDataObject = {},
-): IDataObject {
-	return { ...json, invoice: invoiceForOutput(read.invoice), ...extra, raw: read.raw };
-}
+export type StripeExecute = Execute<StripeRun>;
 
 /** What an operation on one invoice works with: the item's options and its checked Invoice ID. */
 export interface InvoiceCall {

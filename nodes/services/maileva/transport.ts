@@ -51,20 +51,19 @@ export class MailevaHttpFailure extends Error {
 		super(`Maileva answered HTTP ${status}`);
 	}
 
+	/** Maileva's `errors` list, or the body itself when it is one error (the OAuth answers). */
+	private get entries(): IDataObject[] {
+		return Array.isArray(this.body.errors) ? (this.body.errors as IDataObject[]) : [this.body];
+	}
+
 	get codes(): string[] {
-		const list = Array.isArray(this.body.errors)
-			? (this.body.errors as IDataObject[])
-			: [this.body];
-		return list
+		return this.entries
 			.map((entry) => entry.code ?? entry.error)
 			.filter((code): code is string => typeof code === 'string');
 	}
 
 	get messages(): string[] {
-		const list = Array.isArray(this.body.errors)
-			? (this.body.errors as IDataObject[])
-			: [this.body];
-		return list
+		return this.entries
 			.map((entry) => entry.message ?? entry.error_description)
 			.filter((text): text is string => typeof text === 'string');
 	}

@@ -1,28 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	classifyInvoice,
-	type InvoiceWindow,
-	type OverdueFilter,
-} from '../../common/overdue-window';
+import { classifyInvoice, type OverdueFilter } from '../../common/overdue-window';
+import type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
 import { DunningInputError, type Invoice } from '../../shared/internal';
 import { normalizePennylaneInvoice } from './normalize';
 import { pennylaneGet, pennylanePages, type PennylaneContext } from './transport';
 
-export interface CallOptions {
-	timezone: string;
-	timeoutMs: number;
-}
-
-export interface ReadInvoice {
-	invoice: Invoice;
-	raw: IDataObject;
-}
-
-export interface ListedInvoice extends ReadInvoice {
-	window: InvoiceWindow;
-	daysOverdue: number;
-}
+export type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
 
 /** Pennylane invoice ids are positive integers; the normalised invoice carries them as strings. */
 export function assertInvoiceId(value: unknown): string {

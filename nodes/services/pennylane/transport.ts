@@ -1,12 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	IPollFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import {
+	authenticatedRequest,
+	checkedBaseUrl,
+	fullResponseRequest,
+	HttpFailure,
+	unreachableError,
+} from '../../common/http';
 import {
 	isTransientNetworkError,
 	retryAfterMs,
@@ -33,26 +34,6 @@ export interface PennylaneRequest {
 	retry?: RetryOptions;
 }
 
-/** An HTTP answer that is not a success, kept apart from transport failures (reset, timeout). */
-class PennylaneHttpFailure extends Error {
-	constructor(
-		readonly status: number,
-		readonly body: IDataObject,
-		readonly headers: Record<string, string>,
-	) {
-		super(`Pennylane answered HTTP ${status}`);
-	}
-}
-
-function lowerCaseHeaders(headers: unknown): Record<string, string> {
-	const result: Record<string, string> = {};
-	if (typeof headers !== 'object' || headers === null) return result;
-	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-		result[key.toLowerCase()] = Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return result;
-}
-
 /** JSON body, or `{ message: text }` for the plain-text 429 Pennylane documents. */
 function parseBody(body: unknown): IDataObject {
 	const text = Buffer.isBuffer(body) ? body.toString() : body;
@@ -72,7 +53,7 @@ function parseBody(body: unknown): IDataObject {
  * wait is honoured; without it the back-off with jitter applies.
  */
 export function pennylaneRetryVerdict(error: unknown, nowMs = Date.now()): RetryVerdict {
-	if (error instanceof PennylaneHttpFailure) {
+	if (error instanceof HttpFailure) {
 		if (error.status === 429 || error.status >= 500) {
 			return { retry: true, delayMs: retryAfterMs(error.headers['retry-after'], nowMs) };
 		}
@@ -82,16 +63,11 @@ export function pennylaneRetryVerdict(error: unknown, nowMs = Date.now()): Retry
 }
 
 async function baseUrlOf(context: PennylaneContext): Promise<string> {
-	const credentials = await context.getCredentials(PENNYLANE_CREDENTIAL);
-	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	const base = (raw === '' ? PENNYLANE_DEFAULT_BASE_URL : raw).replace(/\/+$/, '');
-	if (!/^https?:\/\/[^\s/]+/i.test(base)) {
-		throw new NodeApiError(context.getNode(), {} as JsonObject, {
-			message: 'The Pennylane credential has an invalid Base URL',
-			description: `Use ${PENNYLANE_DEFAULT_BASE_URL}, or the http(s) address of a test server.`,
-		});
-	}
-	return base;
+	return checkedBaseUrl(context, await context.getCredentials(PENNYLANE_CREDENTIAL), {
+		name: 'Pennylane',
+		defaultBaseUrl: PENNYLANE_DEFAULT_BASE_URL,
+		description: `Use ${PENNYLANE_DEFAULT_BASE_URL}, or the http(s) address of a test server.`,
+	});
 }
 
 const HINTS: Record<number, string> = {
@@ -107,7 +83,7 @@ function toApiError(
 	request: PennylaneRequest,
 ): NodeApiError {
 	if (error instanceof NodeApiError) return error;
-	if (error instanceof PennylaneHttpFailure) {
+	if (error instanceof HttpFailure) {
 		const message =
 			typeof error.body.message === 'string' ? error.body.message : `HTTP ${error.status}`;
 		const hint = HINTS[error.status] ?? (error.status >= 500 ? 'Pennylane is unavailable' : '');
@@ -117,17 +93,7 @@ function toApiError(
 			httpCode: String(error.status),
 		});
 	}
-	// Transport failures: only the message and code, never the request options (they carry the token).
-	const message = error instanceof Error ? error.message : String(error);
-	const code = (error as { code?: unknown } | null)?.code;
-	return new NodeApiError(
-		context.getNode(),
-		{ code: typeof code === 'string' ? code : null } as JsonObject,
-		{
-			message: `Pennylane could not be reached: ${message}`,
-			description: `GET ${request.path} failed after retries`,
-		},
-	);
+	return unreachableError(context, 'Pennylane', error, `GET ${request.path}`);
 }
 
 function queryString(query: PennylaneRequest['query']): string {
@@ -145,33 +111,24 @@ export async function pennylaneGet<T = IDataObject>(
 	request: PennylaneRequest,
 ): Promise<T> {
 	const baseUrl = await baseUrlOf(context);
-	const options: IHttpRequestOptions = {
-		method: 'GET',
-		url: `${baseUrl}${request.path}${queryString(request.query)}`,
-		headers: { Accept: 'application/json' },
-		encoding: 'text',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-	};
+	const options = fullResponseRequest(
+		'GET',
+		`${baseUrl}${request.path}${queryString(request.query)}`,
+		{ Accept: 'application/json' },
+		request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	);
 	try {
 		return await withRetries(
 			async () => {
-				const response = (await context.helpers.httpRequestWithAuthentication.call(
+				const { status, headers, body } = await authenticatedRequest(
 					context,
 					PENNYLANE_CREDENTIAL,
-					{ ...options, headers: { ...options.headers } },
-				)) as { statusCode: number; headers: unknown; body: unknown };
-				const body = parseBody(response.body);
-				if (response.statusCode < 200 || response.statusCode >= 300) {
-					throw new PennylaneHttpFailure(
-						response.statusCode,
-						body,
-						lowerCaseHeaders(response.headers),
-					);
-				}
-				return body as T;
+					options,
+				);
+				const json = parseBody(body);
+				if (status < 200 || status >= 300)
+					throw new HttpFailure('Pennylane', status, json, headers);
+				return json as T;
 			},
 			(error) => pennylaneRetryVerdict(error),
 			request.retry,

@@ -2,12 +2,9 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../common/approval';
-import { classifySendFailure } from '../../common/send-failure';
-import {
-	classifyInvoice,
-	type InvoiceWindow,
-	type OverdueFilter,
-} from '../../common/overdue-window';
+import { releaseWhy } from '../../common/release-claim';
+import type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
+import { classifyInvoice, type OverdueFilter } from '../../common/overdue-window';
 import { overdueListQuery } from './overdue';
 import {
 	CLAIM_METADATA_PREFIX,
@@ -33,15 +30,7 @@ import {
 	type StripeRequest,
 } from './transport';
 
-export interface CallOptions {
-	timezone: string;
-	timeoutMs: number;
-}
-
-export interface ReadInvoice {
-	invoice: Invoice;
-	raw: IDataObject;
-}
+export type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
 
 const INVOICE_ID = /^in_[A-Za-z0-9_]{1,250}$/;
 const STEP_ID = new RegExp(`^[A-Za-z0-9_.:-]{1,${MAX_STEP_ID_LENGTH}}$`);
@@ -239,12 +228,7 @@ export async function releaseClaim(
 		stepId,
 	});
 	const fresh = await getInvoice(context, invoiceId, options);
-	const why: ReleaseReason =
-		request.releaseWhen === 'always'
-			? 'always'
-			: classifySendFailure(request.sendError) === 'not_accepted'
-				? 'not_accepted'
-				: 'outcome_unknown';
+	const why: ReleaseReason = releaseWhy(request);
 	if (why === 'outcome_unknown') return result(fresh, false, why);
 	const claimValue = claimValueOf(fresh, stepId);
 	const sent = fresh.invoice.dunning.sentStepIds;
@@ -278,11 +262,6 @@ export async function sendInvoiceEmail(
 		timeoutMs: options.timeoutMs,
 	});
 	return read(body, options);
-}
-
-export interface ListedInvoice extends ReadInvoice {
-	window: InvoiceWindow;
-	daysOverdue: number;
 }
 
 /** Every open send_invoice invoice in the filter's window, page by page to the end (or `limit`; undefined: all). */

@@ -4,13 +4,19 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	IPollFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import {
+	authenticatedRequest,
+	checkedBaseUrl,
+	fullResponseRequest,
+	HttpFailure,
+	unreachableError,
+} from '../../common/http';
 import { pacerOf, type AttemptOutcome } from '../../common/pacer';
 import {
 	isTransientNetworkError,
@@ -86,33 +92,8 @@ export function encodeStripeForm(values: Record<string, FormInput>): string {
 	return pairs.join('&');
 }
 
-function lowerCaseHeaders(headers: unknown): Record<string, string> {
-	const result: Record<string, string> = {};
-	if (typeof headers !== 'object' || headers === null) return result;
-	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-		result[key.toLowerCase()] = Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return result;
-}
-
-/** An HTTP answer that is not a success, kept apart from transport failures (reset, timeout). */
-class StripeHttpFailure extends Error {
-	constructor(
-		readonly status: number,
-		readonly body: IDataObject,
-		readonly headers: Record<string, string>,
-	) {
-		super(`Stripe answered HTTP ${status}`);
-	}
-}
-
+/** An answer whose body is not JSON (a proxy's page): retried. */
 class StripeBodyFailure extends Error {}
-
-function errorCode(error: unknown): string | undefined {
-	const value = error as { code?: unknown; cause?: { code?: unknown } } | null;
-	const code = value?.code ?? value?.cause?.code;
-	return typeof code === 'string' ? code : undefined;
-}
 
 /**
  * Retry 409 (lock or concurrent idempotent request), 429 and 5xx, and connection failures; Stripe's
@@ -121,7 +102,7 @@ function errorCode(error: unknown): string | undefined {
  * idempotency key, so a write retried after a lost answer is applied once (Stripe replays the first result).
  */
 export function stripeRetryVerdict(error: unknown): RetryVerdict {
-	if (error instanceof StripeHttpFailure) {
+	if (error instanceof HttpFailure) {
 		const should = error.headers['stripe-should-retry'];
 		const delayMs = retryAfterMs(error.headers['retry-after'], Date.now());
 		if (should === 'false') return { retry: false };
@@ -134,7 +115,6 @@ export function stripeRetryVerdict(error: unknown): RetryVerdict {
 	return { retry: isTransientNetworkError(error) };
 }
 
-/** The credential's base URL, and the pacing budgets its key's mode (live or test) allows. */
 /**
  * What the pacer does with a failed attempt: a 429 from Stripe's rate limiter is throttling (it runs before the
  * idempotency layer, so nothing was applied; the pool waits, the attempt does not count), unless Stripe says
@@ -142,7 +122,7 @@ export function stripeRetryVerdict(error: unknown): RetryVerdict {
  */
 function stripeOutcome<T>(error: unknown): AttemptOutcome<T> {
 	if (
-		error instanceof StripeHttpFailure &&
+		error instanceof HttpFailure &&
 		error.status === 429 &&
 		error.headers['stripe-should-retry'] !== 'false'
 	) {
@@ -158,20 +138,18 @@ function stripeOutcome<T>(error: unknown): AttemptOutcome<T> {
 		: { kind: 'fail', error };
 }
 
+/** The credential's base URL, and the pacing budgets its key's mode (live or test) allows. */
 async function accountOf(
 	context: StripeContext,
 ): Promise<{ baseUrl: string; limits: ReturnType<typeof stripeLimitsFor> }> {
 	const credentials = await context.getCredentials(STRIPE_CREDENTIAL);
-	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	const base = (raw === '' ? DEFAULT_BASE_URL : raw).replace(/\/+$/, '');
-	if (!/^https?:\/\/[^\s/]+/i.test(base)) {
-		throw new NodeApiError(context.getNode(), {} as JsonObject, {
-			message: 'The Stripe credential has an invalid Base URL',
-			description:
-				'Use https://api.stripe.com, or the http(s) address of a Stripe-compatible test server.',
-		});
-	}
-	return { baseUrl: base, limits: stripeLimitsFor(credentials.apiKey) };
+	const baseUrl = checkedBaseUrl(context, credentials, {
+		name: 'Stripe',
+		defaultBaseUrl: DEFAULT_BASE_URL,
+		description:
+			'Use https://api.stripe.com, or the http(s) address of a Stripe-compatible test server.',
+	});
+	return { baseUrl, limits: stripeLimitsFor(credentials.apiKey) };
 }
 
 /** The parsed JSON of a body (string or Buffer), or undefined when it is not JSON. */
@@ -186,7 +164,7 @@ function parseBody(body: unknown): unknown {
 
 function toApiError(context: StripeContext, error: unknown, request: StripeRequest): NodeApiError {
 	if (error instanceof NodeApiError) return error;
-	if (error instanceof StripeHttpFailure) {
+	if (error instanceof HttpFailure) {
 		const stripeError = (error.body.error ?? {}) as IDataObject;
 		const detail = [stripeError.type, stripeError.code, stripeError.param]
 			.filter(Boolean)
@@ -199,12 +177,7 @@ function toApiError(context: StripeContext, error: unknown, request: StripeReque
 			httpCode: String(error.status),
 		});
 	}
-	// Transport failures: only the message and code, never the request options (they carry the key).
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeApiError(context.getNode(), { code: errorCode(error) ?? null } as JsonObject, {
-		message: `Stripe could not be reached: ${message}`,
-		description: `${request.method} ${request.path} failed after retries`,
-	});
+	return unreachableError(context, 'Stripe', error, `${request.method} ${request.path}`);
 }
 
 export async function stripeRequest<T = IDataObject>(
@@ -222,34 +195,27 @@ export async function stripeRequest<T = IDataObject>(
 		headers['Content-Type'] = 'application/x-www-form-urlencoded';
 		body = encodeStripeForm(request.form ?? {});
 	}
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
-		headers,
+	const options = {
+		...fullResponseRequest(
+			request.method,
+			`${baseUrl}${request.path}${query ? `?${query}` : ''}`,
+			headers,
+			request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		),
 		body,
-		encoding: 'text',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	try {
 		return await pacer.call(async (): Promise<AttemptOutcome<StripeResponse<T>>> => {
 			try {
-				const response = (await this.helpers.httpRequestWithAuthentication.call(
-					this,
-					STRIPE_CREDENTIAL,
-					{ ...options, headers: { ...headers } },
-				)) as { statusCode: number; headers: unknown; body: unknown };
-				const responseHeaders = lowerCaseHeaders(response.headers);
-				const parsed = parseBody(response.body);
+				const answer = await authenticatedRequest(this, STRIPE_CREDENTIAL, options);
+				const { status, headers: responseHeaders } = answer;
+				const parsed = parseBody(answer.body);
 				if (parsed === undefined) {
 					throw new StripeBodyFailure(
-						`Stripe answered HTTP ${response.statusCode} with a body that is not JSON`,
+						`Stripe answered HTTP ${status} with a body that is not JSON`,
 					);
 				}
 				const json = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as IDataObject;
-				const status = response.statusCode;
 				if (status === 404 && request.allowNotFound) {
 					return {
 						kind: 'answer',
@@ -257,7 +223,7 @@ export async function stripeRequest<T = IDataObject>(
 					};
 				}
 				if (status < 200 || status >= 300)
-					throw new StripeHttpFailure(status, json, responseHeaders);
+					throw new HttpFailure('Stripe', status, json, responseHeaders);
 				return {
 					kind: 'answer',
 					value: {

@@ -1,32 +1,12 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../../common/approval';
-import type { ItemResult } from '../../../common/per-item';
-import { showFor } from '../../../common/source-properties';
-import { DONE, NOT_CLAIMED, invoiceKey, itemInvoice, stepIdOf, type LedgerRun } from '../context';
-
-const show = showFor(['claimStep']);
+import { allowPaidProperty, stepIdProperty } from '../../../common/source-properties';
+import { DONE, NOT_CLAIMED, itemInvoice, onInvoiceKey, stepIdOf } from '../context';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Step ID',
-		name: 'stepId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.decision ? $json.decision.stepId : "" }}',
-		placeholder: 'd7',
-		displayOptions: show,
-		description: 'The step being sent; by default the step the Dunning Scenario node decided',
-	},
-	{
-		displayName: 'Allow Paid Invoices',
-		name: 'allowPaid',
-		type: 'boolean',
-		default: false,
-		displayOptions: show,
-		description:
-			'Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); a void one never is',
-	},
+	stepIdProperty('The step being sent; by default the step the Dunning Scenario node decided'),
+	allowPaidProperty('a void one'),
 ];
 
 /**
@@ -34,12 +14,7 @@ export const description: INodeProperties[] = [
  * same refusals as the sources' Claim Step, before any write: a step that requires approval without it, a
  * customer email step without an address, an invoice (as the item carries it) that is no longer open.
  */
-export async function execute(
-	run: LedgerRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const { source, invoiceId } = invoiceKey(run, itemIndex);
+export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoiceId }) => {
 	const stepId = stepIdOf(run, itemIndex);
 	const allowPaid = run.fn.getNodeParameter('allowPaid', itemIndex, false) as boolean;
 	assertApprovedIfRequired(item.json, stepId);
@@ -74,4 +49,4 @@ export async function execute(
 		record: result.record,
 	};
 	return { output: result.claimed ? DONE : NOT_CLAIMED, json: { ...item.json, claim } };
-}
+});

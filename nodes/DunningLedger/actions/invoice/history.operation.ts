@@ -1,8 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import { showFor } from '../../../common/source-properties';
-import { DONE, invoiceKey, type LedgerRun } from '../context';
+import { DONE, onInvoiceKey } from '../context';
 
 export const description: INodeProperties[] = [
 	{
@@ -20,16 +19,11 @@ export const description: INodeProperties[] = [
  * The invoice's timeline (claimed, sent with recipient, channel and message digest, released, state changes),
  * oldest first, under `history`: the proof of what was sent and when.
  */
-export async function execute(
-	run: LedgerRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const { source, invoiceId } = invoiceKey(run, itemIndex);
+export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoiceId }) => {
 	const limit = Math.max(
 		1,
 		Math.trunc(Number(run.fn.getNodeParameter('historyLimit', itemIndex, 1000)) || 1),
 	);
 	const events = await run.ledger.history({ source, invoiceIds: [invoiceId], limit });
 	return { output: DONE, json: { ...item.json, history: events as unknown as IDataObject[] } };
-}
+});

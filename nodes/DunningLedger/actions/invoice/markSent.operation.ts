@@ -1,9 +1,8 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import { showFor } from '../../../common/source-properties';
 import { DunningInputError } from '../../../shared/internal';
-import { DONE, invoiceKey, stepIdOf, type LedgerRun } from '../context';
+import { DONE, onInvoiceKey, stepIdOf } from '../context';
 
 const show = showFor(['markSent']);
 
@@ -64,12 +63,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Records the proof of a sent step: when, to whom, through which channel, and the message's digest. */
-export async function execute(
-	run: LedgerRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const { source, invoiceId } = invoiceKey(run, itemIndex);
+export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoiceId }) => {
 	const stepId = stepIdOf(run, itemIndex);
 	const parameter = (name: string) => {
 		const value = run.fn.getNodeParameter(name, itemIndex, '') as unknown;
@@ -91,4 +85,4 @@ export async function execute(
 		},
 	);
 	return { output: DONE, json: { ...item.json, sent: record } };
-}
+});

@@ -1,9 +1,15 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import { settle } from '../../../common/settle';
 import { DunningInputError, type DunningState } from '../../../shared/internal';
-import { DONE, invoiceKey, itemTimezone, withDunning, type LedgerRun } from '../context';
+import {
+	DONE,
+	invoiceKey,
+	itemTimezone,
+	onInvoiceKey,
+	withDunning,
+	type LedgerRun,
+} from '../context';
 
 export const description: INodeProperties[] = [];
 
@@ -35,12 +41,7 @@ function batchFor(run: LedgerRun, source: string, timezone: string): Promise<Sta
 }
 
 /** The ledger's dunning state of the item's invoice, written to `invoice.dunning` (sent steps, promise...). */
-export async function execute(
-	run: LedgerRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const { source, invoiceId } = invoiceKey(run, itemIndex);
+export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoiceId }) => {
 	const timezone = itemTimezone(run, itemIndex);
 	const batch = await settle(batchFor(run, source, timezone));
 	// One bad id among many refuses the whole batch: this item's own read then says whether it is this one.
@@ -49,4 +50,4 @@ export async function execute(
 	let state = batch.ok ? batch.value.get(invoiceId) : undefined;
 	state ??= await run.ledger.readState(source, invoiceId, timezone);
 	return { output: DONE, json: withDunning(item.json, state as unknown as IDataObject) };
-}
+});

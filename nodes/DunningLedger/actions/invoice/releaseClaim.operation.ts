@@ -1,35 +1,20 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../common/per-item';
 import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
-import { classifySendFailure } from '../../../common/send-failure';
 import { DunningInputError } from '../../../shared/internal';
-import { DONE, NOT_CLAIMED, invoiceKey, type LedgerRun } from '../context';
+import { DONE, NOT_CLAIMED, onInvoiceKey } from '../context';
 
-export const description: INodeProperties[] = releaseClaimProperties({
-	resource: ['invoice'],
-	operation: ['releaseClaim'],
-});
+export const description: INodeProperties[] = releaseClaimProperties;
 
 /**
  * Releases an unsent claim whose message certainly did not leave, so the next run sends the step: Done when
  * released, Not Claimed otherwise. A send whose outcome is unknown keeps its claim (`outcome_unknown`), the
  * same rule as the sources' Release Claim; a sent step is never released.
  */
-export async function execute(
-	run: LedgerRun,
-	item: INodeExecutionData,
-	itemIndex: number,
-): Promise<ItemResult> {
-	const { source, invoiceId } = invoiceKey(run, itemIndex);
+export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoiceId }) => {
 	const request = readReleaseParameters(run.fn, itemIndex);
+	const { why } = request;
 	if (request.stepId === '') throw new DunningInputError('stepId', 'is empty (e.g. d7)');
-	const why =
-		request.releaseWhen === 'always'
-			? 'always'
-			: classifySendFailure(request.sendError) === 'not_accepted'
-				? 'not_accepted'
-				: 'outcome_unknown';
 	const step = { source, invoiceId, stepId: request.stepId };
 	const released =
 		why !== 'outcome_unknown' &&
@@ -42,4 +27,4 @@ export async function execute(
 		output: released ? DONE : NOT_CLAIMED,
 		json: { ...item.json, release: { released, reason, ...step } },
 	};
-}
+});

@@ -1,23 +1,18 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../common/per-item';
+import { listedItems } from '../../../common/source-call';
 import {
-	readDueWithinDays,
-	readLimit,
-	readMinDaysOverdue,
-	returnAllProperties,
-	showFor,
+	listOverdueProperties,
+	readCustomerOverdueListing,
 } from '../../../common/source-properties';
 import { listOverdue } from '../../../services/pennylane/invoices';
 import { pennylaneOverdueFilterProperties } from '../../../services/pennylane/options';
-import { invoiceItem, itemOptions, type PennylaneRun } from '../context';
+import { itemOptions, type PennylaneRun } from '../context';
 
-const show = showFor(['listOverdue']).show;
-
-export const description: INodeProperties[] = [
-	...pennylaneOverdueFilterProperties(show),
-	...returnAllProperties(show),
-];
+export const description: INodeProperties[] = listOverdueProperties(
+	pennylaneOverdueFilterProperties,
+);
 
 /**
  * One item per open invoice in the window, with its window and days overdue. `invoice.dunning` is empty:
@@ -29,20 +24,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<ItemResult> {
 	const options = itemOptions(run, itemIndex);
-	const parameter = (name: string, fallback: unknown) =>
-		run.fn.getNodeParameter(name, itemIndex, fallback);
-	const filter = {
-		minDaysOverdue: readMinDaysOverdue(parameter),
-		dueWithinDays: readDueWithinDays(parameter),
-		customerId: String(parameter('customerId', '') ?? '').trim(),
-	};
-	const limit = readLimit(
-		parameter,
-		run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject,
+	const { filter, limit } = readCustomerOverdueListing(run.fn, itemIndex);
+	return listedItems(
+		await listOverdue(run.fn, filter, options.today, limit, options, run.customers),
 	);
-	const listed = await listOverdue(run.fn, filter, options.today, limit, options, run.customers);
-	return listed.map((entry) => ({
-		output: 0,
-		json: invoiceItem({}, entry, { window: entry.window, daysOverdue: entry.daysOverdue }),
-	}));
 }

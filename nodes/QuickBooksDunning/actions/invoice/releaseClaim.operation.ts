@@ -1,16 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { readReleaseParameters, releaseClaimProperties } from '../../../common/release-claim';
-import { classifySendFailure } from '../../../common/send-failure';
 import type { RawObject } from '../../../services/quickbooks/invoices';
 import { applyDunningNoteChange, DunningInputError } from '../../../shared/internal';
 import { asWritten, invoiceItem, onInvoice } from '../context';
 import { rewriteNote } from './state-write';
 
-export const description: INodeProperties[] = releaseClaimProperties({
-	resource: ['invoice'],
-	operation: ['releaseClaim'],
-});
+export const description: INodeProperties[] = releaseClaimProperties;
 
 /**
  * Release Claim: removes the step Claim Step wrote into the note, when the message certainly did not leave
@@ -20,14 +16,8 @@ export const description: INodeProperties[] = releaseClaimProperties({
 export const execute = onInvoice(async (call, item) => {
 	const { id, timezone } = call;
 	const request = readReleaseParameters(call.run.fn, call.itemIndex);
-	const stepId = request.stepId;
+	const { stepId, why } = request;
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to release');
-	const why =
-		request.releaseWhen === 'always'
-			? 'always'
-			: classifySendFailure(request.sendError) === 'not_accepted'
-				? 'not_accepted'
-				: 'outcome_unknown';
 	return await rewriteNote(call, (read) => {
 		const { raw, invoice } = read;
 		const answer = (released: boolean, reason: string) => (current: RawObject) => {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, stepIdProperty } from '../../../common/source-properties';
+import { allowPaidProperty, stepIdProperty } from '../../../common/source-properties';
 import { assertStepId, claimStep } from '../../../services/stripe/invoices';
 import { DONE, NOT_CLAIMED, invoiceItem, onInvoice } from '../context';
 
@@ -8,15 +8,7 @@ export const description: INodeProperties[] = [
 	stepIdProperty(
 		'The step being sent; by default the step the Dunning Scenario node decided (letters, digits, - _ . :).',
 	),
-	{
-		displayName: 'Allow Paid Invoices',
-		name: 'allowPaid',
-		type: 'boolean',
-		default: false,
-		displayOptions: showFor(['claimStep']),
-		description:
-			'Whether a paid invoice can be claimed too (the thank-you once paid, step "thanks"); a void or uncollectible one never is',
-	},
+	allowPaidProperty('a void or uncollectible one'),
 ];
 
 /** Claims the step exactly once: Done when this execution owns it, Not Claimed otherwise. */

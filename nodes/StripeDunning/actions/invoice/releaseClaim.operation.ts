@@ -4,10 +4,7 @@ import { readReleaseParameters, releaseClaimProperties } from '../../../common/r
 import { assertStepId, releaseClaim } from '../../../services/stripe/invoices';
 import { DONE, NOT_CLAIMED, invoiceItem, onInvoice } from '../context';
 
-export const description: INodeProperties[] = releaseClaimProperties({
-	resource: ['invoice'],
-	operation: ['releaseClaim'],
-});
+export const description: INodeProperties[] = releaseClaimProperties;
 
 /** Releases a claim whose message certainly did not leave: Done when released, Not Claimed otherwise. */
 export const execute = onInvoice(async ({ fn, itemIndex, invoiceId, options }, item) => {
