@@ -7,12 +7,17 @@ import { DunningInputError, describeValue } from './errors';
  * Exponents come from the ISO 4217 table of the `currency-codes` package rather than a hand-typed list.
  */
 
+// The table as a map, built once: `currencyCodes.code` scans the whole list at each call, and amounts are read
+// and formatted several times per invoice.
+const EXPONENTS = new Map(
+	currencyCodes.data
+		// ISO 4217 also lists precious metals, testing and fund codes (X..): they are not invoice currencies.
+		.filter((entry) => !entry.countries.some((country) => country.startsWith('Zz')))
+		.map((entry) => [entry.code, entry.digits]),
+);
+
 function lookUpExponent(code: unknown): number | undefined {
-	if (typeof code !== 'string') return undefined;
-	const entry = currencyCodes.code(code);
-	// ISO 4217 also lists precious metals, testing and fund codes (X..): they are not invoice currencies.
-	if (!entry || entry.countries.some((country) => country.startsWith('Zz'))) return undefined;
-	return entry.digits;
+	return typeof code === 'string' ? EXPONENTS.get(code.toUpperCase()) : undefined;
 }
 
 /** Validates a currency code (any case) and returns it in upper case. */
