@@ -32,11 +32,7 @@ type Slot = string | Body;
 const nothing: Body = () => {};
 
 /** `scope`: the number of `#each`/`#with` around the body (the depth of the context stack). */
-function compileBody(
-	program: Program | undefined,
-	mode: RenderMode,
-	scope: number,
-): Body {
+function compileBody(program: Program | undefined, mode: RenderMode, scope: number): Body {
 	const slots: Slot[] = [];
 	let text: string[] = [];
 	const flushText = () => {
@@ -72,11 +68,7 @@ function compileBody(
 	};
 }
 
-function compileStatement(
-	node: Statement,
-	mode: RenderMode,
-	scope: number,
-): Body | null {
+function compileStatement(node: Statement, mode: RenderMode, scope: number): Body | null {
 	switch (node.type) {
 		case 'MustacheStatement':
 			return compileMustache(node, mode, scope);
@@ -185,11 +177,7 @@ function isTruthy(value: unknown, includeZero: boolean): boolean {
 	return !!value;
 }
 
-function compileBlock(
-	node: BlockStatement,
-	mode: RenderMode,
-	scope: number,
-): Body {
+function compileBlock(node: BlockStatement, mode: RenderMode, scope: number): Body {
 	const name = (node.path as PathExpression).parts[0];
 	const zeroFlags = (node.hash?.pairs ?? [])
 		.filter((pair) => pair.key === 'includeZero')

@@ -75,8 +75,8 @@ const REPORT_ESCAPES: Record<string, string> = {
 	"'": '&#39;',
 };
 
-const WIDE = /[^\u0000-\u00ff]/u;
-const WIDE_ALL = /[^\u0000-\u00ff]/gu;
+const WIDE = /[\u0100-\u{10ffff}]/u;
+const WIDE_ALL = /[\u0100-\u{10ffff}]/gu;
 
 /**
  * The characters Handlebars escapes, so values are also safe inside unquoted attributes; and characters above
