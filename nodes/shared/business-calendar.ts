@@ -62,7 +62,8 @@ export function normalizeHolidayCountry(value: unknown, field = 'holidays'): str
 	return code;
 }
 
-// Holidays per country and year: date-holidays works them out from rules, FIGURE_HOLIDAYS.
+// Holidays per country and year: date-holidays works a year out from its rules, far slower than a Set look-up
+// per business-day question (bench/README.md, issue 24).
 const holidaysByCountryYear = new Map<string, ReadonlySet<number>>();
 
 function publicHolidays(country: string, year: number): ReadonlySet<number> {
