@@ -69,12 +69,7 @@ export interface DunningState {
 	paused: boolean;
 }
 
-export const INVOICE_SOURCES: readonly InvoiceSource[] = [
-	'stripe',
-	'quickbooks',
-	'pennylane',
-	'generic',
-];
+export const INVOICE_SOURCES: readonly InvoiceSource[] = ['stripe', 'quickbooks', 'pennylane', 'generic'];
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
 	'draft',
 	'open',
