@@ -10,6 +10,8 @@
 // time is the wall span from the start of its first node to the end of its last node run, as n8n records it
 // in the run data (node execution times plus n8n's own work between the nodes). Median of several runs.
 // Usage: node bench/n8n-chain.js [items] [runs]   (needs `npm run build`; installs n8n once if missing)
+//   BENCH_N8N_CORE=0 leaves out the core-node branch (30 s a run, and independent of our code): for comparing
+//   two builds of ours (BENCH_PACKAGE_DIR) by the ours and No-Op figures only.
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { createInstance } = require('../scripts/n8n/instance');
@@ -65,7 +67,7 @@ return $input.all().map((item) => {
   return { json: { ...inv, penalty, reminder: { to: inv.customer.email, subject, text, html } } };
 });`;
 
-function benchWorkflow(count) {
+function benchWorkflow(count, { withCore = true } = {}) {
 	nextId = 1;
 	const condition = (leftValue, operator, rightValue) => ({
 		id: `c${nextId++}`,
@@ -173,15 +175,19 @@ function benchWorkflow(count) {
 		name: `Bench: ${count} invoices, ours vs core nodes vs No-Op`,
 		active: false,
 		settings: { executionOrder: 'v1', timezone: 'UTC' },
-		nodes,
+		nodes: withCore ? nodes : nodes.filter((n) => !CORE.includes(n.name)),
 		connections: {
 			'Manual Trigger': { main: [to('Invoices')] },
-			Invoices: { main: [[...to(OURS[0]), ...to(CORE[0]), ...to(NOOP[0])]] },
+			Invoices: {
+				main: [[...to(OURS[0]), ...(withCore ? to(CORE[0]) : []), ...to(NOOP[0])]],
+			},
 			[OURS[0]]: { main: [to(OURS[1]), [], []] },
 			[OURS[1]]: { main: [to(OURS[2])] },
-			[CORE[0]]: { main: [to(CORE[1])] },
-			[CORE[1]]: { main: [to(CORE[2]), []] },
-			[CORE[2]]: { main: [to(CORE[3])] },
+			...(withCore && {
+				[CORE[0]]: { main: [to(CORE[1])] },
+				[CORE[1]]: { main: [to(CORE[2]), []] },
+				[CORE[2]]: { main: [to(CORE[3])] },
+			}),
 			[NOOP[0]]: { main: [to(NOOP[1])] },
 			[NOOP[1]]: { main: [to(NOOP[2])] },
 		},
@@ -252,12 +258,13 @@ async function runOnce(n8n, id) {
 
 async function benchN8nChain({ items = 10_000, runs = 3 } = {}) {
 	// BENCH_PACKAGE_DIR: another build of the package (a folder with package.json and dist/), to compare builds.
+	const withCore = process.env.BENCH_N8N_CORE !== '0';
 	const n8n = await createInstance({
 		withPackage: true,
 		...(process.env.BENCH_PACKAGE_DIR ? { packageDir: process.env.BENCH_PACKAGE_DIR } : {}),
 	});
 	try {
-		const id = await n8n.importWorkflow(benchWorkflow(items));
+		const id = await n8n.importWorkflow(benchWorkflow(items, { withCore }));
 		const samples = [];
 		for (let run = 0; run < runs; run++) {
 			const started = Date.now();
@@ -266,7 +273,7 @@ async function benchN8nChain({ items = 10_000, runs = 3 } = {}) {
 				cliMs: Date.now() - started,
 				feedMs: runData.Invoices[0].executionTime,
 				ours: branchTiming(runData, OURS),
-				core: branchTiming(runData, CORE),
+				core: withCore ? branchTiming(runData, CORE) : { wallMs: NaN, nodeMs: NaN },
 				noop: branchTiming(runData, NOOP),
 				counts: {
 					fed: itemsOut(runData, 'Invoices'),

@@ -2,6 +2,7 @@ import type Holidays from 'date-holidays';
 
 import { DunningInputError, describeValue } from './errors';
 import { fromDayNumber, toDayNumber, weekdayOf } from './dates';
+import { getOrCreate } from './memo';
 
 let holidaysClass: typeof Holidays | undefined;
 
@@ -61,28 +62,22 @@ export function normalizeHolidayCountry(value: unknown, field = 'holidays'): str
 	return code;
 }
 
-// Holidays per country and year are derived data: caching them keeps repeated look-ups off the hot path.
+// Holidays per country and year: date-holidays works a year out from its rules, far slower than a Set look-up
+// per business-day question (bench/README.md, issue 24).
 const holidaysByCountryYear = new Map<string, ReadonlySet<number>>();
-const engines = new Map<string, Holidays>();
 
 function publicHolidays(country: string, year: number): ReadonlySet<number> {
-	const key = `${country}:${year}`;
-	let days = holidaysByCountryYear.get(key);
-	if (!days) {
-		let engine = engines.get(country);
-		if (!engine) {
-			engine = newHolidays(country);
-			engines.set(country, engine);
-		}
-		days = new Set(
-			engine
-				.getHolidays(year)
-				.filter((holiday) => holiday.type === 'public')
-				.map((holiday) => toDayNumber(holiday.date.slice(0, 10))),
-		);
-		holidaysByCountryYear.set(key, days);
-	}
-	return days;
+	return getOrCreate(
+		holidaysByCountryYear,
+		`${country}:${year}`,
+		() =>
+			new Set(
+				newHolidays(country)
+					.getHolidays(year)
+					.filter((holiday) => holiday.type === 'public')
+					.map((holiday) => toDayNumber(holiday.date.slice(0, 10))),
+			),
+	);
 }
 
 /** The public holidays of a country in a year, as `YYYY-MM-DD` dates. */
@@ -97,16 +92,8 @@ export function publicHolidayDates(country: string, year: number): string[] {
 	return [...publicHolidays(code, year)].sort((a, b) => a - b).map(fromDayNumber);
 }
 
-const calendars = new Map<string, BusinessCalendar>();
-
 export function getBusinessCalendar(country: string | null): BusinessCalendar {
-	const key = country ?? '';
-	let calendar = calendars.get(key);
-	if (!calendar) {
-		calendar = createBusinessCalendar(country === null ? null : normalizeHolidayCountry(country));
-		calendars.set(key, calendar);
-	}
-	return calendar;
+	return createBusinessCalendar(country === null ? null : normalizeHolidayCountry(country));
 }
 
 function yearOfDay(day: number): number {
@@ -114,18 +101,13 @@ function yearOfDay(day: number): number {
 }
 
 function createBusinessCalendar(country: string | null): BusinessCalendar {
-	const known = new Map<number, boolean>();
 	const isBusinessDay = (day: number): boolean => {
-		let business = known.get(day);
-		if (business === undefined) {
-			const weekday = weekdayOf(day);
-			business =
-				weekday !== 0 &&
-				weekday !== 6 &&
-				(country === null || !publicHolidays(country, yearOfDay(day)).has(day));
-			known.set(day, business);
-		}
-		return business;
+		const weekday = weekdayOf(day);
+		return (
+			weekday !== 0 &&
+			weekday !== 6 &&
+			(country === null || !publicHolidays(country, yearOfDay(day)).has(day))
+		);
 	};
 	return {
 		country,

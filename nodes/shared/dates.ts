@@ -12,6 +12,8 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Pure memos of date conversions: a book of invoices shares few distinct dates. Bounded, then reset.
+// Our n8n chain per 10k invoices, with the penalty's memos and the formatted-date cache: 2,180 ms with,
+// 3,389 ms without (bench/README.md, issue 24).
 const CACHE_LIMIT = 100_000;
 const dayNumberCache = new Map<string, number>();
 const isoDateCache = new Map<number, IsoDate>();

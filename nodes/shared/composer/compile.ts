@@ -23,25 +23,7 @@ const compiled = new WeakMap<Program, Partial<Record<RenderMode, Body>>>();
 
 export function compiledProgram(program: Program, mode: RenderMode): Body {
 	const byMode = getOrCreate(compiled, program, (): Partial<Record<RenderMode, Body>> => ({}));
-	return (byMode[mode] ??= compileBody(program, mode, 0, wideText(program) ? widen : same));
-}
-
-const same = (text: string) => text;
-
-/** Whether text the template always prints has a character above U+00FF: then its output is wide. */
-function wideText(program: Program): boolean {
-	return program.body.some(
-		(statement) => statement.type === 'ContentStatement' && /[\u0100-\uffff]/.test(statement.value),
-	);
-}
-
-/**
- * The same text, stored two bytes per character (V8 keeps the width of the string it is cut from). When
- * the output is wide anyway, the final join then copies these pieces as they are instead of widening
- * them character by character (measured: a quarter to a third of the join of a 13 kB email).
- */
-function widen(text: string): string {
-	return ['\u0100', text].join('').slice(1);
+	return (byMode[mode] ??= compileBody(program, mode, 0));
 }
 
 /** A step of a body: static text, or a closure that writes to `state.out`. */
@@ -50,17 +32,12 @@ type Slot = string | Body;
 const nothing: Body = () => {};
 
 /** `scope`: the number of `#each`/`#with` around the body (the depth of the context stack). */
-function compileBody(
-	program: Program | undefined,
-	mode: RenderMode,
-	scope: number,
-	store: (text: string) => string,
-): Body {
+function compileBody(program: Program | undefined, mode: RenderMode, scope: number): Body {
 	const slots: Slot[] = [];
 	let text: string[] = [];
 	const flushText = () => {
 		// Joined into one flat string now rather than concatenated at every render.
-		if (text.length > 0) slots.push(store(text.join('')));
+		if (text.length > 0) slots.push(text.join(''));
 		text = [];
 	};
 	for (const statement of program?.body ?? []) {
@@ -68,7 +45,7 @@ function compileBody(
 			text.push(statement.value);
 			continue;
 		}
-		const step = compileStatement(statement, mode, scope, store);
+		const step = compileStatement(statement, mode, scope);
 		if (step === null) continue;
 		flushText();
 		slots.push(step);
@@ -91,17 +68,12 @@ function compileBody(
 	};
 }
 
-function compileStatement(
-	node: Statement,
-	mode: RenderMode,
-	scope: number,
-	store: (text: string) => string,
-): Body | null {
+function compileStatement(node: Statement, mode: RenderMode, scope: number): Body | null {
 	switch (node.type) {
 		case 'MustacheStatement':
 			return compileMustache(node, mode, scope);
 		case 'BlockStatement':
-			return compileBlock(node, mode, scope, store);
+			return compileBlock(node, mode, scope);
 		default:
 			// Comments; everything else was refused by checkSubset.
 			return null;
@@ -205,12 +177,7 @@ function isTruthy(value: unknown, includeZero: boolean): boolean {
 	return !!value;
 }
 
-function compileBlock(
-	node: BlockStatement,
-	mode: RenderMode,
-	scope: number,
-	store: (text: string) => string,
-): Body {
+function compileBlock(node: BlockStatement, mode: RenderMode, scope: number): Body {
 	const name = (node.path as PathExpression).parts[0];
 	const zeroFlags = (node.hash?.pairs ?? [])
 		.filter((pair) => pair.key === 'includeZero')
@@ -219,24 +186,24 @@ function compileBlock(
 		zeroFlags.some((flag) => flag(state) === true);
 	const argument: Getter =
 		node.params.length > 0 ? compileExpression(node.params[0], scope, true) : () => undefined;
-	const inverse = compileBody(node.inverse, mode, scope, store);
+	const inverse = compileBody(node.inverse, mode, scope);
 	switch (name) {
 		case 'if': {
-			const program = compileBody(node.program, mode, scope, store);
+			const program = compileBody(node.program, mode, scope);
 			return (state) => {
 				const zero = includeZero(state);
 				(isTruthy(argument(state), zero) ? program : inverse)(state);
 			};
 		}
 		case 'unless': {
-			const program = compileBody(node.program, mode, scope, store);
+			const program = compileBody(node.program, mode, scope);
 			return (state) => {
 				const zero = includeZero(state);
 				(isTruthy(argument(state), zero) ? inverse : program)(state);
 			};
 		}
 		case 'ifPenalty': {
-			const program = compileBody(node.program, mode, scope, store);
+			const program = compileBody(node.program, mode, scope);
 			return (state) => {
 				const penalty = state.root.penalty as { totalMinor?: unknown } | null;
 				const due = !!penalty && typeof penalty.totalMinor === 'number' && penalty.totalMinor > 0;
@@ -244,7 +211,7 @@ function compileBlock(
 			};
 		}
 		case 'with': {
-			const program = compileBody(node.program, mode, scope + 1, store);
+			const program = compileBody(node.program, mode, scope + 1);
 			return (state) => {
 				const value = argument(state);
 				if (!isTruthy(value, false)) {
@@ -257,7 +224,7 @@ function compileBlock(
 			};
 		}
 		case 'each': {
-			const program = compileBody(node.program, mode, scope + 1, store);
+			const program = compileBody(node.program, mode, scope + 1);
 			return (state) => renderEach(argument(state), program, inverse, state, node.loc);
 		}
 		default:

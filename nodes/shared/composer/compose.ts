@@ -49,20 +49,12 @@ function builtinSet(language: ComposerLanguage, tone: ComposerTone): TemplateSet
 	});
 }
 
-// The id of the last custom template: a workflow usually sends the same one with every item, and
-// comparing the sources (often the very same strings) is far cheaper than hashing them again.
-let lastCustom = { subject: '', text: '', html: '', id: '' };
-
 function customTemplateId(subject: string, text: string, html: string | null): string {
-	const last = lastCustom;
-	if (last.subject === subject && last.text === text && last.html === (html ?? '')) return last.id;
 	const hash = createHash('sha256')
 		.update(`${subject}\u0000${text}\u0000${html ?? ''}`)
 		.digest('hex')
 		.slice(0, 16);
-	const id = `custom:${hash}`;
-	lastCustom = { subject, text, html: html ?? '', id };
-	return id;
+	return `custom:${hash}`;
 }
 
 /**

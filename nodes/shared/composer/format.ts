@@ -23,116 +23,19 @@ const LOCALES: Record<ComposerLanguage, { intl: string; dateFns: Locale; datePat
 	es: { intl: 'es-ES', dateFns: es, datePattern: "d 'de' MMMM 'de' yyyy" },
 };
 
-/**
- * Intl's layout of one language and currency (`1 234,56 €`, `€1,234.56`, `1234,56 €`: Spanish groups from
- * five digits), read once from `formatToParts` so that an integer amount is laid out with string slicing
- * instead of a call into Intl per amount. Used only when it reproduces Intl on every probe amount below;
- * otherwise, and for negative amounts, Intl formats.
- */
-interface MoneyLayout {
-	prefix: string;
-	suffix: string;
-	group: string;
-	decimal: string;
-	/** Fewest digits of the whole part that are grouped (4, or 5 with a minimum grouping of 2). */
-	groupFrom: number;
-}
+// One Intl formatter per language and currency: building one takes about 135 µs, more than composing a whole
+// reminder (25-50 µs), and a reminder formats several amounts (bench/README.md, issue 24).
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-interface MoneyFormat {
-	intl: Intl.NumberFormat;
-	exponent: number;
-	layout: MoneyLayout | null;
-}
-
-const PROBES = [
-	0,
-	1,
-	9,
-	10,
-	99,
-	100,
-	999,
-	1000,
-	9999,
-	10000,
-	12345,
-	99999,
-	100000,
-	123456,
-	999999,
-	1000000,
-	1234567,
-	12345678,
-	123456789,
-	1234567890,
-	12345678901,
-	123456789012345,
-	Number.MAX_SAFE_INTEGER,
-];
-
-function intlMoney(format: MoneyFormat, minor: number, currency: string): string {
-	// A decimal string keeps amounts above 2^53 / 100 exact (Intl formats strings as decimals).
-	return format.intl.format(minorToDecimalString(minor, currency) as unknown as number);
-}
-
-function layOut(layout: MoneyLayout, exponent: number, minor: number): string {
-	const digits = String(minor).padStart(exponent + 1, '0');
-	const wholeLength = digits.length - exponent;
-	let whole = digits.slice(0, wholeLength);
-	if (wholeLength >= layout.groupFrom) {
-		const head = wholeLength % 3 || 3;
-		whole = digits.slice(0, head);
-		for (let at = head; at < wholeLength; at += 3) {
-			whole += layout.group + digits.slice(at, at + 3);
-		}
-	}
-	const fraction = exponent > 0 ? layout.decimal + digits.slice(wholeLength) : '';
-	return layout.prefix + whole + fraction + layout.suffix;
-}
-
-function readLayout(format: MoneyFormat, currency: string): MoneyLayout | null {
-	const parts = format.intl.formatToParts(
-		minorToDecimalString(123456789, currency) as unknown as number,
-	);
-	const first = parts.findIndex((part) => part.type === 'integer');
-	let last = parts.length - 1;
-	while (last >= 0 && !['integer', 'decimal', 'fraction'].includes(parts[last].type)) last--;
-	const join = (from: number, to: number) =>
-		parts
-			.slice(from, to)
-			.map((part) => part.value)
-			.join('');
-	const thousand = format.intl.formatToParts(
-		minorToDecimalString(1000 * 10 ** format.exponent, currency) as unknown as number,
-	);
-	const layout: MoneyLayout = {
-		prefix: join(0, first),
-		suffix: join(last + 1, parts.length),
-		group: parts.find((part) => part.type === 'group')?.value ?? '',
-		decimal: parts.find((part) => part.type === 'decimal')?.value ?? '',
-		groupFrom: thousand.some((part) => part.type === 'group') ? 4 : 5,
-	};
-	const reproduced = PROBES.every(
-		(minor) => layOut(layout, format.exponent, minor) === intlMoney(format, minor, currency),
-	);
-	return first >= 0 && reproduced ? layout : null;
-}
-
-const moneyFormats = new Map<ComposerLanguage, Map<string, MoneyFormat>>();
-
-function moneyFormat(currency: string, language: ComposerLanguage): MoneyFormat {
-	const byCurrency = getOrCreate(moneyFormats, language, () => new Map<string, MoneyFormat>());
-	return getOrCreate(byCurrency, currency, () => {
+function moneyFormat(currency: string, language: ComposerLanguage): Intl.NumberFormat {
+	return getOrCreate(moneyFormats, `${language}/${currency}`, () => {
 		const exponent = currencyExponent(currency);
-		const intl = new Intl.NumberFormat(LOCALES[language].intl, {
+		return new Intl.NumberFormat(LOCALES[language].intl, {
 			style: 'currency',
 			currency,
 			minimumFractionDigits: exponent,
 			maximumFractionDigits: exponent,
 		});
-		const format: MoneyFormat = { intl, exponent, layout: null };
-		format.layout = readLayout(format, currency);
-		return format;
 	});
 }
 
@@ -143,11 +46,12 @@ export function formatMoney(
 	language: ComposerLanguage | null,
 ): string {
 	if (language === null) return plainMoney(minor, currency);
-	// Checked before it becomes a cache key; the currency and amount are checked by the money helpers.
-	const format = moneyFormat(currency, resolveComposerLanguage(language));
-	return format.layout !== null && minor >= 0 && Number.isSafeInteger(minor)
-		? layOut(format.layout, format.exponent, minor)
-		: intlMoney(format, minor, currency);
+	// The language is checked before it becomes a cache key; the currency and amount by the money helpers.
+	// A decimal string keeps amounts above 2^53 / 100 exact (Intl formats strings as decimals).
+	const decimal = minorToDecimalString(minor, currency);
+	return moneyFormat(currency, resolveComposerLanguage(language)).format(
+		decimal as unknown as number,
+	);
 }
 
 /** In no language (reports, the penalty summary): `1,234.56 EUR`, digits grouped by three, the ISO code after. */
@@ -159,6 +63,8 @@ function plainMoney(minor: number, currency: string): string {
 	return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`} ${currency}`;
 }
 
+// Formatted dates per language: a TZDate and date-fns per call cost more than the rest of a reminder. Kept with
+// the date memos (issue 24: our n8n chain per 10k invoices 2,180 ms with, 3,389 ms without).
 const dateCaches = new Map<ComposerLanguage, Map<string, string>>();
 
 /**
@@ -203,21 +109,16 @@ export function formatPercent(percent: number, style: PercentStyle): string {
 	return formatter.format(percent / 100);
 }
 
-// Per language, its rules and the categories of small counts (days, invoices): asked of Intl once each.
-const SMALL_COUNTS = 1000;
-const pluralRules = new Map<
-	ComposerLanguage,
-	{ rules: Intl.PluralRules; small: Intl.LDMLPluralRule[] }
->();
+const pluralRules = new Map<ComposerLanguage, Intl.PluralRules>();
 
 /** The CLDR plural category of a count (`one`, `many`, `other`...) in the language. */
 export function pluralCategory(count: number, language: ComposerLanguage): Intl.LDMLPluralRule {
-	const { rules, small } = getOrCreate(pluralRules, language, () => ({
-		rules: new Intl.PluralRules(LOCALES[language].intl),
-		small: [],
-	}));
-	if (!Number.isInteger(count) || count < 0 || count >= SMALL_COUNTS) return rules.select(count);
-	return (small[count] ??= rules.select(count));
+	const rules = getOrCreate(
+		pluralRules,
+		language,
+		() => new Intl.PluralRules(LOCALES[language].intl),
+	);
+	return rules.select(count);
 }
 
 const RELATIVE_DAYS: Record<
@@ -250,22 +151,8 @@ const RELATIVE_DAYS: Record<
 	},
 };
 
-// Phrases already made, per language and number of days (a book has a few hundred distinct ones).
-const relativeDaysCache = new Map<ComposerLanguage, Map<number, string>>();
-
 /** `7` → `7 jours de retard` / `7 days overdue`; `-3` → `échéance dans 3 jours` / `due in 3 days`. */
 export function formatRelativeDays(daysOverdue: number, language: ComposerLanguage): string {
-	const cache = getOrCreate(relativeDaysCache, language, () => new Map<number, string>());
-	let phrase = cache.get(daysOverdue);
-	if (phrase === undefined) {
-		phrase = relativeDays(daysOverdue, language);
-		if (cache.size >= 10_000) cache.clear();
-		cache.set(daysOverdue, phrase);
-	}
-	return phrase;
-}
-
-function relativeDays(daysOverdue: number, language: ComposerLanguage): string {
 	const phrases = RELATIVE_DAYS[language];
 	if (daysOverdue === 0) return phrases.today;
 	const count = Math.abs(daysOverdue);

@@ -2,8 +2,8 @@ import { DunningInputError, describeValue } from '../errors';
 
 /**
  * Rates travel as integers of 1/10,000 of a percent (12.15 % → 121500) and money as integer minor units, so
- * that `base × rate × days / 365` is exact for any base up to 2^53 and any 4-decimal rate. Plain numbers carry
- * them (a rate is at most a few million); only a product beyond 2^53 is taken through BigInt.
+ * that `base × rate × days / 365` is exact for any base up to 2^53 and any 4-decimal rate: the product is
+ * taken through BigInt.
  */
 export const RATE_SCALE = 10_000;
 
@@ -54,24 +54,8 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 }
 
 /**
- * The same for a numerator of at most 2^53 − 1 in magnitude, without allocating. The double division is off
- * by less than 1/denominator there, and the distance from a fraction to the next integer is at least that,
- * so its floor is the exact quotient; the remainder is then exact too. (`%` would be exact as well, but V8
- * computes it out of line.)
- */
-export function divideSafeHalfUp(numerator: number, denominator: number): number {
-	// A zero result is +0, never −0 (from a −0 numerator, or as −x of 0).
-	if (numerator === 0) return 0;
-	if (numerator < 0) return 0 - divideSafeHalfUp(-numerator, denominator);
-	const quotient = Math.floor(numerator / denominator);
-	const remainder = numerator - quotient * denominator;
-	return 2 * remainder >= denominator ? quotient + 1 : quotient;
-}
-
-/**
- * Simple interest of one period, rounded half-up to the minor unit: base × rate × days / divisor. The
- * product of integers is exact as a double exactly when it is a safe integer (an inexact one is at least
- * 2^53): at 12 % for three years, any base below 6.8 × 10^7 minor units. Beyond, BigInt keeps it exact.
+ * Simple interest of one period, rounded half-up to the minor unit: base × rate × days / divisor, exact in
+ * BigInt whatever the base.
  */
 export function periodInterest(
 	baseMinor: number,
@@ -79,12 +63,9 @@ export function periodInterest(
 	days: number,
 	dayCountDivisor: number,
 ): number {
-	const denominator = dayCountDivisor * 100 * RATE_SCALE;
-	const product = baseMinor * rateScaled * days;
-	if (Number.isSafeInteger(product)) return divideSafeHalfUp(product, denominator);
 	const exact = divideHalfUp(
 		BigInt(baseMinor) * BigInt(rateScaled) * BigInt(days),
-		BigInt(denominator),
+		BigInt(dayCountDivisor * 100 * RATE_SCALE),
 	);
 	if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < BigInt(Number.MIN_SAFE_INTEGER)) {
 		throw tooLargeToBeExact();

@@ -38,7 +38,8 @@ function halfYearIndexOfDay(day: number): number {
 	return year * 2 + (second ? 1 : 0);
 }
 
-// One object per half-year ever asked for: at most two per calendar year of four-digit dates.
+// One object per half-year ever asked for: at most two per calendar year of four-digit dates. Kept with the
+// date memos (issue 24: our n8n chain per 10k invoices 2,180 ms with, 3,389 ms without).
 const halfYears = new Map<number, HalfYear>();
 
 function halfYearByIndex(index: number): HalfYear {
