@@ -1053,8 +1053,21 @@ function ladder(source, index) {
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
 			b.sticky('Sticky: Letter And SMS', channelsNote(spec), [13, 4.2], [680, 460], 6);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
+}
+
+/**
+ * QuickBooks keeps a customer's mobile number on the customer record, not on the invoice: a ladder with an SMS
+ * step reads the record for every invoice (Customer Lookup: Always), not only for those without BillEmail, or
+ * the SMS step would always fall back to email.
+ */
+function readCustomerRecords(b) {
+	for (const node of b.nodes) {
+		if (!node.type.endsWith('.quickBooksDunning')) continue;
+		node.parameters.options = { ...node.parameters.options, customerLookup: 'always' };
+	}
 }
 
 /** The exceptions ladder: the classic steps, then a formal notice at J+30 that a person approves. */
