@@ -15,6 +15,11 @@ export interface LetterPart {
 	binary: IBinaryKeyData;
 }
 
+/** A letter that cannot be laid out (no postal address): the message goes by email, and why is recorded. */
+export interface LetterFallback {
+	fallback: IDataObject;
+}
+
 /**
  * The PDF letter of a message, when its step's channel is Letter or it is a formal notice and the option asks
  * for it; null otherwise. `message` is the composed email (subject, text, tone, invoices, idempotency key).
@@ -23,10 +28,24 @@ export async function letterPart(
 	context: IExecuteFunctions,
 	items: PreparedItem[],
 	message: LetterMessage,
-): Promise<LetterPart | null> {
+): Promise<LetterPart | LetterFallback | null> {
 	const [first] = items;
 	const { letter: parameters, sender, timezone } = first.parameters;
 	if (!wantsLetter(first.channel, message.tone, parameters)) return null;
+	// A source without the billing address (a QuickBooks invoice without BillAddr): the notice still goes out,
+	// by email, rather than the whole step failing; the approver and the output say so.
+	const unaddressed = items.find((item) => !item.invoice.customer.address);
+	if (unaddressed) {
+		const invoice = unaddressed.invoice;
+		return {
+			fallback: {
+				from: 'letter',
+				to: 'email',
+				reason: 'no postal address',
+				detail: `invoice ${invoice.number ?? invoice.id}: the customer has no billing address`,
+			},
+		};
+	}
 	const date = letterDateOf(parameters, timezone);
 	// Loaded here only: pdf-lib and the font stay out of memory in workflows that render no letter.
 	const { renderLetterPdf } = loadLetterPdf();

@@ -214,9 +214,11 @@ async function composeOne(context: IExecuteFunctions, item: PreparedItem): Promi
 		invoiceIds: [invoice.id],
 		idempotencyKey: keyOf(composed.idempotencyKey, item, item.tone),
 	});
-	return letter
-		? { json: { reminder, letter: letter.json }, binary: letter.binary }
-		: { json: { reminder } };
+	if (letter === null) return { json: { reminder } };
+	if ('fallback' in letter) {
+		return { json: { reminder: { ...reminder, channel: 'email', fallback: letter.fallback } } };
+	}
+	return { json: { reminder, letter: letter.json }, binary: letter.binary };
 }
 
 /**
@@ -269,6 +271,8 @@ async function composeGroup(
 		.sort((a, b) => a - b)
 		.map((item) => ({ item }));
 	const letter = await letterPart(context, ordered, composed);
+	const pdf = letter !== null && 'json' in letter ? letter : null;
+	const fallback = letter !== null && 'fallback' in letter ? letter.fallback : null;
 	return {
 		json: {
 			customer: { ...first.invoice.customer },
@@ -277,10 +281,11 @@ async function composeGroup(
 			reminder: reminderOf(composed, composed.tone, first, ordered, {
 				invoiceIds: composed.invoiceIds,
 				invoiceIdempotencyKeys: composed.invoiceIdempotencyKeys,
+				...(fallback ? { channel: 'email', fallback } : {}),
 			}),
-			...(letter ? { letter: letter.json } : {}),
+			...(pdf ? { letter: pdf.json } : {}),
 		},
-		...(letter ? { binary: letter.binary } : {}),
+		...(pdf ? { binary: pdf.binary } : {}),
 		pairedItem,
 	};
 }

@@ -207,12 +207,24 @@ describe('Reminder Composer: the formal notice as a PDF letter (issue 20)', () =
 		expect(result.error?.message).toContain('senderAddress.city');
 	});
 
-	it('refuses a letter to a customer without a postal address, naming the field', async () => {
-		const invoice = makeInvoice({ id: 'in_9', source: 'stripe' });
+	it('sends a letter step to a customer without a postal address by email, with the reason recorded and no PDF', async () => {
+		const invoice = makeInvoice({ id: 'in_9', number: 'F-9', source: 'stripe' });
 		const result = await run([
 			stepItem(invoice, { id: 'd30', tone: 'formal_notice', channel: 'letter' }),
 		]);
-		expect(result.error?.message).toContain('customer.address');
+		expect(result.error).toBeUndefined();
+		const [out] = result.outputOf('Reminder Composer');
+		expect(out.binary).toBeUndefined();
+		expect((out.json as Json).letter).toBeUndefined();
+		expect((out.json as Json).reminder).toMatchObject({
+			channel: 'email',
+			fallback: {
+				from: 'letter',
+				to: 'email',
+				reason: 'no postal address',
+				detail: 'invoice F-9: the customer has no billing address',
+			},
+		});
 	});
 });
 
