@@ -8,13 +8,15 @@ import {
 	HttpFailure,
 	unreachableError,
 } from '../../common/http';
+import { pacerOf, type AttemptOutcome } from '../../common/pacer';
 import {
 	isTransientNetworkError,
+	pacedRetry,
 	retryAfterMs,
-	withRetries,
 	type RetryOptions,
 	type RetryVerdict,
 } from '../../common/retry';
+import { PENNYLANE_LIMITS } from './limits';
 
 /**
  * The one authenticated request function of the Pennylane nodes (Company API v2, read-only for dunning).
@@ -105,12 +107,34 @@ function queryString(query: PennylaneRequest['query']): string {
 	return text ? `?${text}` : '';
 }
 
-/** One GET through n8n's authenticated request, retried on 429 (after `retry-after`) and 5xx. */
+/**
+ * What the execution's pacer does with a failed attempt: a 429 is throttling (the whole pool waits for its
+ * `retry-after`, and the attempt does not count); 5xx and lost connections are retried a bounded number of times.
+ */
+function pennylaneOutcome<T>(error: unknown): AttemptOutcome<T> {
+	if (error instanceof HttpFailure && error.status === 429) {
+		return {
+			kind: 'throttled',
+			retryAfterMs: retryAfterMs(error.headers['retry-after'], Date.now()),
+			error,
+		};
+	}
+	const verdict = pennylaneRetryVerdict(error);
+	return verdict.retry
+		? { kind: 'retry', error, delayMs: verdict.delayMs }
+		: { kind: 'fail', error };
+}
+
+/**
+ * One GET through n8n's authenticated request, paced to Pennylane's budget by one pacer per execution (shared
+ * by every item of the run), retried on 429 (after `retry-after`) and 5xx.
+ */
 export async function pennylaneGet<T = IDataObject>(
 	context: PennylaneContext,
 	request: PennylaneRequest,
 ): Promise<T> {
 	const baseUrl = await baseUrlOf(context);
+	const pacer = pacerOf(context, () => PENNYLANE_LIMITS);
 	const options = fullResponseRequest(
 		'GET',
 		`${baseUrl}${request.path}${queryString(request.query)}`,
@@ -118,8 +142,8 @@ export async function pennylaneGet<T = IDataObject>(
 		request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	);
 	try {
-		return await withRetries(
-			async () => {
+		return await pacer.call(async (): Promise<AttemptOutcome<T>> => {
+			try {
 				const { status, headers, body } = await authenticatedRequest(
 					context,
 					PENNYLANE_CREDENTIAL,
@@ -128,11 +152,11 @@ export async function pennylaneGet<T = IDataObject>(
 				const json = parseBody(body);
 				if (status < 200 || status >= 300)
 					throw new HttpFailure('Pennylane', status, json, headers);
-				return json as T;
-			},
-			(error) => pennylaneRetryVerdict(error),
-			request.retry,
-		);
+				return { kind: 'answer', value: json as T };
+			} catch (error) {
+				return pennylaneOutcome<T>(error);
+			}
+		}, pacedRetry(request.retry));
 	} catch (error) {
 		throw toApiError(context, error, request);
 	}

@@ -2,7 +2,7 @@
 // the overdue window, and the rate-limit answers (Retry-After honoured, the waits recorded, not slept).
 import { PennylaneDunningApi } from '../../../credentials/PennylaneDunningApi.credentials';
 import { PennylaneDunning } from '../../../nodes/PennylaneDunning/PennylaneDunning.node';
-import { retryWaits } from '../../helpers/retry-waits';
+import { pacerClock, pacerWaits } from '../../helpers/retry-waits';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import {
 	SIMULATOR_TOKEN,
@@ -104,7 +104,8 @@ describe('Pennylane Dunning: List Overdue', () => {
 		const result = await run({ operation: 'listOverdue', minDaysOverdue: 1 });
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOf('Pennylane').length).toBeGreaterThan(0);
-		expect(retryWaits()).toEqual([1000, 1000]);
+		// The pacer waits each retry-after (1 s) for the whole pool, on the tests' virtual clock.
+		expect(pacerWaits().filter((ms) => ms >= 1000)).toEqual([1000, 1000]);
 		expect(sim.requests.filter((request) => request.status === 429).length).toBe(2);
 	});
 
@@ -160,5 +161,47 @@ describe('Pennylane Dunning: Get', () => {
 		expect(result.error).toBeUndefined();
 		const [item] = result.jsonOf('Pennylane');
 		expect(item.invoice).toMatchObject({ id: '5012', dunning: { sentStepIds: ['d7'] } });
+	});
+
+	it('reads 60 invoices 5 at a time within 25 requests per 5 s: no item fails for throttling, order and pairing kept', async () => {
+		// The simulator's rate-limit windows follow the pacers' virtual clock, so the waits are real to both.
+		sim = await startPennylaneSimulator({ now: pacerClock.now });
+		const json = workflow({
+			operation: 'get',
+			invoiceId: '5012',
+			options: { timezone: 'Europe/Paris', concurrency: 5 },
+		});
+		json.nodes.splice(1, 0, {
+			id: '3',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [100, 0],
+			parameters: { items: JSON.stringify(Array.from({ length: 60 }, (_, n) => ({ n }))) },
+		});
+		json.connections = {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Pennylane', type: 'main', index: 0 }]] },
+		};
+		const started = pacerClock.now();
+		const result = await runWorkflow(json, {
+			nodeTypes: { 'n8n-nodes-dunning.pennylaneDunning': new PennylaneDunning() },
+			credentialTypes: [new PennylaneDunningApi()],
+			credentials: { pennylaneDunningApi: { apiToken: SIMULATOR_TOKEN, baseUrl: sim.baseUrl } },
+		});
+		expect(result.error).toBeUndefined();
+		const out = result.outputOf('Pennylane');
+		expect(out.map((item) => [item.json.n, item.pairedItem])).toEqual(
+			Array.from({ length: 60 }, (_, n) => [n, { item: n }]),
+		);
+		expect(out.every((item) => (item.json.invoice as { id: string }).id === '5012')).toBe(true);
+		// 60 reads at 25 per 5 s take at least 10 s of the (virtual) clock: paced, not failed.
+		expect(pacerClock.now() - started).toBeGreaterThanOrEqual(10_000);
+		const answered = sim.requests.filter((request) => request.status === 200);
+		expect(answered.filter((request) => request.path === '/customer_invoices/5012')).toHaveLength(
+			60,
+		);
+		// The invoices' one customer, read once for the run even with five items in flight.
+		expect(answered.filter((request) => request.path.startsWith('/customers/'))).toHaveLength(1);
 	});
 });

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from '../../../common/properties';
+import { requestTimeoutOption, requestsAtOnceOption } from '../../../common/properties';
 import type { Operations } from '../../../common/router';
 import {
 	invoiceOperationOptions,
 	invoiceResourceProperties,
 } from '../../../common/source-properties';
+import { PENNYLANE_REQUESTS_AT_ONCE } from '../../../services/pennylane/limits';
 import { pennylaneTimeZoneOption } from '../../../services/pennylane/options';
 import type { PennylaneRun } from '../context';
 import * as get from './get.operation';
@@ -31,5 +32,9 @@ export const description: INodeProperties[] = invoiceResourceProperties({
 		placeholder: 'e.g. 5012',
 		description: 'The Pennylane customer invoice ID; by default the invoice of the incoming item',
 	},
-	options: [pennylaneTimeZoneOption, requestTimeoutOption('Pennylane')],
+	options: [
+		pennylaneTimeZoneOption,
+		requestTimeoutOption('Pennylane'),
+		requestsAtOnceOption('Pennylane', PENNYLANE_REQUESTS_AT_ONCE),
+	],
 });
