@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
-import { timeZoneOption } from '../common/properties';
+import { optionsCollection, timeZoneOption } from '../common/properties';
 import {
 	SCENARIO_CUSTOM,
 	optionLabel,
@@ -121,113 +121,106 @@ export const dunningScenarioProperties: INodeProperties[] = [
 		'IANA time zone in which "today" and due dates are read. Empty: the scenario\'s zone (Europe/Paris for the presets), else the workflow\'s.',
 	),
 	...invoiceInputProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Catch-Up Mode',
-				name: 'catchUp',
-				type: 'options',
-				default: 'sequential',
-				options: [
-					{
-						name: 'Sequential',
-						value: 'sequential',
-						description: 'Send missed steps one after the other, in order',
-					},
-					{
-						name: 'Latest',
-						value: 'latest',
-						description: 'Jump to the latest step whose day has come',
-					},
-				],
-			},
-			{
-				displayName: 'Escalate After',
-				name: 'escalateAfter',
-				type: 'number',
-				default: 2,
-				typeOptions: { minValue: 0 },
-				description:
-					'Number of customer-facing reminders sent before a customer with an escalate tag goes to a human',
-			},
-			{
-				displayName: 'Escalate Tags',
-				name: 'escalateTags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. vip, strategic',
-				description: 'Comma-separated customer tags handed to an account manager',
-			},
-			{
-				displayName: 'Exclude Tags',
-				name: 'excludeTags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. no-dunning',
-				description: 'Comma-separated customer tags never chased automatically',
-			},
-			{
-				displayName: 'Gap Between Messages (Days)',
-				name: 'minDaysBetween',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 0 },
-				description: 'At least this many days after the last reminder sent for the invoice',
-			},
-			{
-				displayName: 'Gap Per Customer (Days)',
-				name: 'minDaysBetweenCustomer',
-				type: 'number',
-				default: 7,
-				typeOptions: { minValue: 0 },
-				description:
-					"At least this many days after the last reminder to the same customer, about any of its invoices in this run's input (the newest one counts). 0: off.",
-			},
-			{
-				displayName: 'Holidays Country',
-				name: 'holidays',
-				type: 'options',
-				default: '',
-				options: [
-					{ name: "Scenario's Setting", value: '' },
-					{ name: 'None (Weekends Only)', value: 'none' },
-					...holidayCountries().map(({ code, name }) => ({
-						name: `${name} (${code})`,
-						value: code,
-					})),
-				],
-				description: 'Country whose public holidays are not business days',
-			},
-			{
-				displayName: 'Minimum Amount Due',
-				name: 'minimumDue',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 10.00',
-				description:
-					"Below this amount still due (in the invoice's currency), the invoice is not chased",
-			},
-			{
-				displayName: 'Now',
-				name: 'now',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2026-11-26T09:00:00Z or 2026-11-26',
-				description:
-					'Evaluate as if it were this instant or date (for tests and back-dating). Empty: the current time.',
-			},
-			{
-				displayName: 'Send On Non-Business Days',
-				name: 'sendOnNonBusinessDays',
-				type: 'boolean',
-				default: false,
-				description: 'Whether steps may fire on weekends and public holidays',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Catch-Up Mode',
+			name: 'catchUp',
+			type: 'options',
+			default: 'sequential',
+			options: [
+				{
+					name: 'Sequential',
+					value: 'sequential',
+					description: 'Send missed steps one after the other, in order',
+				},
+				{
+					name: 'Latest',
+					value: 'latest',
+					description: 'Jump to the latest step whose day has come',
+				},
+			],
+		},
+		{
+			displayName: 'Escalate After',
+			name: 'escalateAfter',
+			type: 'number',
+			default: 2,
+			typeOptions: { minValue: 0 },
+			description:
+				'Number of customer-facing reminders sent before a customer with an escalate tag goes to a human',
+		},
+		{
+			displayName: 'Escalate Tags',
+			name: 'escalateTags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. vip, strategic',
+			description: 'Comma-separated customer tags handed to an account manager',
+		},
+		{
+			displayName: 'Exclude Tags',
+			name: 'excludeTags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. no-dunning',
+			description: 'Comma-separated customer tags never chased automatically',
+		},
+		{
+			displayName: 'Gap Between Messages (Days)',
+			name: 'minDaysBetween',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 0 },
+			description: 'At least this many days after the last reminder sent for the invoice',
+		},
+		{
+			displayName: 'Gap Per Customer (Days)',
+			name: 'minDaysBetweenCustomer',
+			type: 'number',
+			default: 7,
+			typeOptions: { minValue: 0 },
+			description:
+				"At least this many days after the last reminder to the same customer, about any of its invoices in this run's input (the newest one counts). 0: off.",
+		},
+		{
+			displayName: 'Holidays Country',
+			name: 'holidays',
+			type: 'options',
+			default: '',
+			options: [
+				{ name: "Scenario's Setting", value: '' },
+				{ name: 'None (Weekends Only)', value: 'none' },
+				...holidayCountries().map(({ code, name }) => ({
+					name: `${name} (${code})`,
+					value: code,
+				})),
+			],
+			description: 'Country whose public holidays are not business days',
+		},
+		{
+			displayName: 'Minimum Amount Due',
+			name: 'minimumDue',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 10.00',
+			description:
+				"Below this amount still due (in the invoice's currency), the invoice is not chased",
+		},
+		{
+			displayName: 'Now',
+			name: 'now',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2026-11-26T09:00:00Z or 2026-11-26',
+			description:
+				'Evaluate as if it were this instant or date (for tests and back-dating). Empty: the current time.',
+		},
+		{
+			displayName: 'Send On Non-Business Days',
+			name: 'sendOnNonBusinessDays',
+			type: 'boolean',
+			default: false,
+			description: 'Whether steps may fire on weekends and public holidays',
+		},
+	]),
 ];

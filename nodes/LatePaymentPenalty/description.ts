@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceInputProperties } from '../common/invoice-input';
-import { timeZoneOption } from '../common/properties';
+import { optionsCollection, timeZoneOption } from '../common/properties';
 
 export const SOURCE_INVOICE = 'invoice';
 export const SOURCE_FIELDS = 'fields';
@@ -165,44 +165,37 @@ export const calculateProperties: INodeProperties[] = [
 		],
 		description: 'Language of the one-line human summary (penalty.summary)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Contractual Rate (%)',
-				name: 'contractualRatePercent',
-				type: 'number',
-				default: 12,
-				typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 4 },
-				description:
-					'Annual rate agreed in the contract, replacing the statutory default (FR: never below 3 × the taux légal, which is then applied with a warning)',
-			},
-			{
-				displayName: 'Imputation of Partial Payments',
-				name: 'imputation',
-				type: 'options',
-				default: 'principal',
-				options: [
-					{
-						name: 'Principal',
-						value: 'principal',
-						description: 'A payment reduces the amount bearing interest (most calculators)',
-					},
-					{
-						name: 'Interest First',
-						value: 'interest-first',
-						description:
-							'A payment first settles accrued interest, then the principal (Code civil 1343-1, BGB §367)',
-					},
-				],
-				description: 'How a partial payment applies',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Contractual Rate (%)',
+			name: 'contractualRatePercent',
+			type: 'number',
+			default: 12,
+			typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 4 },
+			description:
+				'Annual rate agreed in the contract, replacing the statutory default (FR: never below 3 × the taux légal, which is then applied with a warning)',
+		},
+		{
+			displayName: 'Imputation of Partial Payments',
+			name: 'imputation',
+			type: 'options',
+			default: 'principal',
+			options: [
+				{
+					name: 'Principal',
+					value: 'principal',
+					description: 'A payment reduces the amount bearing interest (most calculators)',
+				},
+				{
+					name: 'Interest First',
+					value: 'interest-first',
+					description:
+						'A payment first settles accrued interest, then the principal (Code civil 1343-1, BGB §367)',
+				},
+			],
+			description: 'How a partial payment applies',
+		},
+	]),
 ];
 
 /** The Operation parameter: one operation, Calculate. */

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runEachItem } from '../../common/per-item';
-import { timeZoneOption } from '../../common/properties';
+import { optionsCollection, timeZoneOption } from '../../common/properties';
 import { perItemParameters } from '../../common/parameters';
 import { assertTimeZone, classifyReply, customerText } from '../../shared/internal';
 import { NEEDS_A_PERSON, OUTPUT_NAMES, OUTPUT_OF_KIND } from './outputs';
@@ -45,33 +45,26 @@ const properties: INodeProperties[] = [
 	timeZoneOption(
 		'The company\'s IANA time zone, in which "vendredi", "end of the month" or "am 15." are resolved from the day the reply arrived. Empty: the workflow\'s.',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Language Hint',
-				name: 'language',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. fr or {{ $json.invoice.customer.locale }}',
-				description:
-					"The language to assume when the reply's words do not tell (fr, en, de, es). Empty: the matched customer's locale.",
-			},
-			{
-				displayName: 'Now',
-				name: 'now',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2026-11-27T09:00:00Z',
-				description:
-					'The instant used for a reply without a date (for tests and replays). Empty: the current time.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Language Hint',
+			name: 'language',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. fr or {{ $json.invoice.customer.locale }}',
+			description:
+				"The language to assume when the reply's words do not tell (fr, en, de, es). Empty: the matched customer's locale.",
+		},
+		{
+			displayName: 'Now',
+			name: 'now',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2026-11-27T09:00:00Z',
+			description:
+				'The instant used for a reply without a date (for tests and replays). Empty: the current time.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['classify'] } }, properties);

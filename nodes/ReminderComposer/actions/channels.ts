@@ -1,6 +1,12 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { composeSms, loadLetterPdf, smsRecipient, type LetterMessage } from '../../shared/internal';
+import {
+	composeSms,
+	loadLetterPdf,
+	smsRecipient,
+	type ComposeInput,
+	type LetterMessage,
+} from '../../shared/internal';
 import { letterDateOf, wantsLetter, wantsSms } from '../channel-parameters';
 import type { PreparedItem } from '../composer-parameters';
 
@@ -81,21 +87,10 @@ export async function letterPart(
 	};
 }
 
-/**
- * The SMS of an `sms` step: `{ sms, channel: 'sms' }` with the customer's mobile number, else the email
- * fallback and why (`reminder.fallback`); null for any other step.
- */
-export function smsPart(item: PreparedItem): IDataObject | null {
-	if (!wantsSms(item.channel, item.tone)) return null;
+/** The composer's input for one prepared item: the same for its email and its SMS (DESIGN.md 5). */
+export function composeInputOf(item: PreparedItem): ComposeInput {
 	const { invoice, decision, parameters } = item;
-	const recipient = smsRecipient(invoice.customer.phone, invoice.customer.country ?? null);
-	if (recipient.to === null) {
-		return {
-			channel: 'email',
-			fallback: { from: 'sms', to: 'email', reason: recipient.reason, detail: recipient.detail },
-		};
-	}
-	const sms = composeSms({
+	return {
 		invoice,
 		stepId: typeof decision?.stepId === 'string' ? decision.stepId : undefined,
 		tone: item.tone,
@@ -104,7 +99,24 @@ export function smsPart(item: PreparedItem): IDataObject | null {
 		penalty: item.penalty,
 		daysOverdue: typeof decision?.daysOverdue === 'number' ? decision.daysOverdue : undefined,
 		brokenPromiseOn: item.brokenPromiseOn,
-	});
+	};
+}
+
+/**
+ * The SMS of an `sms` step: `{ sms, channel: 'sms' }` with the customer's mobile number, else the email
+ * fallback and why (`reminder.fallback`); null for any other step.
+ */
+export function smsPart(item: PreparedItem): IDataObject | null {
+	if (!wantsSms(item.channel, item.tone)) return null;
+	const { invoice } = item;
+	const recipient = smsRecipient(invoice.customer.phone, invoice.customer.country ?? null);
+	if (recipient.to === null) {
+		return {
+			channel: 'email',
+			fallback: { from: 'sms', to: 'email', reason: recipient.reason, detail: recipient.detail },
+		};
+	}
+	const sms = composeSms(composeInputOf(item));
 	return {
 		channel: 'sms',
 		sms: {

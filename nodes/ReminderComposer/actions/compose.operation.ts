@@ -37,7 +37,7 @@ import {
 } from '../composer-parameters';
 import { reminderComposerProperties } from '../description';
 import { channelOf, wantsSms } from '../channel-parameters';
-import { letterPart, smsPart } from './channels';
+import { composeInputOf, letterPart, smsPart } from './channels';
 
 export const OPERATION = 'compose';
 
@@ -194,18 +194,8 @@ interface ComposedItem {
 }
 
 async function composeOne(context: IExecuteFunctions, item: PreparedItem): Promise<ComposedItem> {
-	const { invoice, decision, parameters } = item;
-	const composed = composeReminder({
-		invoice,
-		stepId: typeof decision?.stepId === 'string' ? decision.stepId : undefined,
-		tone: item.tone,
-		language: item.language,
-		sender: parameters.sender,
-		penalty: item.penalty,
-		template: parameters.template,
-		daysOverdue: typeof decision?.daysOverdue === 'number' ? decision.daysOverdue : undefined,
-		brokenPromiseOn: item.brokenPromiseOn,
-	});
+	const { invoice, parameters } = item;
+	const composed = composeReminder({ ...composeInputOf(item), template: parameters.template });
 	const reminder = reminderOf(composed, item.tone, item, [item], smsPart(item) ?? {});
 	const letter = await letterPart(context, [item], {
 		subject: composed.subject,
