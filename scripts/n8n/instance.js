@@ -208,7 +208,13 @@ function parseRawOutput(text) {
 /** The `json` of the items a node put on one of its outputs in a run (the last run of that node). */
 function nodeOutput(run, nodeName, outputIndex = 0) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
-	if (!runs || runs.length === 0) throw new Error(`node "${nodeName}" did not run`);
+	if (!runs || runs.length === 0) {
+		// Say why: the execution's own error and the last node it reached (a run that stopped early).
+		const result = run?.data?.resultData;
+		const why = result?.error?.message ? `; the execution failed: ${result.error.message}` : '';
+		const last = result?.lastNodeExecuted ? `; last node run: "${result.lastNodeExecuted}"` : '';
+		throw new Error(`node "${nodeName}" did not run${why}${last}`);
+	}
 	const last = runs[runs.length - 1];
 	if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}`);
 	const items = last.data?.main?.[outputIndex] ?? [];
