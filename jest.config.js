@@ -1,5 +1,7 @@
-// Unit and node tests run everywhere; the real-n8n project boots a real n8n 2.41.1 and runs only with
-// CI=true or N8N_REAL=1 (see scripts/test.js), since it installs n8n once (about five minutes).
+// Three projects (scripts/test.js chooses): `unit`, the unit and node tests, run everywhere and need nothing but
+// Node; `integration`, the tests that start system software (PostgreSQL, dovecot, poppler's pdftotext; installed
+// by scripts/ci/services.sh), named *.integration.test.ts; `real-n8n`, which boots a real n8n 2.41.1 (installed
+// once, about five minutes). The last two run under CI=true or N8N_REAL=1.
 const transform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 };
@@ -14,8 +16,20 @@ module.exports = {
 			testEnvironment: 'node',
 			transform,
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
-			testPathIgnorePatterns: ['<rootDir>/test/real-n8n/', '<rootDir>/test/e2e/'],
+			testPathIgnorePatterns: [
+				'<rootDir>/test/real-n8n/',
+				'<rootDir>/test/e2e/',
+				'\\.integration\\.test\\.ts$',
+			],
 			// Retry back-off is recorded, not slept through (test/helpers/retry-waits.ts).
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/retry-waits.ts'],
+		},
+		{
+			displayName: 'integration',
+			testEnvironment: 'node',
+			transform,
+			testMatch: ['<rootDir>/test/**/*.integration.test.ts'],
+			testPathIgnorePatterns: ['<rootDir>/test/real-n8n/', '<rootDir>/test/e2e/'],
 			setupFilesAfterEnv: ['<rootDir>/test/helpers/retry-waits.ts'],
 		},
 		{

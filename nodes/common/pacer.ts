@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { sleep } from './sleep';
 
 /**
  * One request pacer per node execution, shared by every item the node handles at once (runEachItem's

@@ -104,8 +104,11 @@ describe('Pennylane Dunning: List Overdue', () => {
 		const result = await run({ operation: 'listOverdue', minDaysOverdue: 1 });
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOf('Pennylane').length).toBeGreaterThan(0);
-		// The pacer waits each retry-after (1 s) for the whole pool, on the tests' virtual clock.
-		expect(pacerWaits().filter((ms) => ms >= 1000)).toEqual([1000, 1000]);
+		// The pacer waits each retry-after (1 s) for the whole pool, on the tests' virtual clock; the real
+		// milliseconds that pass between the 429 and the wait are taken off it.
+		const gateWaits = pacerWaits().filter((ms) => ms >= 900);
+		expect(gateWaits).toHaveLength(2);
+		for (const ms of gateWaits) expect(ms).toBeLessThanOrEqual(1000);
 		expect(sim.requests.filter((request) => request.status === 429).length).toBe(2);
 	});
 

@@ -1,109 +1,18 @@
 // Issue 20 through the node, in a workflow (test/helpers/run-workflow.ts): the letter of a Letter step or a
-// formal notice as binary data whose text (pdftotext) states the email's amounts, and the SMS of an SMS step
-// with its length rules, or the email fallback and its reason.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+// formal notice as binary data, and the SMS of an SMS step with its length rules, or the email fallback and its
+// reason. What the letter's text says (pdftotext) is checked in channels-letter-text.integration.test.ts.
+import type { IDataObject } from 'n8n-workflow';
 
-import { ReminderComposer } from '../../../nodes/ReminderComposer/ReminderComposer.node';
 import { smsLength } from '../../../nodes/shared/sms';
-import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
-import { frPenalty, letterInvoice, pdfText, renderPng } from '../../shared/letter-pdf/fixtures';
 import { makeInvoice, type InvoiceOverrides } from '../../shared/invoice-factory';
-
-const nodeTypes = { 'n8n-nodes-dunning.reminderComposer': new ReminderComposer() };
-
-const LETTER_OPTIONS = {
-	senderCompany: 'Studio Lumière SAS',
-	senderStreet: '4 place Bellecour',
-	senderPostalCode: '69002',
-	senderCity: 'Lyon',
-	senderCountry: 'FR',
-	letterDate: '2026-12-04',
-};
-
-const BASE: INodeParameters = {
-	senderName: 'Studio Lumière',
-	senderEmail: 'factures@studio-lumiere.fr',
-	letterOptions: LETTER_OPTIONS,
-};
-
-function workflow(items: unknown[], parameters: INodeParameters): WorkflowJson {
-	const node = (id: string, name: string, type: string, x: number, params: INodeParameters) => ({
-		id,
-		name,
-		type,
-		typeVersion: 1,
-		position: [x, 0] as [number, number],
-		parameters: params,
-	});
-	return {
-		nodes: [
-			node('1', 'Start', 'n8n-nodes-base.manualTrigger', 0, {}),
-			node('2', 'Invoices', 'test.items', 200, { items: JSON.stringify(items) }),
-			node('3', 'Reminder Composer', 'n8n-nodes-dunning.reminderComposer', 400, {
-				...BASE,
-				...parameters,
-			}),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Invoices', type: 'main', index: 0 }]] },
-			Invoices: { main: [[{ node: 'Reminder Composer', type: 'main', index: 0 }]] },
-		},
-	};
-}
-
-const run = (items: unknown[], parameters: INodeParameters = {}) =>
-	runWorkflow(workflow(items, parameters), { nodeTypes });
-
-/** An item as Dunning Scenario leaves it: the invoice, the due decision and its step. */
-function stepItem(
-	invoice: ReturnType<typeof makeInvoice>,
-	step: { id: string; tone: string; channel: string; requiresApproval?: boolean },
-	extra: IDataObject = {},
-) {
-	return {
-		invoice,
-		decision: {
-			action: 'send',
-			reason: 'step_due',
-			stepId: step.id,
-			daysOverdue: 32,
-			nextActionOn: null,
-			idempotencyKey: `${invoice.source}:${invoice.id}:${step.id}`,
-			message: 'Step due.',
-		},
-		step: {
-			offsetDays: 30,
-			dayCount: 'calendar',
-			audience: 'customer',
-			requiresApproval: false,
-			includePenalty: true,
-			...step,
-		},
-		...extra,
-	};
-}
-
-const noticeInvoice = (overrides: InvoiceOverrides = {}) =>
-	letterInvoice({ id: 'in_42', number: 'F-2026-042', source: 'stripe', ...overrides });
-
-const noticeItem = (channel = 'letter', overrides: InvoiceOverrides = {}) => {
-	const invoice = noticeInvoice(overrides);
-	return stepItem(
-		invoice,
-		{ id: 'd30', tone: 'formal_notice', channel, requiresApproval: true },
-		{ penalty: frPenalty(invoice) },
-	);
-};
-
-/** Amounts as a French text writes them ("1 234,56 €"), spaces made plain (pdftotext's and Intl's differ). */
-function frenchAmounts(text: string): string[] {
-	const plain = text.replace(/[\u00a0\u202f]/g, ' ');
-	return [...plain.matchAll(/\d{1,3}(?: \d{3})*,\d{2} €/g)].map((match) => match[0]);
-}
-
-const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/[ \t]+/g, ' ');
-
-type Json = Record<string, unknown> & { reminder: IDataObject; letter?: IDataObject };
+import {
+	LETTER_OPTIONS,
+	noticeInvoice,
+	noticeItem,
+	run,
+	stepItem,
+	type Json,
+} from './channels-fixtures';
 
 describe('Reminder Composer: the formal notice as a PDF letter (issue 20)', () => {
 	it('a Letter step gets binary "letter" (application/pdf, file name) and json.letter with the email’s idempotency key', async () => {
@@ -129,22 +38,6 @@ describe('Reminder Composer: the formal notice as a PDF letter (issue 20)', () =
 		expect(json.reminder.channel).toBe('letter');
 		const pdf = Buffer.from(out.binary!.letter.data, 'base64');
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-		renderPng(pdf, 'composer-node-letter');
-	});
-
-	it('the PDF’s text (pdftotext) states exactly the amounts of the email, each as many times', async () => {
-		const result = await run([noticeItem()]);
-		const [out] = result.outputOf('Reminder Composer');
-		const email = (out.json as Json).reminder.text as string;
-		const text = pdfText(Buffer.from(out.binary!.letter.data, 'base64'));
-		const amounts = frenchAmounts(email);
-		// Principal, interest, compensation, total: the statutory penalty table.
-		expect(amounts.length).toBeGreaterThanOrEqual(4);
-		// Sorted: the amount column of the penalty table is extracted beside its labels, not in reading order.
-		expect(frenchAmounts(text).sort()).toEqual(amounts.sort());
-		expect(plainSpaces(text)).toContain('Lettre recommandée avec accusé de réception');
-		expect(plainSpaces(text)).toContain('Lyon, le 4 décembre 2026');
-		expect(plainSpaces(text)).toContain('12 rue de l’Église');
 	});
 
 	it('renders the same bytes for the same input and letter date', async () => {
@@ -174,20 +67,6 @@ describe('Reminder Composer: the formal notice as a PDF letter (issue 20)', () =
 			},
 		);
 		expect(result.outputOf('Reminder Composer')[0].binary).toBeUndefined();
-	});
-
-	it('the letter of a custom template says word for word what the email says', async () => {
-		const result = await run([noticeItem()], {
-			customTemplate: true,
-			subjectTemplate: 'Mise en demeure : facture {{number}}',
-			textTemplate:
-				'{{salutation}}\n\nLa facture {{number}} de {{amountDue}} reste impayée. Réglez-la sous huit jours.\n\nLa direction',
-		});
-		expect(result.error).toBeUndefined();
-		const [out] = result.outputOf('Reminder Composer');
-		const text = plainSpaces(pdfText(Buffer.from(out.binary!.letter.data, 'base64')));
-		expect(text).toContain('La facture F-2026-042 de 1 200,00 € reste impayée.');
-		expect(text).toContain('Mise en demeure : facture F-2026-042');
 	});
 
 	it('keeps the item’s own binary data next to the letter, under the chosen property', async () => {

@@ -1,23 +1,14 @@
 // The real IMAP server of the reply tests (issue 21): dovecot started by test/helpers/imap-server.ts, a
 // reply delivered by IMAP APPEND and read back, as n8n's Email Trigger (IMAP) reads it (UNSEEN, then the
-// whole message parsed by mailparser), then classified. Needs dovecot-imapd (scripts/ci/services.sh):
-// skipped locally without it, failed under CI=true.
+// whole message parsed by mailparser), then classified. An integration test: needs dovecot-imapd
+// (scripts/ci/services.sh installs it), run by CI and `npm run test:integration`.
 import { simpleParser } from 'mailparser';
 
 import { classifyReply } from '../../nodes/shared';
 import { appendMessage, ImapClient, replyMessage } from '../helpers/imap-client';
-import { hasDovecot, startImapServer, type ImapServer } from '../helpers/imap-server';
+import { startImapServer, type ImapServer } from '../helpers/imap-server';
 
-const installed = hasDovecot();
-const ci = process.env.CI === 'true';
-if (!installed && !ci) {
-	process.stdout.write(
-		'[imap-server] SKIPPED: dovecot is not installed; run scripts/ci/services.sh (CI calls it)\n',
-	);
-}
-const describeImap = installed || ci ? describe : describe.skip;
-
-describeImap('a real IMAP server (dovecot) for the reply tests', () => {
+describe('a real IMAP server (dovecot) for the reply tests', () => {
 	let server: ImapServer;
 
 	beforeAll(async () => {
