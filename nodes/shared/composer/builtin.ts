@@ -1,8 +1,20 @@
 import { getOrCreate } from '../memo';
-import { BUILTIN_PROGRAM_JSON } from './generated/programs';
-import { BUILTIN_TEMPLATES } from './generated/templates';
+import type * as GeneratedPrograms from './generated/programs';
+import type * as GeneratedTemplates from './generated/templates';
 import type { ComposerLanguage } from './language';
 import type { BuiltinPrograms, BuiltinTemplate, ComposerTone } from './types';
+
+// The generated tables (1.9 MB of source) are loaded on first use: the 60 unit-test files that load the core
+// without composing a message no longer parse them (about 0.4 s each under jest).
+/* eslint-disable @typescript-eslint/no-require-imports */
+let templates: typeof GeneratedTemplates.BUILTIN_TEMPLATES | undefined;
+const builtinTemplates = () =>
+	(templates ??= (require('./generated/templates') as typeof GeneratedTemplates).BUILTIN_TEMPLATES);
+let programJson: typeof GeneratedPrograms.BUILTIN_PROGRAM_JSON | undefined;
+const builtinProgramJson = () =>
+	(programJson ??= (require('./generated/programs') as typeof GeneratedPrograms)
+		.BUILTIN_PROGRAM_JSON);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The built-in template names of a language: one per tone, and the per-customer message. */
 export type BuiltinName = ComposerTone | 'customer';
@@ -14,7 +26,7 @@ export function builtinTemplateId(language: ComposerLanguage, tone: ComposerTone
 
 /** The built-in template of a language and tone (every pair exists: a test checks the table). */
 export function builtinTemplate(language: ComposerLanguage, tone: BuiltinName): BuiltinTemplate {
-	return BUILTIN_TEMPLATES[`${language}/${tone}`];
+	return builtinTemplates()[`${language}/${tone}`];
 }
 
 const programs = new Map<string, BuiltinPrograms>();
@@ -27,7 +39,7 @@ const madeHere = new WeakSet<object>();
  */
 export function builtinPrograms(language: ComposerLanguage, tone: BuiltinName): BuiltinPrograms {
 	return getOrCreate(programs, `${language}/${tone}`, (key) => {
-		const made = JSON.parse(BUILTIN_PROGRAM_JSON[key]) as BuiltinPrograms;
+		const made = JSON.parse(builtinProgramJson()[key]) as BuiltinPrograms;
 		madeHere.add(made);
 		return made;
 	});
@@ -39,5 +51,5 @@ export function isBuiltinPrograms(value: unknown): value is BuiltinPrograms {
 }
 
 export function builtinTemplateKeys(): string[] {
-	return Object.keys(BUILTIN_TEMPLATES);
+	return Object.keys(builtinTemplates());
 }
