@@ -82,7 +82,9 @@ export class PollRun {
 	/** The watched invoices whose due date has crossed the line today, at most `limit`, soonest first. */
 	crossed(limit: number): string[] {
 		return [...this.state.watched]
-			.filter(([, dueDate]) => daysBetween(this.settings.today, dueDate) >= this.settings.minDaysOverdue)
+			.filter(
+				([, dueDate]) => daysBetween(this.settings.today, dueDate) >= this.settings.minDaysOverdue,
+			)
 			.sort((a, b) => a[1].localeCompare(b[1]))
 			.slice(0, limit)
 			.map(([id]) => id);

@@ -372,7 +372,10 @@ async function execute(
 	const nodeType =
 		startNode && workflow.nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
 	if (mode !== 'trigger' || !startNode || !nodeType?.poll) {
-		return { run: await new WorkflowExecute(additionalData, mode).run({ workflow }), started: true };
+		return {
+			run: await new WorkflowExecute(additionalData, mode).run({ workflow }),
+			started: true,
+		};
 	}
 	const notRun = (error?: ExecutionError): IRun => ({
 		data: createRunExecutionData({ resultData: { runData: {}, ...(error ? { error } : {}) } }),

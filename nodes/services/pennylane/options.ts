@@ -2,7 +2,7 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { timeZoneOption } from '../../common/properties';
 import { overdueWindowProperties } from '../../common/source-properties';
-import { PENNYLANE_CREDENTIAL, PENNYLANE_OAUTH2_CREDENTIAL } from './transport';
+import { PENNYLANE_CREDENTIAL, PENNYLANE_APP_CREDENTIAL } from './transport';
 
 /**
  * Properties the Pennylane nodes offer (Pennylane Dunning and the Pennylane Invoice Trigger), with the same
@@ -38,7 +38,7 @@ export const pennylaneCredentials: INodeCredentialDescription[] = [
 		displayOptions: { show: { authentication: ['accessToken'] } },
 	},
 	{
-		name: PENNYLANE_OAUTH2_CREDENTIAL,
+		name: PENNYLANE_APP_CREDENTIAL,
 		required: true,
 		displayOptions: { show: { authentication: ['oAuth2'] } },
 	},

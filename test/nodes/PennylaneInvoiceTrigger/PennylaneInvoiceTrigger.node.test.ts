@@ -102,10 +102,9 @@ function seedInvoices(count: number, deadline: string, from = 7000, recorded = f
 	const ids: number[] = [];
 	for (let index = 0; index < count; index++) {
 		const id = from + index;
-		sim.putInvoice(
-			{ ...template, id, invoice_number: `F-2026-${id}`, deadline } as PlObject,
-			{ recorded },
-		);
+		sim.putInvoice({ ...template, id, invoice_number: `F-2026-${id}`, deadline } as PlObject, {
+			recorded,
+		});
 		ids.push(id);
 	}
 	return ids;
@@ -144,10 +143,11 @@ describe('the first poll', () => {
 		expect(late.raw.invoice_number).toBe('F-2026-0112');
 		expect(late.customer.id).toBe(801);
 		expect(items[2].invoice.currency).toBe('USD');
-		expect(paths().filter((path) => path.startsWith('/customers/')).sort()).toEqual([
-			'/customers/801',
-			'/customers/803',
-		]);
+		expect(
+			paths()
+				.filter((path) => path.startsWith('/customers/'))
+				.sort(),
+		).toEqual(['/customers/801', '/customers/803']);
 	});
 
 	it('shows the overdue invoices when run by hand ("Execute step"), whose static data n8n does not keep', async () => {
@@ -163,10 +163,7 @@ describe('later polls read the changelog', () => {
 		later('2026-11-26T10:15:00Z');
 		expect(await poll()).toEqual([]);
 		expect(sim.requests.map((request) => [request.path, request.query])).toEqual([
-			[
-				'/changelogs/customer_invoices',
-				{ start_date: '2026-11-26T09:55:00.000Z', limit: '1000' },
-			],
+			['/changelogs/customer_invoices', { start_date: '2026-11-26T09:55:00.000Z', limit: '1000' }],
 		]);
 	});
 
@@ -195,7 +192,11 @@ describe('later polls read the changelog', () => {
 		sim.requests.length = 0;
 		const items = await poll();
 		expect(events(items)).toEqual([['5014', 'overdue']]);
-		expect(items[0].invoice.customer).toMatchObject({ id: '802', email: null, name: 'Maison Lemaire' });
+		expect(items[0].invoice.customer).toMatchObject({
+			id: '802',
+			email: null,
+			name: 'Maison Lemaire',
+		});
 		expect(paths()).toEqual([
 			'/changelogs/customer_invoices',
 			'/customer_invoices',
@@ -285,7 +286,12 @@ describe('later polls read the changelog', () => {
 			later('2026-11-26T10:15:00Z');
 			seedInvoices(250, '2026-11-10', 7000, true);
 			const capped = { options: { maxPages: 1 } };
-			const polls = [await poll(capped), await poll(capped), await poll(capped), await poll(capped)];
+			const polls = [
+				await poll(capped),
+				await poll(capped),
+				await poll(capped),
+				await poll(capped),
+			];
 			expect(polls.map((items) => items.length)).toEqual([100, 100, 50, 0]);
 			const ids = polls.flat().map((item) => item.invoice.id);
 			expect(new Set(ids).size).toBe(250);
@@ -364,9 +370,7 @@ describe('restarts, gaps and bounds', () => {
 			seedInvoices(1500, '2027-02-01', 9000);
 			await poll();
 			expect(trackedIds()).toHaveLength(1503);
-			expect(Object.values(state().watched as Record<string, string[]>).flat()).toHaveLength(
-				1501,
-			);
+			expect(Object.values(state().watched as Record<string, string[]>).flat()).toHaveLength(1501);
 			expect(JSON.stringify(staticData).length).toBeLessThan(1503 * 30 + 1501 * 8 + 500);
 		},
 		SLOW,
@@ -387,7 +391,7 @@ describe('failures and credentials', () => {
 		expect(sim.requests.filter((request) => request.status === 429)).toHaveLength(2);
 	});
 
-	it('fails with Pennylane\'s refusal, without the token, and leaves the static data as it was', async () => {
+	it("fails with Pennylane's refusal, without the token, and leaves the static data as it was", async () => {
 		await poll();
 		const before = JSON.stringify(state());
 		credentials.pennylaneDunningApi.apiToken = 'wrong-token-4f9a';
