@@ -6,7 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { PENNYLANE_CREDENTIAL } from '../services/pennylane/transport';
+import {
+	pennylaneAuthenticationProperty,
+	pennylaneCredentials,
+} from '../services/pennylane/options';
 import { description } from './actions/invoice/Invoice.resource';
 import { router } from './actions/router';
 
@@ -24,8 +27,8 @@ export class PennylaneDunning implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: PENNYLANE_CREDENTIAL, required: true }],
-		properties: description,
+		credentials: pennylaneCredentials,
+		properties: [pennylaneAuthenticationProperty, ...description],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

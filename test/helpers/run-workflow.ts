@@ -7,9 +7,11 @@ import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
 	InstanceSettings,
+	PollContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
+	createRunExecutionData,
 	deepCopy,
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -33,6 +35,7 @@ import type {
 	INodeTypes,
 	IRun,
 	IRunData,
+	ITaskData,
 	ITriggerFunctions,
 	ITriggerResponse,
 	IVersionedNodeType,
@@ -61,7 +64,11 @@ export interface RunWorkflowOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Initial workflow static data (overrides `workflowJson.staticData`). */
 	staticData?: IDataObject;
-	/** Execution mode seen by nodes (`this.getMode()`); default `manual`, as in "Execute workflow". */
+	/**
+	 * Execution mode seen by nodes (`this.getMode()`); default `manual`, as in "Execute workflow". `trigger`
+	 * with a polling trigger as the start node runs it as n8n does on its Poll Times: `poll()` in trigger mode,
+	 * then, only when it returned items, the workflow from the trigger with those items.
+	 */
 	mode?: WorkflowExecuteMode;
 }
 
@@ -78,6 +85,8 @@ export interface WorkflowRunResult {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Node names in the order they finished. */
 	executedNodes: string[];
+	/** `mode: 'trigger'` only: false when the poll returned null (n8n starts no execution then). */
+	started: boolean;
 	/** Items a node sent to one of its main outputs (an empty array if it sent none). */
 	outputOf(nodeName: string, outputIndex?: number, runIndex?: number): INodeExecutionData[];
 	/** Shorthand for the `json` of outputOf(...). */
@@ -318,7 +327,7 @@ export async function runWorkflow(
 		startRunnerTask: notSupported('startRunnerTask (Code node task runners)'),
 	};
 
-	const run = await new WorkflowExecute(additionalData, mode).run({ workflow });
+	const { run, started } = await execute(workflow, additionalData, mode);
 	const { runData, error } = run.data.resultData;
 
 	const taskOf = (nodeName: string, runIndex: number) => {
@@ -342,9 +351,53 @@ export async function runWorkflow(
 		staticData: deepCopy({ ...workflow.staticData }),
 		credentials: credentialsHelper.snapshot(),
 		executedNodes,
+		started,
 		outputOf,
 		jsonOf: (nodeName, outputIndex, runIndex) =>
 			outputOf(nodeName, outputIndex, runIndex).map((item) => item.json),
 		nodeError: (nodeName, runIndex = 0) => taskOf(nodeName, runIndex).error,
 	};
+}
+
+/**
+ * Runs the workflow from its start node. A polling trigger in trigger mode is first polled, as n8n's active
+ * workflows poll it (its static data is the workflow's); a poll that fails gives an error run, as n8n records.
+ */
+async function execute(
+	workflow: Workflow,
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode,
+): Promise<{ run: IRun; started: boolean }> {
+	const startNode = workflow.getStartNode();
+	const nodeType =
+		startNode && workflow.nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
+	if (mode !== 'trigger' || !startNode || !nodeType?.poll) {
+		return {
+			run: await new WorkflowExecute(additionalData, mode).run({ workflow }),
+			started: true,
+		};
+	}
+	const notRun = (error?: ExecutionError): IRun => ({
+		data: createRunExecutionData({ resultData: { runData: {}, ...(error ? { error } : {}) } }),
+		mode,
+		startedAt: new Date(),
+		status: error ? 'error' : 'success',
+		finished: !error,
+		storedAt: 'db',
+	});
+	let polled: INodeExecutionData[][] | null;
+	try {
+		polled = await nodeType.poll.call(
+			new PollContext(workflow, startNode, additionalData, mode, 'activate'),
+		);
+	} catch (error) {
+		return { run: notRun(error as ExecutionError), started: false };
+	}
+	if (polled === null) return { run: notRun(), started: false };
+	const data = { data: { main: polled } } as unknown as ITaskData;
+	const run = await new WorkflowExecute(additionalData, mode).run({
+		workflow,
+		triggerToStartFrom: { name: startNode.name, data },
+	});
+	return { run, started: true };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { mapConcurrently } from '../../common/concurrency';
 import { classifyInvoice, type OverdueFilter } from '../../common/overdue-window';
 import type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
 import { DunningInputError, type Invoice } from '../../shared/internal';
@@ -88,16 +89,24 @@ export async function getInvoice(
 	return await read(raw, customers, options);
 }
 
+/** Invoices a list returns per page, the most Pennylane allows (SOURCES.md §7). */
+export const INVOICE_PAGE_SIZE = 100;
+
+/** The invoices worth chasing: finalised (not drafts) and not credit notes (negative amounts). */
+function finalisedInvoices(): IDataObject[] {
+	return [
+		{ field: 'draft', operator: 'eq', value: 'false' },
+		{ field: 'credit_note', operator: 'eq', value: 'false' },
+	];
+}
+
 /**
  * The list query: Pennylane cannot filter on paid, status or deadline (SOURCES.md §8), so it lists the
  * finalised invoices that are not credit notes (optionally of one customer) and `classifyInvoice` keeps the
  * open ones in the window.
  */
 export function overdueListQuery(filter: OverdueFilter): Record<string, string> {
-	const conditions: IDataObject[] = [
-		{ field: 'draft', operator: 'eq', value: 'false' },
-		{ field: 'credit_note', operator: 'eq', value: 'false' },
-	];
+	const conditions = finalisedInvoices();
 	if (filter.customerId) {
 		conditions.push({
 			field: 'customer_id',
@@ -144,4 +153,49 @@ export async function listOverdue(
 		}
 	}
 	return results;
+}
+
+/**
+ * Every finalised invoice (not a credit note) with an id above `afterId`, by id, page by page: a read that
+ * stops after some pages goes on from the last id read, with no cursor to keep between polls.
+ */
+export function finalisedInvoicePages(
+	context: PennylaneContext,
+	afterId: string | null,
+	timeoutMs: number,
+): AsyncGenerator<IDataObject[]> {
+	const conditions = finalisedInvoices();
+	if (afterId !== null) conditions.push({ field: 'id', operator: 'gt', value: afterId });
+	return pennylanePages(
+		context,
+		'/customer_invoices',
+		{ filter: JSON.stringify(conditions), sort: 'id' },
+		{ pageSize: INVOICE_PAGE_SIZE, timeoutMs },
+	);
+}
+
+/**
+ * The finalised invoices among `ids`, read afresh: one list request per 100 ids (`id in`, SOURCES.md §8)
+ * rather than one per invoice, up to `concurrency` requests at once. An id not returned is a draft, a credit
+ * note or deleted.
+ */
+export async function invoicesByIds(
+	context: PennylaneContext,
+	ids: readonly string[],
+	options: { timeoutMs: number; concurrency: number },
+): Promise<IDataObject[]> {
+	const chunks: string[][] = [];
+	for (let start = 0; start < ids.length; start += INVOICE_PAGE_SIZE) {
+		chunks.push(ids.slice(start, start + INVOICE_PAGE_SIZE));
+	}
+	const pages = await mapConcurrently(chunks, options.concurrency, async (chunk) => {
+		const filter = [...finalisedInvoices(), { field: 'id', operator: 'in', value: chunk }];
+		const body = await pennylaneGet<{ items?: IDataObject[] }>(context, {
+			path: '/customer_invoices',
+			query: { filter: JSON.stringify(filter), sort: 'id', limit: INVOICE_PAGE_SIZE },
+			timeoutMs: options.timeoutMs,
+		});
+		return Array.isArray(body.items) ? body.items : [];
+	});
+	return pages.flat();
 }

@@ -23,6 +23,8 @@ import { PENNYLANE_LIMITS } from './limits';
  * What it relies on (auth, errors, rate limit, paging): test/simulators/pennylane/SOURCES.md.
  */
 export const PENNYLANE_CREDENTIAL = 'pennylaneDunningApi';
+/** The OAuth 2.0 credential of an app Pennylane registered (named without "auth": n8n's secret lint). */
+export const PENNYLANE_APP_CREDENTIAL = 'pennylaneDunningOAuth2Api';
 export const PENNYLANE_DEFAULT_BASE_URL = 'https://app.pennylane.com/api/external/v2';
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -64,8 +66,20 @@ export function pennylaneRetryVerdict(error: unknown, nowMs = Date.now()): Retry
 	return { retry: isTransientNetworkError(error) };
 }
 
-async function baseUrlOf(context: PennylaneContext): Promise<string> {
-	return checkedBaseUrl(context, await context.getCredentials(PENNYLANE_CREDENTIAL), {
+/**
+ * The credential of a node run, by its Authentication parameter (read on the first item: one credential per
+ * run). A workflow saved before the parameter existed gets its default, the API token, when n8n loads it.
+ */
+export function pennylaneCredentialName(context: PennylaneContext): string {
+	const authentication =
+		'getInputData' in context
+			? context.getNodeParameter('authentication', 0, 'accessToken')
+			: context.getNodeParameter('authentication', 'accessToken');
+	return authentication === 'oAuth2' ? PENNYLANE_APP_CREDENTIAL : PENNYLANE_CREDENTIAL;
+}
+
+async function baseUrlOf(context: PennylaneContext, credential: string): Promise<string> {
+	return checkedBaseUrl(context, await context.getCredentials(credential), {
 		name: 'Pennylane',
 		defaultBaseUrl: PENNYLANE_DEFAULT_BASE_URL,
 		description: `Use ${PENNYLANE_DEFAULT_BASE_URL}, or the http(s) address of a test server.`,
@@ -73,7 +87,7 @@ async function baseUrlOf(context: PennylaneContext): Promise<string> {
 }
 
 const HINTS: Record<number, string> = {
-	401: 'the API token is missing, invalid or expired',
+	401: 'the API token or OAuth access token is missing, invalid or expired',
 	403: 'the token lacks a scope: it needs customer_invoices:readonly and customers:readonly',
 	404: 'not found in this company',
 	429: 'rate limit (25 requests per 5 seconds per token) still exceeded after retries',
@@ -133,7 +147,8 @@ export async function pennylaneGet<T = IDataObject>(
 	context: PennylaneContext,
 	request: PennylaneRequest,
 ): Promise<T> {
-	const baseUrl = await baseUrlOf(context);
+	const credential = pennylaneCredentialName(context);
+	const baseUrl = await baseUrlOf(context, credential);
 	const pacer = pacerOf(context, () => PENNYLANE_LIMITS);
 	const options = fullResponseRequest(
 		'GET',
@@ -141,25 +156,36 @@ export async function pennylaneGet<T = IDataObject>(
 		{ Accept: 'application/json' },
 		request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	);
+	// n8n refreshes an OAuth2 access token only on a 401 it throws, then repeats the request once.
+	if (credential === PENNYLANE_APP_CREDENTIAL) {
+		options.ignoreHttpStatusErrors = { ignore: true, except: [401] };
+	}
 	try {
 		return await pacer.call(async (): Promise<AttemptOutcome<T>> => {
 			try {
-				const { status, headers, body } = await authenticatedRequest(
-					context,
-					PENNYLANE_CREDENTIAL,
-					options,
-				);
+				const { status, headers, body } = await authenticatedRequest(context, credential, options);
 				const json = parseBody(body);
 				if (status < 200 || status >= 300)
 					throw new HttpFailure('Pennylane', status, json, headers);
 				return { kind: 'answer', value: json as T };
 			} catch (error) {
-				return pennylaneOutcome<T>(error);
+				return pennylaneOutcome<T>(refusedAfterRefresh(error) ?? error);
 			}
 		}, pacedRetry(request.retry));
 	} catch (error) {
 		throw toApiError(context, error, request);
 	}
+}
+
+/**
+ * A 401 that n8n threw after refreshing an OAuth2 token, as the failure every other answer comes back as: only
+ * the answer's body is kept, never n8n's error (it carries the request, and so the token).
+ */
+function refusedAfterRefresh(error: unknown): HttpFailure | undefined {
+	const cause = (error as { cause?: { response?: { status?: unknown; data?: unknown } } }).cause;
+	const status = Number((error as { httpCode?: unknown }).httpCode ?? cause?.response?.status);
+	if (status !== 401) return undefined;
+	return new HttpFailure('Pennylane', 401, parseBody(cause?.response?.data), {});
 }
 
 /** The HTTP status of a NodeApiError thrown by pennylaneGet, if any. */

@@ -1,1 +1,2 @@
 export * from './server';
+export { connectedCredentialData } from './credential';

@@ -1,8 +1,10 @@
 // A Pennylane Company API v2 simulator on 127.0.0.1 for tests and the demo: customer invoices (list with the
 // `filter` JSON syntax, `sort` and cursor pagination; read one), customers, the customer-invoice changelog,
-// Bearer-token auth with scopes, the documented rate limit (25 requests per 5 s per token, `ratelimit-*`
+// Bearer-token auth with scopes (Company API tokens and OAuth 2.0 access tokens alike, with OAuth's token
+// endpoint: refresh with rotation), the documented rate limit (25 requests per 5 s per token, `ratelimit-*`
 // headers on every answer, 429 with `retry-after`), error bodies, injectable faults and latency.
 // Behaviour and shapes: SOURCES.md beside this file; payloads: ./fixtures.
+import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,6 +24,21 @@ export type PlObject = Record<string, unknown>;
 export const API_PREFIX = '/api/external/v2';
 export const SIMULATOR_TOKEN = 'sim-pennylane-company-token';
 export const DEFAULT_SCOPES = ['customer_invoices:readonly', 'customers:readonly'];
+/** The OAuth 2.0 app registered with the simulator (Pennylane registers apps by hand: SOURCES.md §2). */
+export const SIMULATOR_CLIENT_ID = 'sim-pennylane-client';
+export const SIMULATOR_CLIENT_SECRET = 'sim-pennylane-client-secret';
+/** Changes the changelog keeps (SOURCES.md §11): four weeks. */
+export const CHANGELOG_RETENTION_MS = 28 * 24 * 3600 * 1000;
+
+/** What the token endpoint answers (Pennylane: access tokens valid 24 hours, refresh tokens rotated). */
+export interface IssuedTokens {
+	access_token: string;
+	refresh_token: string;
+	token_type: 'Bearer';
+	expires_in: number;
+	scope: string;
+	created_at: number;
+}
 
 export interface RateLimit {
 	limit: number;
@@ -79,6 +96,7 @@ class ApiError extends Error {
 }
 
 const ERROR_CODES: Record<number, string> = {
+	400: 'bad_request',
 	401: 'unauthorized',
 	403: 'forbidden',
 	404: 'not_found',
@@ -226,11 +244,16 @@ export class PennylaneSimulator {
 	readonly requests: RecordedRequest[] = [];
 	readonly changes: ChangeEvent[] = [];
 	readonly tokens = new Map<string, string[]>();
+	/** Every call to the OAuth token endpoint: grant type, the refresh token sent, the answer's status. */
+	readonly tokenRequests: { grantType: string; refreshToken?: string; status: number }[] = [];
 	latencyMs: number;
 	rateLimit: RateLimit | false;
 	private readonly now: () => number;
 	private readonly windows = new Map<string, { start: number; count: number }>();
 	private faults: Array<FaultRule & { left: number }> = [];
+	/** Live OAuth refresh tokens, with the scopes of the grant; and the OAuth access tokens issued. */
+	private readonly refreshTokens = new Map<string, string[]>();
+	private readonly oauthAccessTokens = new Set<string>();
 	private server: http.Server | null = null;
 
 	constructor(options: PennylaneSimulatorOptions = {}) {
@@ -267,6 +290,46 @@ export class PennylaneSimulator {
 		return `${this.url}${API_PREFIX}`;
 	}
 
+	/** Pennylane's authorize URL is https://app.pennylane.com/oauth/authorize; the simulator only names one. */
+	get authorizeUrl(): string {
+		return `${this.url}/oauth/authorize`;
+	}
+
+	/** The OAuth token endpoint (https://app.pennylane.com/oauth/token at Pennylane). */
+	get tokenUrl(): string {
+		return `${this.url}/oauth/token`;
+	}
+
+	/**
+	 * Tokens as after the authorization-code exchange (for a credential's oauthTokenData): the access token is
+	 * accepted on the API exactly like a Company API token with the same scopes.
+	 */
+	issueOAuthTokens(scopes: string[] = DEFAULT_SCOPES): IssuedTokens {
+		const access = `sim-pl-access-${randomBytes(12).toString('hex')}`;
+		const refresh = `sim-pl-refresh-${randomBytes(12).toString('hex')}`;
+		this.tokens.set(access, [...scopes]);
+		this.oauthAccessTokens.add(access);
+		this.refreshTokens.set(refresh, [...scopes]);
+		return {
+			access_token: access,
+			refresh_token: refresh,
+			token_type: 'Bearer',
+			expires_in: 86400,
+			scope: scopes.join(' '),
+			created_at: Math.floor(this.now() / 1000),
+		};
+	}
+
+	/** Every OAuth access token expires (API calls with them get 401); refresh tokens stay valid. */
+	expireAccessTokens(): void {
+		for (const token of this.oauthAccessTokens) this.tokens.delete(token);
+		this.oauthAccessTokens.clear();
+	}
+
+	isRefreshTokenValid(token: string): boolean {
+		return this.refreshTokens.has(token);
+	}
+
 	async start(port = 0): Promise<this> {
 		this.server = http.createServer((request, response) => void this.handle(request, response));
 		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
@@ -281,12 +344,15 @@ export class PennylaneSimulator {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
 
-	/** Adds or replaces an invoice (a changelog `insert` or `update` is recorded, as Pennylane would). */
-	putInvoice(invoice: PlObject): void {
+	/**
+	 * Adds or replaces an invoice (a changelog `insert` or `update` is recorded, as Pennylane would).
+	 * `{ recorded: false }`: an invoice already there before the test, changed longer ago than the changelog keeps.
+	 */
+	putInvoice(invoice: PlObject, options: { recorded?: boolean } = {}): void {
 		const id = Number(invoice.id);
 		const operation = this.invoices.has(id) ? 'update' : 'insert';
 		this.invoices.set(id, clone(invoice));
-		this.recordChange(id, operation);
+		if (options.recorded !== false) this.recordChange(id, operation);
 	}
 
 	/** Changes fields of an invoice, e.g. `{ paid: true, remaining_amount_with_tax: "0.0", status: "paid" }`. */
@@ -297,6 +363,11 @@ export class PennylaneSimulator {
 		this.invoices.set(id, next);
 		this.recordChange(id, 'update');
 		return next;
+	}
+
+	/** The invoice is paid in full: `paid`, nothing remaining, status `paid` (an `update` in the changelog). */
+	payInvoice(id: number): PlObject {
+		return this.updateInvoice(id, { paid: true, status: 'paid', remaining_amount_with_tax: '0.0' });
 	}
 
 	deleteInvoice(id: number): void {
@@ -347,6 +418,12 @@ export class PennylaneSimulator {
 		const path = url.pathname.startsWith(API_PREFIX)
 			? url.pathname.slice(API_PREFIX.length)
 			: url.pathname;
+		if (url.pathname === '/oauth/token' && request.method === 'POST') {
+			const [status, answer] = this.token(request, await readBody(request));
+			response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+			response.end(JSON.stringify(answer));
+			return;
+		}
 		let status = 200;
 		let body: unknown;
 		let headers: Record<string, string> = {};
@@ -407,6 +484,38 @@ export class PennylaneSimulator {
 			...headers,
 		});
 		response.end(text);
+	}
+
+	/**
+	 * OAuth's token endpoint: the client authenticates in the body (as Pennylane's clients do) or with Basic;
+	 * a refresh gives a new pair and invalidates the old refresh token (Pennylane rotates both).
+	 */
+	private token(request: http.IncomingMessage, rawBody: string): [number, unknown] {
+		const form = new URLSearchParams(rawBody);
+		const grantType = form.get('grant_type') ?? '';
+		const basic = /^Basic (.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+		const [clientId, clientSecret] = basic
+			? Buffer.from(basic, 'base64').toString('utf8').split(':')
+			: [form.get('client_id'), form.get('client_secret')];
+		const log = { grantType, refreshToken: form.get('refresh_token') ?? undefined, status: 0 };
+		this.tokenRequests.push(log);
+		const answer = (status: number, body: unknown): [number, unknown] => {
+			log.status = status;
+			return [status, body];
+		};
+		if (clientId !== SIMULATOR_CLIENT_ID || clientSecret !== SIMULATOR_CLIENT_SECRET) {
+			return answer(401, { error: 'invalid_client' });
+		}
+		if (grantType === 'refresh_token') {
+			const scopes = this.refreshTokens.get(form.get('refresh_token') ?? '');
+			if (!scopes) return answer(400, { error: 'invalid_grant' });
+			this.refreshTokens.delete(form.get('refresh_token')!);
+			return answer(200, this.issueOAuthTokens(scopes));
+		}
+		if (grantType === 'authorization_code' && form.get('code')) {
+			return answer(200, this.issueOAuthTokens());
+		}
+		return answer(400, { error: 'unsupported_grant_type' });
 	}
 
 	private requireScope(scopes: string[], resource: string): void {
@@ -486,17 +595,33 @@ export class PennylaneSimulator {
 		};
 	}
 
+	/**
+	 * The changelog: `start_date` (RFC 3339) at most four weeks back (older: 422), not sent with a cursor
+	 * (both: 400); without it, from the oldest change kept. Oldest first, by `processed_at`.
+	 */
 	private listChanges(query: Record<string, string>) {
 		const limit = this.pageSize(query, 1000);
-		const oldest = this.now() - 28 * 24 * 3600 * 1000;
-		const start = query.start_date === undefined ? oldest : Date.parse(query.start_date);
-		if (!Number.isFinite(start)) {
-			throw apiError(422, 'Invalid start_date', { field: 'start_date', issue: 'not a date' });
+		const oldest = this.now() - CHANGELOG_RETENTION_MS;
+		if (query.start_date !== undefined && query.cursor) {
+			throw apiError(400, 'start_date and cursor cannot be used together');
 		}
-		const from = Math.max(start, oldest);
-		let index = this.changes.findIndex((change) => Date.parse(change.processed_at) >= from);
-		if (index < 0) index = this.changes.length;
-		if (query.cursor) index = Number(decodeCursor(query.cursor, 'changes'));
+		let index: number;
+		if (query.cursor) {
+			index = Number(decodeCursor(query.cursor, 'changes'));
+		} else {
+			const start = query.start_date === undefined ? oldest : Date.parse(query.start_date);
+			if (!Number.isFinite(start)) {
+				throw apiError(422, 'Invalid start_date', { field: 'start_date', issue: 'not a date' });
+			}
+			if (start < oldest) {
+				throw apiError(422, 'start_date cannot be older than 4 weeks', {
+					field: 'start_date',
+					issue: 'older than the retention period',
+				});
+			}
+			index = this.changes.findIndex((change) => Date.parse(change.processed_at) >= start);
+			if (index < 0) index = this.changes.length;
+		}
 		const items = this.changes.slice(index, index + limit);
 		const hasMore = index + limit < this.changes.length;
 		return {
@@ -505,6 +630,16 @@ export class PennylaneSimulator {
 			items: clone(items),
 		};
 	}
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		let text = '';
+		request.setEncoding('utf8');
+		request.on('data', (chunk: string) => (text += chunk));
+		request.on('end', () => resolve(text));
+		request.on('error', reject);
+	});
 }
 
 export async function startPennylaneSimulator(

@@ -2,7 +2,13 @@ import page1 from './fixtures/list-customer-invoices-page-1.json';
 import page2 from './fixtures/list-customer-invoices-page-2.json';
 import notFound from './fixtures/error-not-found-404.json';
 import unauthorized from './fixtures/error-unauthorized-401.json';
-import { SIMULATOR_TOKEN, startPennylaneSimulator, type PennylaneSimulator } from '.';
+import {
+	SIMULATOR_CLIENT_ID,
+	SIMULATOR_CLIENT_SECRET,
+	SIMULATOR_TOKEN,
+	startPennylaneSimulator,
+	type PennylaneSimulator,
+} from '.';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -165,6 +171,52 @@ describe('Pennylane simulator', () => {
 			false,
 		]);
 		expect((await get('/customer_invoices/5012')).body.paid).toBe(true);
+	});
+
+	it('answers the changelog from start_date, refuses one older than 4 weeks (422) and one sent with a cursor (400)', async () => {
+		sim.updateInvoice(5012, { label: 'first' });
+		clock += 60_000;
+		sim.updateInvoice(5013, { label: 'second' });
+		const fromSecond = await get('/changelogs/customer_invoices', {
+			start_date: '2026-11-20T09:01:00.000Z',
+		});
+		expect(fromSecond.body.items.map((item: Json) => item.id)).toEqual([5013]);
+		const tooOld = await get('/changelogs/customer_invoices', {
+			start_date: '2026-10-22T09:00:00Z',
+		});
+		expect([tooOld.status, tooOld.body.details.field]).toEqual([422, 'start_date']);
+		const first = await get('/changelogs/customer_invoices', { limit: '1' });
+		const both = await get('/changelogs/customer_invoices', {
+			limit: '1',
+			cursor: first.body.next_cursor,
+			start_date: '2026-11-20T09:00:00Z',
+		});
+		expect(both.status).toBe(400);
+	});
+
+	it('accepts OAuth access tokens like API tokens, and refreshes them at the token endpoint with rotation', async () => {
+		const tokens = sim.issueOAuthTokens();
+		expect((await get('/customer_invoices/5012', {}, tokens.access_token)).status).toBe(200);
+		sim.expireAccessTokens();
+		expect((await get('/customer_invoices/5012', {}, tokens.access_token)).status).toBe(401);
+		expect((await get('/customer_invoices/5012')).status).toBe(200); // API tokens do not expire here
+		const refresh = (refreshToken: string) =>
+			fetch(sim.tokenUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({
+					grant_type: 'refresh_token',
+					refresh_token: refreshToken,
+					client_id: SIMULATOR_CLIENT_ID,
+					client_secret: SIMULATOR_CLIENT_SECRET,
+				}),
+			});
+		const renewed = (await (await refresh(tokens.refresh_token)).json()) as Json;
+		expect((await get('/customer_invoices/5012', {}, renewed.access_token)).status).toBe(200);
+		expect(renewed.scope).toBe('customer_invoices:readonly customers:readonly');
+		// Rotation: the refresh token used is spent.
+		expect((await refresh(tokens.refresh_token)).status).toBe(400);
+		expect(sim.tokenRequests.map((request) => request.status)).toEqual([200, 400]);
 	});
 
 	it('waits the configured latency before answering', async () => {

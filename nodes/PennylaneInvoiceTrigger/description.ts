@@ -1,0 +1,58 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	optionsCollection,
+	requestsAtOnceOption,
+	requestTimeoutOption,
+} from '../common/properties';
+import { minDaysOverdueProperties } from '../common/source-properties';
+import { PENNYLANE_REQUESTS_AT_ONCE } from '../services/pennylane/limits';
+import {
+	pennylaneAuthenticationProperty,
+	pennylaneTimeZoneOption,
+} from '../services/pennylane/options';
+
+/** Pages of 100 invoices read per poll by default: 5,000 invoices, as many as a Stripe or QuickBooks poll. */
+export const DEFAULT_MAX_PAGES = 50;
+
+export const pennylaneInvoiceTriggerProperties: INodeProperties[] = [
+	pennylaneAuthenticationProperty,
+	{
+		displayName:
+			"Polls Pennylane: the first poll reads every finalised invoice as its starting point (over several polls for a large company, Maximum Pages per Poll) and emits none of those already overdue unless asked; later polls read Pennylane's changelog of customer invoices since the previous one, plus the invoices whose due date has just passed. Each invoice is emitted once per change of what is owed, its status or its due date.",
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	...minDaysOverdueProperties({}, 'Emit open invoices'),
+	optionsCollection([
+		{
+			displayName: 'Emit Existing Overdue Invoices',
+			name: 'emitExisting',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the first poll also emits the invoices already overdue then (event "overdue"); off, it only records them and later polls emit what changes. A manual run ("Execute step") always shows them.',
+		},
+		{
+			displayName: 'Emit Paid and Voided',
+			name: 'emitSettled',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to also emit an invoice known as overdue once it is paid or voided (event "paid" or "voided")',
+		},
+		{
+			displayName: 'Maximum Pages per Poll',
+			name: 'maxPages',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_PAGES,
+			description:
+				'Pages of 100 invoices a poll reads (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data',
+		},
+		requestTimeoutOption('Pennylane'),
+		requestsAtOnceOption('Pennylane', PENNYLANE_REQUESTS_AT_ONCE),
+		pennylaneTimeZoneOption,
+	]),
+];
