@@ -7,7 +7,9 @@
 #   process with its own configuration on a free loopback port, and removes it all on teardown);
 # - postgresql: the dunning ledger's tests start their own cluster (initdb in a temporary folder, a free port)
 #   from /usr/lib/postgresql/<version>/bin and remove it on teardown;
-# - poppler-utils: pdftotext and pdftoppm read and render the formal-notice PDF letters in tests.
+# - poppler-utils: pdftotext and pdftoppm read and render the formal-notice PDF letters in tests;
+# - openssl: the intercepting proxy through which n8n's Twilio node reaches the Twilio simulator makes its
+#   throwaway CA and certificate with it (test/simulators/intercepting-proxy.ts; demo, e2e and real-n8n tests).
 set -euo pipefail
 
 missing=()
@@ -16,6 +18,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ "${#missing[@]}" -gt 0 ]; then
 	echo "== installing ${missing[*]}"

@@ -1,16 +1,21 @@
 // The letter and SMS channels in the demo (issue 20): the customers get a postal address and a mobile number,
-// the Registered Letter node posts to the Maileva simulator and the SMS step reaches the Twilio simulator.
+// the Registered Letter node posts to the Maileva simulator and n8n's own Twilio node, unchanged, reaches the
+// Twilio simulator through a local HTTPS-intercepting proxy (test/simulators/intercepting-proxy.ts).
 import type { CredentialJson, WorkflowJson } from '../n8n/instance';
 import type { StripeSimulator } from '../../test/simulators/stripe';
 import type { SeededBook } from '../../test/simulators/stripe/demo-book';
 import type { QuickBooksSimulator } from '../../test/simulators/quickbooks';
 import { TOKEN_PATH, type MailevaSimulator } from '../../test/simulators/postal';
 import type { TwilioSimulator } from '../../test/simulators/twilio';
+import {
+	startInterceptingProxy,
+	type InterceptingProxy,
+} from '../../test/simulators/intercepting-proxy';
 
 type Json = Record<string, unknown>;
 
 export const MAILEVA_CREDENTIAL = { id: 'demoMailevaPost01', name: 'Maileva (registered letters)' };
-export const TWILIO_CREDENTIAL = { id: 'demoTwilioBasic01', name: 'Twilio simulator (basic auth)' };
+export const TWILIO_CREDENTIAL = { id: 'demoTwilioApi0001', name: 'Twilio (reminders)' };
 
 /** The simulator's default client and user (test/simulators/postal/server.ts). */
 export function mailevaCredential(sim: MailevaSimulator): CredentialJson {
@@ -28,52 +33,22 @@ export function mailevaCredential(sim: MailevaSimulator): CredentialJson {
 	};
 }
 
+/** The templates' Twilio credential (`twilioApi`, n8n's own) with the simulator's account and token. */
 export function twilioCredential(sim: TwilioSimulator): CredentialJson {
 	return {
 		...TWILIO_CREDENTIAL,
-		type: 'httpBasicAuth',
-		data: { user: sim.accountSid, password: sim.authToken },
+		type: 'twilioApi',
+		data: { authType: 'authToken', accountSid: sim.accountSid, authToken: sim.authToken },
 	};
 }
 
 /**
- * n8n's Twilio node always calls api.twilio.com (its base URL is not a setting), so the demo swaps it, at
- * import, for an HTTP Request node making the same call to the simulator: form-encoded To/From/Body on
- * `Messages.json` with basic auth. Same name, position and error output, so the template's wiring (the release
- * of a refused SMS) is unchanged.
+ * n8n's Twilio node always calls https://api.twilio.com (its base URL is not a setting). n8n sends node
+ * requests through HTTPS_PROXY (@n8n/backend-network, proxy-from-env), so the n8n process gets `proxy.env`:
+ * api.twilio.com is answered by the simulator, every other host goes its own way.
  */
-export function withSimulatedSms(workflow: WorkflowJson, sim: TwilioSimulator): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-	copy.nodes = copy.nodes.map((node) => {
-		if (node.type !== 'n8n-nodes-base.twilio') return node;
-		const parameters = node.parameters as Record<string, string>;
-		return {
-			id: node.id,
-			name: node.name,
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: node.position,
-			parameters: {
-				method: 'POST',
-				url: `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Messages.json`,
-				authentication: 'genericCredentialType',
-				genericAuthType: 'httpBasicAuth',
-				sendBody: true,
-				contentType: 'form-urlencoded',
-				bodyParameters: {
-					parameters: [
-						{ name: 'To', value: parameters.to },
-						{ name: 'From', value: parameters.from },
-						{ name: 'Body', value: parameters.message },
-					],
-				},
-				options: {},
-			},
-			credentials: { httpBasicAuth: { ...TWILIO_CREDENTIAL } },
-			onError: node.onError,
-		};
-	});
-	return copy;
+export function startTwilioProxy(sim: TwilioSimulator): Promise<InterceptingProxy> {
+	return startInterceptingProxy({ 'api.twilio.com': sim.url });
 }
 
 /**

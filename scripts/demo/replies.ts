@@ -37,6 +37,9 @@ export const DEMO_REPLIES: DemoReply[] = [
 	},
 ];
 
+/** The replies whose invoice the book has: a demo of fewer days has no `…-day2`, `…-day3` invoices. */
+const repliesIn = (seeded: SeededBook) => DEMO_REPLIES.filter((reply) => seeded.ids[reply.key]);
+
 /** The reply template with the three replies pinned on its Email Trigger, dated `receivedAt`. */
 export function withPinnedReplies(
 	workflow: WorkflowJson,
@@ -44,7 +47,7 @@ export function withPinnedReplies(
 	seeded: SeededBook,
 	receivedAt: string,
 ): WorkflowJson {
-	const items = DEMO_REPLIES.map((reply) => {
+	const items = repliesIn(seeded).map((reply) => {
 		const invoice = sim.invoice(seeded.ids[reply.key])!;
 		const from = String(invoice.customer_email);
 		return {
@@ -63,7 +66,7 @@ export function withPinnedReplies(
 
 /** What the replies did to their invoices, read back from the simulator. */
 export function replyOutcomes(sim: StripeSimulator, seeded: SeededBook) {
-	return DEMO_REPLIES.map((reply) => {
+	return repliesIn(seeded).map((reply) => {
 		const invoice = sim.invoice(seeded.ids[reply.key])!;
 		const metadata = (invoice.metadata ?? {}) as Record<string, string>;
 		return {

@@ -33,9 +33,10 @@ import {
 	giveStripeContacts,
 	mailevaCredential,
 	MAILEVA_CREDENTIAL,
+	startTwilioProxy,
+	TWILIO_CREDENTIAL,
 	twilioCredential,
 	withCustomerLookup,
-	withSimulatedSms,
 } from './channels';
 import { ledgerProof, ledgerSentSteps, seedPennylaneBook } from './pennylane';
 import { startMailevaSimulator } from '../../test/simulators/postal';
@@ -332,6 +333,9 @@ async function main() {
 	started.push(() => postal.stop());
 	const twilio = await startTwilioSimulator();
 	started.push(() => twilio.stop());
+	// n8n's Twilio node calls api.twilio.com: n8n goes through this proxy, which answers for it with the simulator.
+	const twilioProxy = await startTwilioProxy(twilio);
+	started.push(() => twilioProxy.stop());
 	const pg = await startPostgres();
 	started.push(() => pg.stop());
 	const books: Ledger[] = [];
@@ -385,6 +389,7 @@ async function main() {
 		withPackage: true,
 		env: {
 			...clock.env,
+			...twilioProxy.env,
 			N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
 		},
@@ -419,10 +424,10 @@ async function main() {
 	log('Importing the templates...');
 	const ids: string[] = [];
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
-		// The Twilio node calls api.twilio.com whatever its credential: an HTTP Request to the simulator instead.
-		let workflow = withSimulatedSms(template(flow.file), twilio);
+		let workflow = template(flow.file);
 		if (flow.source === 'quickbooks') workflow = withCustomerLookup(workflow);
 		workflow = bindCredential(workflow, MAILEVA_CREDENTIAL, ['mailevaApi']);
+		workflow = bindCredential(workflow, TWILIO_CREDENTIAL, ['twilioApi']);
 		if (flow.source === 'pennylane') {
 			workflow = bindCredential(workflow, LEDGER_CREDENTIAL, ['dunningLedgerPostgresApi']);
 		}
@@ -550,7 +555,7 @@ async function main() {
 		);
 	}
 	log(
-		"letters: registered letters the Maileva simulator accepted; SMS: messages the Twilio simulator received (n8n's Twilio node always calls api.twilio.com, so the demo replaces it at import by an HTTP Request node posting the same form to the simulator, basic auth); ledger: Pennylane reminders the Dunning Ledger (PostgreSQL) records as sent",
+		"letters: registered letters the Maileva simulator accepted; SMS: messages the Twilio simulator received (n8n's own Twilio node, which always calls api.twilio.com, reaches it through a local HTTPS proxy); ledger: Pennylane reminders the Dunning Ledger (PostgreSQL) records as sent",
 	);
 	const total = (key: 'letters' | 'sms' | 'ledgerSent' | 'letterEmails' | 'approved') =>
 		summary.reduce((sum, row) => sum + row.stats[key], 0);

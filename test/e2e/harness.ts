@@ -6,12 +6,14 @@ import * as path from 'node:path';
 import {
 	MAILEVA_CREDENTIAL,
 	mailevaCredential,
+	startTwilioProxy,
+	TWILIO_CREDENTIAL,
 	twilioCredential,
-	withSimulatedSms,
 } from '../../scripts/demo/channels';
 import { startMailDev, type MailDev, type MailDevEmail } from '../../scripts/demo/maildev';
 import { startMailevaSimulator, type MailevaSimulator } from '../simulators/postal';
 import { startTwilioSimulator, type TwilioSimulator } from '../simulators/twilio';
+import type { InterceptingProxy } from '../simulators/intercepting-proxy';
 import type { CredentialJson, N8nInstance, WorkflowJson } from '../../scripts/n8n/instance';
 import {
 	createInstance,
@@ -82,8 +84,10 @@ export interface E2eEnvironment {
 	mail: MailDev;
 	/** Where the templates' Registered Letter node posts (Maileva simulator). */
 	postal: MailevaSimulator;
-	/** Where the templates' SMS step sends (Twilio simulator; n8n's Twilio node swapped as in the demo). */
+	/** Where the templates' SMS step sends: n8n's own Twilio node reaches this simulator through `smsProxy`. */
 	sms: TwilioSimulator;
+	/** The HTTPS proxy n8n's requests go through: api.twilio.com is answered by `sms`, other hosts pass. */
+	smsProxy: InterceptingProxy;
 	/** The port `n8n.start({ port })` must use: resume links in approval emails point at it. */
 	port: number;
 }
@@ -94,20 +98,25 @@ export function itemsOf(run: WorkflowRun, node: string, output = 0): Record<stri
 	return nodeOutput(run, node, output);
 }
 
-/** A fresh n8n with our package and MailDev; the credentials (one CLI call) and the workflows imported. */
+/**
+ * A fresh n8n with our package and MailDev; the credentials (one CLI call) and the workflows imported, as
+ * users import them (bound to the simulators' credentials). `env` adds settings to the n8n processes.
+ */
 export async function startEnvironment(
 	credentials: (mail: MailDev) => CredentialJson[],
 	workflows: WorkflowJson[],
+	env: Record<string, string> = {},
 ): Promise<E2eEnvironment> {
 	if (!packageBuilt()) throw new Error('run npm run build first');
 	const mail = await startMailDev();
 	const postal = await startMailevaSimulator();
 	const sms = await startTwilioSimulator();
+	const smsProxy = await startTwilioProxy(sms);
 	try {
 		const port = await getFreePort();
 		const n8n = await createInstance({
 			withPackage: true,
-			env: { N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/` },
+			env: { ...smsProxy.env, N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`, ...env },
 		});
 		// The letter and SMS credentials exist in every environment: n8n refuses to run a workflow whose nodes
 		// name a credential it does not have, even a node the run never reaches.
@@ -121,12 +130,12 @@ export async function startEnvironment(
 		// fails on the second workflow carrying the same tag name (UNIQUE constraint on tag_entity.name).
 		for (const workflow of workflows) {
 			await n8n.importWorkflow(
-				bind(withSimulatedSms(workflow, sms), { mailevaApi: MAILEVA_CREDENTIAL }),
+				bind(workflow, { mailevaApi: MAILEVA_CREDENTIAL, twilioApi: TWILIO_CREDENTIAL }),
 			);
 		}
-		return { n8n, mail, port, postal, sms };
+		return { n8n, mail, port, postal, sms, smsProxy };
 	} catch (error) {
-		await Promise.all([mail.stop(), postal.stop(), sms.stop()]);
+		await Promise.all([mail.stop(), postal.stop(), sms.stop(), smsProxy.stop()]);
 		throw error;
 	}
 }
@@ -161,6 +170,7 @@ export async function stopEnvironment(
 	await env?.mail.stop();
 	await env?.postal.stop();
 	await env?.sms.stop();
+	await env?.smsProxy.stop();
 	for (const { sim } of Object.values(books)) await sim.stop();
 }
 

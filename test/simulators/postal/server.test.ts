@@ -130,6 +130,28 @@ describe('Maileva simulator: registered_mail/v4 sendings', () => {
 		expect(maileva.postedLetters).toHaveLength(1);
 	});
 
+	it('holdNextAnswer: posts the letter of a held submit without answering it; the sending reads ACCEPTED', async () => {
+		const { pdf } = await renderLetterPdf(letterInput());
+		const sending = await api('POST', '/sendings', { name: 'Mise en demeure', custom_id: 'held' });
+		const id = sending.json.id as string;
+		await upload(id, pdf);
+		await api('POST', `/sendings/${id}/recipients`, recipient);
+		const applied = maileva.holdNextAnswer(/\/submit$/);
+		const abort = new AbortController();
+		const submit = fetch(`${maileva.url}${API_BASE}/sendings/${id}/submit`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${token}` },
+			signal: abort.signal,
+		});
+		await applied;
+		expect(maileva.postedLetters).toHaveLength(1);
+		expect((await api('GET', `/sendings/${id}`)).json.status).toBe('ACCEPTED');
+		abort.abort(); // the client goes away without an answer
+		await expect(submit).rejects.toThrow(/abort/i);
+		// Only the next matching request is held.
+		expect((await api('POST', `/sendings/${id}/submit`)).status).toBe(400);
+	});
+
 	it('takes a repeated create with the same custom_id as a second sending: no idempotency is documented', async () => {
 		const { pdf } = await renderLetterPdf(letterInput());
 		await postLetter(pdf);

@@ -94,6 +94,9 @@ export class MailevaSimulator {
 	private server: http.Server | null = null;
 	private registered = 0;
 	private readonly credentials: Required<MailevaSimulatorOptions>;
+	/** Armed by holdNextAnswer(); `held`: the answers kept back, closed on stop(). */
+	private readonly holds: { path: RegExp; applied: () => void }[] = [];
+	private readonly held = new Set<http.ServerResponse>();
 
 	constructor(options: MailevaSimulatorOptions = {}) {
 		this.credentials = {
@@ -117,6 +120,12 @@ export class MailevaSimulator {
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
 			request.on('end', () => {
 				const answer = this.handle(request, Buffer.concat(chunks));
+				const hold = this.holds.findIndex((entry) => entry.path.test(request.url ?? ''));
+				if (hold !== -1) {
+					this.held.add(response);
+					this.holds.splice(hold, 1)[0].applied();
+					return;
+				}
 				response.writeHead(
 					answer.status,
 					answer.body ? { 'Content-Type': 'application/json' } : {},
@@ -130,9 +139,19 @@ export class MailevaSimulator {
 	}
 
 	async stop(): Promise<void> {
+		for (const response of this.held) response.destroy();
 		await new Promise<void>((resolve) =>
 			this.server ? this.server.close(() => resolve()) : resolve(),
 		);
+	}
+
+	/**
+	 * The next request whose path (with its query) matches is applied but never answered: its connection stays
+	 * open until the client goes away, as when the client crashes in the middle of the call. Resolves once that
+	 * request is applied (e.g. a submit: the letter is posted, the client never learns it).
+	 */
+	holdNextAnswer(path: RegExp): Promise<void> {
+		return new Promise((applied) => this.holds.push({ path, applied }));
 	}
 
 	handle(request: http.IncomingMessage, raw: Buffer): Answer {
