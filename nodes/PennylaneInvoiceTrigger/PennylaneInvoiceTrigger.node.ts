@@ -18,7 +18,7 @@ import {
 import { PENNYLANE_REQUESTS_AT_ONCE } from '../services/pennylane/limits';
 import { pennylaneCredentials } from '../services/pennylane/options';
 import type { PennylaneContext } from '../services/pennylane/transport';
-import { assertTimeZone, dateInTimeZone } from '../shared/internal';
+import { dateInTimeZone } from '../shared/internal';
 import { DEFAULT_MAX_PAGES, pennylaneInvoiceTriggerProperties } from './description';
 import { PollRun } from './poll-run';
 import {
@@ -29,6 +29,7 @@ import {
 	startFullRead,
 	type PollState,
 } from './poll-state';
+import { chosenTimeZone } from '../common/properties';
 
 /**
  * How far behind our clock Pennylane may still record a change (its clock, its processing): a new watermark
@@ -197,10 +198,7 @@ export class PennylaneInvoiceTrigger implements INodeType {
 		const minDaysOverdue = readMinDaysOverdue((name, fallback) =>
 			this.getNodeParameter(name, fallback),
 		);
-		const timezone = assertTimeZone(
-			(options.timezone ?? '').trim() || this.getTimezone(),
-			'options.timezone',
-		);
+		const timezone = chosenTimeZone(options, this.getTimezone());
 		const concurrency = Math.floor(Number(options.concurrency ?? PENNYLANE_REQUESTS_AT_ONCE));
 		const budget: Budget = {
 			pages: Math.max(1, Math.floor(Number(options.maxPages ?? DEFAULT_MAX_PAGES)) || 1),

@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { boundedFingerprints, readFingerprints, type FingerprintLog } from '../common/fingerprints';
+
+export { forget, knownFingerprint, track } from '../common/fingerprints';
+
 /**
  * What the trigger keeps between polls in the workflow's static data (never in process memory: n8n may run in
  * queue mode), each part bounded:
@@ -20,30 +24,16 @@ export interface FullRead {
 	emit: boolean;
 }
 
-export interface PollState {
+export interface PollState extends FingerprintLog {
 	since: string | null;
 	sinceIds: string[];
-	tracked: Map<string, string>;
-	unconfirmed: Map<string, string>;
 	/** Invoice id → due date. */
 	watched: Map<string, string>;
 	read: FullRead | null;
 }
 
-export const MAX_TRACKED = 20_000;
 export const MAX_WATCHED = 20_000;
 const MAX_SINCE_IDS = 1_000;
-
-function pairs(value: unknown): Map<string, string> {
-	const map = new Map<string, string>();
-	if (!Array.isArray(value)) return map;
-	for (const entry of value) {
-		if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string') {
-			map.set(entry[0], entry[1]);
-		}
-	}
-	return map;
-}
 
 function byDueDate(value: unknown): Map<string, string> {
 	const map = new Map<string, string>();
@@ -70,8 +60,8 @@ export function loadState(data: IDataObject): PollState {
 		sinceIds: Array.isArray(data.sinceIds)
 			? data.sinceIds.filter((id): id is string => typeof id === 'string')
 			: [],
-		tracked: pairs(data.tracked),
-		unconfirmed: pairs(data.unconfirmed),
+		tracked: readFingerprints(data.tracked),
+		unconfirmed: readFingerprints(data.unconfirmed),
 		watched: byDueDate(data.watched),
 		read: fullRead(data.read),
 	};
@@ -85,10 +75,8 @@ export function loadState(data: IDataObject): PollState {
 export function saveState(data: IDataObject, state: PollState): void {
 	data.since = state.since;
 	data.sinceIds = state.sinceIds.slice(-MAX_SINCE_IDS);
-	const unconfirmed = [...state.unconfirmed];
-	const tracked = [...state.tracked];
-	const excess = Math.max(0, unconfirmed.length + tracked.length - MAX_TRACKED);
-	data.tracked = tracked.slice(Math.max(0, excess - unconfirmed.length));
+	const kept = boundedFingerprints(state);
+	data.tracked = kept.tracked;
 	const watched: Record<string, string[]> = {};
 	const soonestFirst = [...state.watched].sort((a, b) => a[1].localeCompare(b[1]));
 	for (const [id, dueDate] of soonestFirst.slice(0, MAX_WATCHED)) {
@@ -97,30 +85,11 @@ export function saveState(data: IDataObject, state: PollState): void {
 	data.watched = watched;
 	if (state.read) {
 		data.read = { ...state.read };
-		data.unconfirmed = unconfirmed.slice(Math.min(excess, unconfirmed.length));
+		data.unconfirmed = kept.unconfirmed;
 	} else {
 		delete data.read;
 		delete data.unconfirmed;
 	}
-}
-
-/** The fingerprint an invoice was last tracked with, if it is. */
-export function knownFingerprint(state: PollState, id: string): string | undefined {
-	return state.tracked.get(id) ?? state.unconfirmed.get(id);
-}
-
-/** Records a fingerprint as the newest entry. */
-export function track(state: PollState, id: string, fingerprint: string): void {
-	state.unconfirmed.delete(id);
-	state.tracked.delete(id);
-	state.tracked.set(id, fingerprint);
-}
-
-/** Stops tracking an invoice; true when it was tracked. */
-export function forget(state: PollState, id: string): boolean {
-	const tracked = state.tracked.delete(id);
-	const unconfirmed = state.unconfirmed.delete(id);
-	return tracked || unconfirmed;
 }
 
 /**

@@ -30,7 +30,6 @@ import {
 } from '../services/quickbooks/transport';
 import {
 	amountOwedFingerprint,
-	assertTimeZone,
 	CDC_MAX_OBJECTS,
 	changeSyncMode,
 	formatIntuitTimestamp,
@@ -49,6 +48,7 @@ import {
 	type PollState,
 	type ScanCursor,
 } from './poll-state';
+import { chosenTimeZone } from '../common/properties';
 
 /** The next CDC window starts this long before the server's clock at the last answer: overlaps are deduplicated. */
 const WATERMARK_OVERLAP_MS = 5 * 60_000;
@@ -293,10 +293,7 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 		const minDaysOverdue = readMinDaysOverdue((name, fallback) =>
 			this.getNodeParameter(name, fallback),
 		);
-		const timezone = assertTimeZone(
-			(options.timezone ?? '').trim() || this.getTimezone(),
-			'options.timezone',
-		);
+		const timezone = chosenTimeZone(options, this.getTimezone());
 		const maxPages = Math.max(1, Math.floor(Number(options.maxPages ?? DEFAULT_MAX_PAGES)) || 1);
 		const connection = await quickBooksConnection(this, { timeoutMs: requestTimeoutMs(options) });
 		const staticData = this.getWorkflowStaticData('node');

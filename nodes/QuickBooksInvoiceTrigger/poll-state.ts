@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { boundedFingerprints, readFingerprints, type FingerprintLog } from '../common/fingerprints';
+
+export { forget, knownFingerprint, track } from '../common/fingerprints';
+
 /**
  * Where a read of overdue invoices that did not fit in one poll continues: the rows of `select ... where
  * DueDate >= '<dueOnOrAfter>' ... orderby DueDate` from the 1-based `position`. Keyed on the due date rather
@@ -27,30 +31,10 @@ export interface ScanCursor {
  * Fingerprints are saved as `[id, fingerprint]` pairs, oldest first: QuickBooks ids are digits, and an object
  * keyed by them would list them in numeric order, not in the order they were seen.
  */
-export interface PollState {
+export interface PollState extends FingerprintLog {
 	watermark: string | null;
 	cutoff: string | null;
-	tracked: Map<string, string>;
-	unconfirmed: Map<string, string>;
 	scan: ScanCursor | null;
-}
-
-export const MAX_TRACKED = 20_000;
-
-/** Pairs as saved; an object (as saved before pairs, its order lost) is still read. */
-function fingerprints(value: unknown): Map<string, string> {
-	const entries = Array.isArray(value)
-		? value
-		: typeof value === 'object' && value !== null
-			? Object.entries(value)
-			: [];
-	const map = new Map<string, string>();
-	for (const entry of entries) {
-		if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string') {
-			map.set(entry[0], entry[1]);
-		}
-	}
-	return map;
 }
 
 function scanCursor(value: unknown): ScanCursor | null {
@@ -70,8 +54,8 @@ export function loadState(data: IDataObject): PollState {
 	return {
 		watermark: typeof data.watermark === 'string' ? data.watermark : null,
 		cutoff: typeof data.cutoff === 'string' ? data.cutoff : null,
-		tracked: fingerprints(data.tracked),
-		unconfirmed: fingerprints(data.unconfirmed),
+		tracked: readFingerprints(data.tracked),
+		unconfirmed: readFingerprints(data.unconfirmed),
 		scan: scanCursor(data.scan),
 	};
 }
@@ -79,38 +63,15 @@ export function loadState(data: IDataObject): PollState {
 export function saveState(data: IDataObject, state: PollState): void {
 	data.watermark = state.watermark;
 	data.cutoff = state.cutoff;
-	// The oldest fingerprints go first, those a full read has not seen again before any other; an evicted
-	// invoice is emitted again if it changes or is seen again.
-	const unconfirmed = [...state.unconfirmed];
-	const tracked = [...state.tracked];
-	const excess = Math.max(0, unconfirmed.length + tracked.length - MAX_TRACKED);
-	data.tracked = tracked.slice(Math.max(0, excess - unconfirmed.length));
+	const kept = boundedFingerprints(state);
+	data.tracked = kept.tracked;
 	if (state.scan) {
 		data.scan = { ...state.scan };
-		data.unconfirmed = unconfirmed.slice(Math.min(excess, unconfirmed.length));
+		data.unconfirmed = kept.unconfirmed;
 	} else {
 		delete data.scan;
 		delete data.unconfirmed;
 	}
-}
-
-/** The fingerprint an invoice was last emitted with, if it is tracked. */
-export function knownFingerprint(state: PollState, id: string): string | undefined {
-	return state.tracked.get(id) ?? state.unconfirmed.get(id);
-}
-
-/** Records a fingerprint as the newest entry. */
-export function track(state: PollState, id: string, fingerprint: string): void {
-	state.unconfirmed.delete(id);
-	state.tracked.delete(id);
-	state.tracked.set(id, fingerprint);
-}
-
-/** Stops tracking an invoice; true when it was tracked. */
-export function forget(state: PollState, id: string): boolean {
-	const tracked = state.tracked.delete(id);
-	const unconfirmed = state.unconfirmed.delete(id);
-	return tracked || unconfirmed;
 }
 
 /**

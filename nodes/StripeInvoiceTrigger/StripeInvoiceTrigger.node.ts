@@ -26,9 +26,10 @@ import {
 	needsCustomer,
 	webhookEventSummary,
 } from '../services/stripe/webhook';
-import { assertTimeZone, dateInTimeZone, normalizeStripeInvoice } from '../shared/internal';
+import { dateInTimeZone, normalizeStripeInvoice } from '../shared/internal';
 import { stripeInvoiceTriggerProperties } from './description';
 import { beginPass, endPoll, judge, pollState, type PollSettings } from './polling';
+import { chosenTimeZone } from '../common/properties';
 
 type Mode = 'webhook' | 'polling';
 
@@ -40,10 +41,7 @@ interface WebhookState {
 
 function timezoneOf(context: StripeContext): string {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	return assertTimeZone(
-		(options.timezone as string | undefined) || context.getTimezone(),
-		'options.timezone',
-	);
+	return chosenTimeZone(options, context.getTimezone());
 }
 
 function selectedEvents(context: StripeContext): string[] {

@@ -1,9 +1,17 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { assertTimeZone } from '../shared/internal';
 
 /**
  * Node properties that several nodes offer under the same name, type, unit and default, each node saying in
  * its own words what the property does there.
  */
+
+/** The Time Zone of an Options collection (`timeZoneOption`), else the workflow's (n8n's settings), checked. */
+export function chosenTimeZone(options: IDataObject, workflowTimeZone: string): string {
+	const chosen = typeof options.timezone === 'string' ? options.timezone.trim() : '';
+	return assertTimeZone(chosen || workflowTimeZone, 'options.timezone');
+}
 
 /** The company's IANA time zone, as a parameter or an option; empty: the workflow's. */
 export function timeZoneOption(description: string): INodeProperties {

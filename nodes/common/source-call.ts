@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { assertTimeZone, dateInTimeZone, type Invoice } from '../shared/internal';
+import { dateInTimeZone, type Invoice } from '../shared/internal';
 import { invoiceForOutput } from './invoice-input';
 import type { ItemOutcome } from './per-item';
 import type { InvoiceWindow } from './overdue-window';
 import { requestTimeoutMs } from './source-properties';
+import { chosenTimeZone } from './properties';
 
 /**
  * What the action nodes of the REST invoice sources (Stripe, Pennylane) pass to their service and get back:
@@ -35,10 +36,7 @@ export function itemOptions(
 	itemIndex: number,
 ): CallOptions & { today: string } {
 	const settings = run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timezone = assertTimeZone(
-		(settings.timezone as string | undefined) || run.fn.getTimezone(),
-		'options.timezone',
-	);
+	const timezone = chosenTimeZone(settings, run.fn.getTimezone());
 	return {
 		timezone,
 		timeoutMs: requestTimeoutMs(settings),

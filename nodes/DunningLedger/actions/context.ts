@@ -3,12 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { ItemResult } from '../../common/per-item';
 import type { Execute } from '../../common/router';
 import type { DunningLedger } from '../../services/ledger/ledger';
-import {
-	assertTimeZone,
-	DunningInputError,
-	normalizeInvoice,
-	type DunningState,
-} from '../../shared/internal';
+import { DunningInputError, normalizeInvoice, type DunningState } from '../../shared/internal';
+import { chosenTimeZone } from '../../common/properties';
 
 export { DONE, NOT_CLAIMED } from '../../common/router';
 
@@ -25,10 +21,7 @@ export interface LedgerRun {
 
 export function itemTimezone(run: LedgerRun, itemIndex: number): string {
 	const settings = run.fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return assertTimeZone(
-		(settings.timezone as string | undefined) || run.fn.getTimezone(),
-		'options.timezone',
-	);
+	return chosenTimeZone(settings, run.fn.getTimezone());
 }
 
 function text(run: LedgerRun, name: string, itemIndex: number): string {
