@@ -169,7 +169,7 @@ afterAll(async () => {
 /** The template without what the harness cannot run: the schedule trigger and the sticky notes. */
 function runnable(json: WorkflowJson): WorkflowJson {
 	const dropped = new Set(
-		(json.nodes as Node[])
+		json.nodes
 			.filter((node) =>
 				['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.stickyNote'].includes(node.type),
 			)
