@@ -29,6 +29,14 @@ export class DunningReport implements INodeType {
 		outputs: OUTPUT_NAMES.map(() => NodeConnectionTypes.Main),
 		outputNames: OUTPUT_NAMES,
 		usableAsTool: true,
+		// Only for History From: Dunning Ledger. Tested by the Dunning Ledger node's credential test.
+		credentials: [
+			{
+				name: 'dunningLedgerPostgresApi',
+				required: true,
+				displayOptions: { show: { operation: ['buildReport'], historyFrom: ['ledger'] } },
+			},
+		],
 		properties: [
 			...dunningReportProperties,
 			...buildReport.description,

@@ -184,6 +184,72 @@ const composeInput = () => ({
 });
 const report = () =>
 	core.buildDunningReport([invoice(), paidInvoice()], { asOf: '2026-11-25', dsoDays: 60 });
+/** What the Dunning Ledger holds for invoice() (inv-1): d7 sent with its proof, d14 claimed, a promise, a release. */
+const ledgerRows = () => ({
+	steps: [
+		{
+			source: 'generic',
+			invoiceId: 'inv-1',
+			stepId: 'd7',
+			claimedAt: '2026-11-09T09:00:00.123456+00:00',
+			claimedBy: 'exec-1',
+			sentAt: '2026-11-09T09:00:01+00:00',
+			sentBy: 'exec-1',
+			channel: 'email',
+			address: 'compta@vauclair.example',
+			messageSha256: 'a'.repeat(64),
+			messageKept: true,
+		},
+		{
+			source: 'generic',
+			invoiceId: 'inv-1',
+			stepId: 'd14',
+			claimedAt: '2026-11-16T09:00:00Z',
+			claimedBy: 'exec-2',
+			sentAt: null,
+			sentBy: null,
+			channel: null,
+			address: null,
+			messageSha256: null,
+		},
+	],
+	states: [
+		{
+			source: 'generic',
+			invoiceId: 'inv-1',
+			promisedOn: '2026-11-30',
+			disputed: false,
+			paused: false,
+		},
+	],
+	events: [
+		{
+			id: 1,
+			source: 'generic',
+			invoiceId: 'inv-1',
+			stepId: 'd14',
+			kind: 'released',
+			at: '2026-11-15T09:00:00Z',
+			executionId: 'exec-0',
+			detail: { claimedBy: 'exec-0', reason: null },
+		},
+		{
+			id: 2,
+			source: 'generic',
+			invoiceId: 'inv-1',
+			stepId: null,
+			kind: 'state',
+			at: '2026-11-17T09:00:00Z',
+			executionId: 'exec-3',
+			detail: { promisedOn: '2026-11-30' },
+		},
+	],
+});
+const ledgerReport = () =>
+	core.buildDunningReport(
+		core.foldLedgerHistory([invoice(), paidInvoice()], ledgerRows(), 'Europe/Paris'),
+		{ asOf: '2026-11-25' },
+	);
 const simulation = () =>
 	core.simulatePolicy([invoice(), paidInvoice()], scenario() as core.Scenario, {
 		from: '2026-11-01',
@@ -447,9 +513,17 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 	},
 	previewRun: { args: () => [[invoice(), paidInvoice()], scenario(), '2026-11-16'], runs: 500 },
 	runDate: { args: () => ['2026-11-16T09:00:00Z', 'Europe/Paris'] },
-	renderReportHtml: { args: () => [report(), { title: 'Report' }], runs: 500 },
+	renderReportHtml: {
+		args: () => [ledgerReport(), { title: 'Report', proofLimit: 10 }],
+		runs: 500,
+	},
 	renderSimulationHtml: { args: () => [simulation(), { title: 'Simulation' }], runs: 300 },
 	renderPreviewHtml: { args: () => [preview(), { title: 'Preview' }], runs: 500 },
+	foldLedgerHistory: {
+		args: () => [[invoice(), paidInvoice()], ledgerRows(), 'Europe/Paris'],
+		runs: 1000,
+	},
+	proofsToCsv: { args: () => [ledgerReport()], runs: 500 },
 	reportToCsv: { args: () => [report()], runs: 500 },
 	dsoToCsv: { args: () => [report()], runs: 500 },
 	simulationToCsv: { args: () => [simulation()], runs: 300 },

@@ -66,7 +66,17 @@ export async function readBook(
 			return [];
 		},
 	);
-	const entries = read.filter((entry): entry is ReadInvoice => entry !== undefined);
+	return bookOf(
+		read.filter((entry): entry is ReadInvoice => entry !== undefined),
+		failed.map((item) => ({
+			item: (item.pairedItem as { item: number }).item,
+			error: item.json.error,
+		})),
+		failed,
+	);
+}
+
+function bookOf(entries: ReadInvoice[], errors: IDataObject[], failed: INodeExecutionData[]): Book {
 	const byKey = new Map(
 		entries.map((entry) => [`${entry.invoice.source}:${entry.invoice.id}`, entry]),
 	);
@@ -74,12 +84,18 @@ export async function readBook(
 		entries,
 		invoices: entries.map((entry) => entry.invoice),
 		source: (line) => byKey.get(`${line.source}:${line.invoiceId}`) as ReadInvoice,
-		errors: failed.map((item) => ({
-			item: (item.pairedItem as { item: number }).item,
-			error: item.json.error,
-		})),
+		errors,
 		failed,
 	};
+}
+
+/** The same book with each invoice replaced (same order and items), e.g. by its history from the ledger. */
+export function withInvoices(book: Book, invoices: readonly ReportInvoice[]): Book {
+	return bookOf(
+		book.entries.map((entry, index) => ({ ...entry, invoice: invoices[index] })),
+		book.errors,
+		book.failed,
+	);
 }
 
 /** The summary stands for every input item, failed ones included: they are reported in it. */

@@ -10,11 +10,18 @@ import {
 	buildDunningReport,
 	dateInTimeZone,
 	dsoToCsv,
+	proofsToCsv,
 	renderReportHtml,
 	reportToCsv,
 	type Invoice,
 } from '../../shared/internal';
 import { ITEMS, SUMMARY, allItems, readBook, readTimezone } from './book';
+import {
+	HISTORY_FROM_LEDGER,
+	historyFrom,
+	historyFromProperty,
+	withLedgerHistory,
+} from './ledger-history';
 
 export const OPERATION = 'buildReport';
 
@@ -28,6 +35,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { operation: [OPERATION] } },
 		description: 'Day the report describes (YYYY-MM-DD). Empty: today in the time zone below.',
 	},
+	historyFromProperty(OPERATION),
 	{
 		displayName: 'Output Worklist Items',
 		name: 'outputWorklist',
@@ -42,7 +50,7 @@ export const description: INodeProperties[] = [
 		name: 'historyField',
 		type: 'string',
 		default: 'history',
-		displayOptions: { show: { operation: [OPERATION] } },
+		displayOptions: { show: { operation: [OPERATION], historyFrom: ['invoices'] } },
 		description:
 			"Item field (dot path) holding the dated reminder history, a list of { stepId, sentOn }; else the invoice's dunning.history. Needed for the per-step KPIs of Stripe invoices (QuickBooks notes carry the dates).",
 	},
@@ -71,6 +79,15 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				description:
 					'Days sales outstanding (average method: receivables at As Of ÷ credit sales of the period × days) is measured over this many days ending on As Of. No figure when nothing was invoiced in the period or no invoice read shows a payment.',
+			},
+			{
+				displayName: 'Proof Lines in HTML',
+				name: 'proofLimit',
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 0 },
+				description:
+					'With History From Dunning Ledger: how many lines of the proof of reminders the HTML report shows, newest first (the proofs CSV has them all)',
 			},
 			{
 				displayName: 'Put CSV in Field',
@@ -122,6 +139,7 @@ interface ReportOptionsParameter {
 	title?: string;
 	vipTags?: string;
 	worklistLimit?: number;
+	proofLimit?: number;
 }
 
 function splitTags(value: string): string[] {
@@ -135,7 +153,9 @@ function splitTags(value: string): string[] {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const timezone = readTimezone(this);
-	const book = await readBook(this, timezone, true);
+	const fromLedger = historyFrom(this) === HISTORY_FROM_LEDGER;
+	const read = await readBook(this, timezone, !fromLedger);
+	const book = fromLedger ? await withLedgerHistory(this, read, timezone) : read;
 	const options = this.getNodeParameter('options', 0, {}) as ReportOptionsParameter;
 	const asOfParameter = (this.getNodeParameter('asOf', 0, '') as string).trim();
 	const asOf = asOfParameter || dateInTimeZone(Date.now(), timezone);
@@ -148,6 +168,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const html = renderReportHtml(report, {
 		title: options.title || undefined,
 		worklistLimit: options.worklistLimit,
+		proofLimit: options.proofLimit,
 	});
 	const csv = await this.helpers.prepareBinaryData(
 		Buffer.from(reportToCsv(report), 'utf8'),
@@ -161,10 +182,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		'text/csv',
 	);
 	const binaryName = options.binaryPropertyName?.trim() || 'data';
+	const binary = { [binaryName]: csv, [`${binaryName}_dso`]: dsoCsv };
+	if (report.proofs !== undefined) {
+		// The proof of reminders read from the ledger, one row per reminder sent or claim not sent (issue 22).
+		binary[`${binaryName}_proofs`] = await this.helpers.prepareBinaryData(
+			Buffer.from(proofsToCsv(report), 'utf8'),
+			`dunning-proofs-${report.asOf}.csv`,
+			'text/csv',
+		);
+	}
 	const outputs: INodeExecutionData[][] = [[], []];
 	outputs[SUMMARY].push({
 		json: { report: report as unknown as IDataObject, html, errors: book.errors },
-		binary: { [binaryName]: csv, [`${binaryName}_dso`]: dsoCsv },
+		binary,
 		pairedItem: allItems(this),
 	});
 	if (this.getNodeParameter('outputWorklist', 0, false) as boolean) {

@@ -50,6 +50,10 @@ export function poolConfig(credential: LedgerCredential, maxConnections = 4): Po
 
 export interface OpenLedger {
 	ledger: DunningLedger;
+	/** The same pool as a bare query function, for the read-only helpers (history-read.ts). */
+	query: LedgerQuery;
+	/** The credential's Table Prefix, undefined when empty (the default `dunning_ledger`). */
+	tablePrefix: string | undefined;
 	close(): Promise<void>;
 }
 
@@ -59,9 +63,11 @@ export function openLedger(credential: LedgerCredential): OpenLedger {
 	// An idle client's error (server restart) must not crash the worker: the next query reconnects.
 	pool.on('error', () => undefined);
 	const query: LedgerQuery = async (sql, params) => (await pool.query(sql, params)).rows;
-	const prefix = credential.tablePrefix?.trim();
+	const prefix = credential.tablePrefix?.trim() || undefined;
 	return {
 		ledger: new DunningLedger(query, prefix ? { tablePrefix: prefix } : {}),
+		query,
+		tablePrefix: prefix,
 		close: () => pool.end(),
 	};
 }

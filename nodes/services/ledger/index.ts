@@ -20,3 +20,9 @@ export {
 	type LedgerQuery,
 	type LedgerTables,
 } from './schema';
+export {
+	HISTORY_BATCH_SIZE,
+	readLedgerHistoryRows,
+	type LedgerInvoiceKey,
+	type ReadLedgerHistoryOptions,
+} from './history-read';

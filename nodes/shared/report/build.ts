@@ -4,6 +4,7 @@ import { INVOICE_STATUSES } from '../invoice';
 import { assertShape, type Shape } from '../shape';
 import { agingByCurrency, disputedKpi, dsoOver, promiseKpi, stepKpis } from './kpis';
 import { historyOf, promisesOf } from './history';
+import { INVOICE_LEDGER_SHAPE, proofsOfBook } from './ledger';
 import { DEFAULT_VIP_TAGS, prioritise } from './priority';
 import type { DunningReport, ReportInvoice, ReportOptions } from './types';
 
@@ -32,6 +33,7 @@ const REPORT_INVOICE_SHAPE: Shape = {
 		lastSentOn: 'date?',
 		promisedOn: 'date?',
 		disputed: 'boolean',
+		ledger: { optional: INVOICE_LEDGER_SHAPE },
 	},
 };
 
@@ -141,6 +143,7 @@ export function buildDunningReport(
 	const { steps, sentSteps, datedSteps } = stepKpis(book, asOf, windowDays);
 	const byStatus: Record<string, number> = {};
 	for (const invoice of book) byStatus[invoice.status] = (byStatus[invoice.status] ?? 0) + 1;
+	const proofs = proofsOfBook(book);
 
 	return {
 		asOf: asOfDate,
@@ -156,5 +159,7 @@ export function buildDunningReport(
 		history: { sentSteps, datedSteps },
 		invoiceCount: book.length,
 		byStatus,
+		// Only with a history read from the Dunning Ledger, so that other reports keep their exact shape.
+		...(proofs === undefined ? {} : { proofs }),
 	};
 }

@@ -114,6 +114,78 @@ export function dsoToCsv(report: DunningReport): string {
 	return [header, ...rows].join('\r\n') + '\r\n';
 }
 
+/**
+ * The proof of reminders ("preuves de relance") as a spreadsheet, when the report read the Dunning Ledger: one
+ * row per reminder sent (when, by which execution, through which channel, to whom, the SHA-256 of the message),
+ * then one per claim not marked sent (`status` claimed_not_sent: no reminder, check and release it). Invoices
+ * in the order read, each one's rows oldest first. Without a ledger history: the header only.
+ */
+export function proofsToCsv(report: DunningReport): string {
+	assertReport(report);
+	const header = csvRow(
+		[
+			'invoice_id',
+			'source',
+			'number',
+			'customer',
+			'step',
+			'status',
+			'claimed_at',
+			'claimed_by',
+			'sent_at',
+			'sent_on',
+			'sent_by',
+			'channel',
+			'address',
+			'message_sha256',
+			'message_kept',
+		].map((name) => [name]),
+	);
+	const rows = (report.proofs ?? []).flatMap((entry) => {
+		const invoice: Array<[unknown]> = [
+			[entry.invoiceId],
+			[entry.source],
+			[entry.number],
+			[entry.customerName],
+		];
+		return [
+			...entry.proofs.map((proof) =>
+				csvRow([
+					...invoice,
+					[proof.stepId],
+					['sent'],
+					[proof.claimedAt],
+					[proof.claimedBy],
+					[proof.sentAt],
+					[proof.sentOn],
+					[proof.sentBy],
+					[proof.channel],
+					[proof.address],
+					[proof.messageSha256],
+					[proof.messageKept],
+				]),
+			),
+			...entry.unsentClaims.map((claim) =>
+				csvRow([
+					...invoice,
+					[claim.stepId],
+					['claimed_not_sent'],
+					[claim.claimedAt],
+					[claim.claimedBy],
+					[null],
+					[null],
+					[null],
+					[null],
+					[null],
+					[null],
+					[null],
+				]),
+			),
+		];
+	});
+	return [header, ...rows].join('\r\n') + '\r\n';
+}
+
 /** The simulated calendar as a spreadsheet: one row per event. */
 export function simulationToCsv(simulation: Simulation): string {
 	assertSimulation(simulation);

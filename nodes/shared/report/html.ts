@@ -12,6 +12,8 @@ export interface HtmlOptions {
 	title?: string;
 	/** Worklist lines shown (default 25; the CSV has them all). */
 	worklistLimit?: number;
+	/** Proof lines shown when the report read the Dunning Ledger (default 50, newest first; the proofs CSV has them all). */
+	proofLimit?: number;
 }
 
 const BUCKETS: { key: AgingBucket; label: string; color: string }[] = [
@@ -164,6 +166,55 @@ function worklistSection(report: DunningReport, limit: number): string {
 	return `<h2>Worklist</h2><div class="panel"><table><thead><tr><th class="num">#</th><th class="num">Score</th><th>Invoice</th><th>Customer</th><th class="num">Due</th><th class="num">Days late</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table>${more}</div>`;
 }
 
+/** An instant of the ledger as the proof shows it: to the second, in UTC, said so. */
+const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+/** Newest first by an ISO instant (ISO 8601 UTC text sorts as time does). */
+const newestFirst =
+	<T>(at: (line: T) => string) =>
+	(a: T, b: T) =>
+		at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : 0;
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * The proof of reminders ("preuves de relance"), when the report read the Dunning Ledger: claims not sent first
+ * (they block a second send until a person checks and releases them), then the reminders sent, newest first.
+ */
+function proofsSection(report: DunningReport, limit: number): string {
+	const entries = report.proofs ?? [];
+	const invoiceCells = (entry: (typeof entries)[number]) =>
+		`<td style="white-space:nowrap">${e(entry.number ?? entry.invoiceId)}<div class="muted small">${e(entry.source)}</div></td><td>${e(entry.customerName ?? '—')}</td>`;
+	const unsent = entries
+		.flatMap((entry) => entry.unsentClaims.map((claim) => ({ entry, claim })))
+		.sort(newestFirst((line) => line.claim.claimedAt))
+		.map(
+			({ entry, claim }) =>
+				`<tr>${invoiceCells(entry)}<td>${e(claim.stepId)}</td><td><span class="badge">claimed, not sent</span><div class="muted small">claimed ${e(utc(claim.claimedAt))}</div></td><td colspan="2" class="muted small">no reminder: check whether it left, then release the claim or mark it sent</td><td class="small">${e(claim.claimedBy)}</td><td></td></tr>`,
+		);
+	const sent = entries
+		.flatMap((entry) => entry.proofs.map((proof) => ({ entry, proof })))
+		.sort(newestFirst((line) => line.proof.sentAt))
+		.map(
+			({ entry, proof }) =>
+				`<tr>${invoiceCells(entry)}<td>${e(proof.stepId)}</td><td style="white-space:nowrap">${e(utc(proof.sentAt))}<div class="muted small">claimed ${e(utc(proof.claimedAt))}</div></td><td>${e(proof.channel)}</td><td>${e(proof.address ?? '—')}</td><td class="small">${e(proof.sentBy)}</td><td class="small" style="font-family:monospace;word-break:break-all">${e(proof.messageSha256)}${proof.messageKept ? '<div class="muted">message kept</div>' : ''}</td></tr>`,
+		);
+	if (!unsent.length && !sent.length) {
+		return '<h2>Proof of reminders</h2><div class="panel muted">The Dunning Ledger holds no reminder for these invoices.</div>';
+	}
+	const released = entries.reduce((sum, entry) => sum + entry.releasedClaims, 0);
+	const invoices = entries.filter((entry) => entry.proofs.length).length;
+	const summary = `${plural(sent.length, 'reminder')} sent on ${plural(invoices, 'invoice')}; ${plural(unsent.length, 'claim')} not sent; ${plural(released, 'claim')} released (message not sent).`;
+	const lines = [...unsent, ...sent];
+	const shown = lines.slice(0, limit);
+	const more =
+		lines.length > shown.length
+			? `<p class="muted small">${lines.length - shown.length} more in the proofs CSV attachment.</p>`
+			: '';
+	return `<h2>Proof of reminders</h2><div class="panel"><p class="muted small" style="margin-top:0">From the Dunning Ledger: ${e(summary)} The SHA-256 of a message proves its content against a kept copy.</p>
+<table><thead><tr><th>Invoice</th><th>Customer</th><th>Step</th><th>Sent</th><th>Channel</th><th>To</th><th>Execution</th><th>Message SHA-256</th></tr></thead><tbody>${shown.join('')}</tbody></table>${more}</div>`;
+}
+
 function page(title: string, body: string): string {
 	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${e(title)}</title><style>${STYLE}</style></head><body><div class="page">${body}</div></body></html>`;
 }
@@ -183,7 +234,8 @@ export function renderReportHtml(report: DunningReport, options: HtmlOptions = {
 			: '<div class="panel muted" style="margin-top:16px">No open invoice.</div>') +
 		stepsSection(report) +
 		promisesSection(report) +
-		worklistSection(report, options.worklistLimit ?? 25);
+		worklistSection(report, options.worklistLimit ?? 25) +
+		(report.proofs === undefined ? '' : proofsSection(report, options.proofLimit ?? 50));
 	return page(title, body);
 }
 

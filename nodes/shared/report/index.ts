@@ -5,6 +5,13 @@ export {
 	DEFAULT_RECOVERY_WINDOW_DAYS,
 } from './build';
 export { agingBucket, historyOf, settledOn, type HistoryEntry } from './history';
+export {
+	foldLedgerHistory,
+	type LedgerEventRow,
+	type LedgerHistoryRows,
+	type LedgerStateRow,
+	type LedgerStepRow,
+} from './ledger';
 export { DEFAULT_VIP_TAGS, PRIORITY_WEIGHTS } from './priority';
 export {
 	simulatePolicy,
@@ -19,6 +26,6 @@ export {
 	renderPreviewHtml,
 	type HtmlOptions,
 } from './html';
-export { reportToCsv, simulationToCsv, dsoToCsv } from './csv';
+export { reportToCsv, simulationToCsv, dsoToCsv, proofsToCsv } from './csv';
 export { DSO_DEFINITION, DSO_UNAVAILABLE } from './kpis';
 export * from './types';

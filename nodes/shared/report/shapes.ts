@@ -1,4 +1,5 @@
 import { assertObject, assertShape, type Shape } from '../shape';
+import { INVOICE_LEDGER_SHAPE } from './ledger';
 
 /**
  * What the renderers read of a report, a simulation and a preview: they take back what `buildDunningReport`,
@@ -92,6 +93,17 @@ const REPORT: Shape = {
 	promises: { kept: 'integer', broken: 'integer', pending: 'integer', keptRate: 'number?' },
 	disputed: { count: 'integer', byCurrency: { record: 'integer' } },
 	history: { sentSteps: 'integer', datedSteps: 'integer' },
+	proofs: {
+		optional: {
+			list: {
+				invoiceId: 'string',
+				source: 'string',
+				number: 'string?',
+				customerName: 'string?',
+				...INVOICE_LEDGER_SHAPE,
+			},
+		},
+	},
 };
 
 const EVENT: Shape = {
@@ -135,7 +147,11 @@ const PREVIEW: Shape = {
 	},
 };
 
-const OPTIONS: Shape = { title: { optional: 'string' }, worklistLimit: { optional: 'number' } };
+const OPTIONS: Shape = {
+	title: { optional: 'string' },
+	worklistLimit: { optional: 'number' },
+	proofLimit: { optional: 'number' },
+};
 
 export function assertReport(value: unknown, field = 'report'): void {
 	assertShape(value, REPORT, field);

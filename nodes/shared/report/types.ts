@@ -9,6 +9,42 @@ export interface SentStep {
 }
 
 /**
+ * The proof of one reminder sent, as the Dunning Ledger keeps it (docs/ledger.md): when its step was claimed and
+ * sent, by which n8n execution, through which channel, to which address, and the SHA-256 of the message.
+ */
+export interface ReminderProof {
+	stepId: string;
+	/** ISO 8601 instants, UTC. */
+	claimedAt: string;
+	claimedBy: string;
+	sentAt: string;
+	/** The day of `sentAt` in the report's time zone (what the per-step KPIs count from). */
+	sentOn: IsoDate;
+	sentBy: string;
+	channel: string;
+	address: string | null;
+	messageSha256: string;
+	/** Whether the ledger also keeps the message itself (Mark Sent's Keep Message). */
+	messageKept: boolean;
+}
+
+/** A step claimed but not (yet) marked sent: no reminder, but it blocks a second send until a person releases it. */
+export interface UnsentClaim {
+	stepId: string;
+	claimedAt: string;
+	claimedBy: string;
+}
+
+/** What the Dunning Ledger holds about one invoice, beside the history it gives (`foldLedgerHistory`). */
+export interface InvoiceLedger {
+	/** Reminders sent, oldest first. */
+	proofs: ReminderProof[];
+	unsentClaims: UnsentClaim[];
+	/** Claims given up because their message did not leave (Release Claim): never reminders sent. */
+	releasedClaims: number;
+}
+
+/**
  * The report's optional extension of an invoice's dunning state (not part of the Invoice contract): the dated
  * history that per-step KPIs need, and every promise the customer made (the Invoice only holds the latest).
  */
@@ -17,6 +53,8 @@ export interface DunningHistoryExtension {
 	history?: SentStep[];
 	/** Every "pay by" date the customer gave. Without it: `promisedOn`. */
 	promises?: IsoDate[];
+	/** Set when the history was read from the Dunning Ledger: the proofs behind it. */
+	ledger?: InvoiceLedger;
 }
 
 /** An invoice as the report reads it: the normalised invoice, optionally with the history extension. */
@@ -174,6 +212,19 @@ export interface DunningReport {
 	/** Invoices read, by status. */
 	invoiceCount: number;
 	byStatus: Record<string, number>;
+	/**
+	 * Only when the history was read from the Dunning Ledger: per invoice with anything in the ledger, in the
+	 * order of the invoices read, the proof of each reminder sent ("preuves de relance") and the claims not sent.
+	 */
+	proofs?: InvoiceProofs[];
+}
+
+/** One invoice's entry of `DunningReport.proofs`. */
+export interface InvoiceProofs extends InvoiceLedger {
+	invoiceId: string;
+	source: string;
+	number: string | null;
+	customerName: string | null;
 }
 
 export interface ReportOptions {

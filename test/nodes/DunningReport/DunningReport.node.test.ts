@@ -264,6 +264,45 @@ describe('Dunning Report node: history inputs', () => {
 	});
 });
 
+describe('Dunning Report node: History From (issue 22)', () => {
+	it('defaults to the invoices: the same report as with History From Invoices, without proofs and without asking for the ledger credential', async () => {
+		// No credential is given to these runs: reading the ledger would fail them.
+		const byDefault = await run(book, { asOf: AS_OF });
+		const fromInvoices = await run(book, { asOf: AS_OF, historyFrom: 'invoices' });
+		expect(byDefault.error).toBeUndefined();
+		expect(fromInvoices.error).toBeUndefined();
+		const [summary] = byDefault.outputOf('Dunning Report', 0);
+		expect(summary.json).toEqual(fromInvoices.outputOf('Dunning Report', 0)[0].json);
+		expect(summary.json.report).not.toHaveProperty('proofs');
+		expect(String(summary.json.html)).not.toContain('Proof of reminders');
+		expect(Object.keys(summary.binary ?? {}).sort()).toEqual(['data', 'data_dso']);
+		// The invoices' own history still counts (A's History Field, C's lastSentOn).
+		expect((summary.json.report as unknown as Report).history).toEqual({
+			sentSteps: 2,
+			datedSteps: 2,
+		});
+	});
+
+	it('shows the Dunning Ledger credential only for History From Dunning Ledger, and History Field only for Invoices', () => {
+		const node = new DunningReport().description;
+		expect(node.credentials).toEqual([
+			expect.objectContaining({
+				name: 'dunningLedgerPostgresApi',
+				displayOptions: { show: { operation: ['buildReport'], historyFrom: ['ledger'] } },
+			}),
+		]);
+		const historyFrom = node.properties.find((property) => property.name === 'historyFrom');
+		expect(historyFrom).toMatchObject({ default: 'invoices' });
+		expect(historyFrom?.options?.map((option) => (option as { value: string }).value)).toEqual([
+			'invoices',
+			'ledger',
+		]);
+		expect(
+			node.properties.find((property) => property.name === 'historyField')?.displayOptions,
+		).toEqual({ show: { operation: ['buildReport'], historyFrom: ['invoices'] } });
+	});
+});
+
 describe('Dunning Report node: Simulate Policy', () => {
 	const quarter = [
 		{
