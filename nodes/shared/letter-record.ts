@@ -42,8 +42,8 @@ export interface RecordedLetter {
 const SEPARATOR = '|';
 const MAX_LENGTHS = { stepId: 100, provider: 40, sendingId: 100, registeredNumber: 60 } as const;
 // Control characters, and the separators of the record and of the QuickBooks note line.
-const FORBIDDEN = /[|,;\u0000-\u001f\u007f]/;
-const STEP_ID = /^[^\s|,;@=\u0000-\u001f\u007f]+$/;
+const FORBIDDEN = /[|,;\p{Cc}]/u;
+const STEP_ID = /^[^\s|,;@=\p{Cc}]+$/u;
 const PROVIDER = /^[a-z0-9][a-z0-9_.-]*$/;
 
 function text(value: unknown, name: keyof typeof MAX_LENGTHS, field: string): string {
@@ -69,7 +69,10 @@ function optionalText(
 function stepIdOf(value: unknown, field: string): string {
 	const stepId = text(value, 'stepId', field);
 	if (!STEP_ID.test(stepId)) {
-		throw new DunningInputError(field, `${describeValue(value)} is not a step id (no spaces, @ or =)`);
+		throw new DunningInputError(
+			field,
+			`${describeValue(value)} is not a step id (no spaces, @ or =)`,
+		);
 	}
 	return stepId;
 }
@@ -156,7 +159,11 @@ function sameLetter(a: LetterRecord, b: LetterRecord): boolean {
  * added (the registered number La Poste assigns after posting). A different sending for the step would be a
  * second letter, and a different registered number for the same sending a contradiction: both are refused.
  */
-function mergeLetter(recorded: LetterRecord, incoming: LetterRecord, invoiceId: string): LetterRecord {
+function mergeLetter(
+	recorded: LetterRecord,
+	incoming: LetterRecord,
+	invoiceId: string,
+): LetterRecord {
 	if (!sameLetter(recorded, incoming)) {
 		throw new DunningInputError(
 			'letter.sendingId',
@@ -197,7 +204,10 @@ export function recordLetter(
 	const letter = validateLetterRecord(incoming);
 	const { invoiceId, claimed } = assertObject(claim, 'claim');
 	if (typeof invoiceId !== 'string' || invoiceId === '') {
-		throw new DunningInputError('claim.invoiceId', `${describeValue(invoiceId)} is not an invoice id`);
+		throw new DunningInputError(
+			'claim.invoiceId',
+			`${describeValue(invoiceId)} is not an invoice id`,
+		);
 	}
 	if (claimed !== true) {
 		throw new DunningInputError(

@@ -7,11 +7,7 @@ import {
 	readSentEntries,
 	type SentStepRecord,
 } from '../../shared/dunning-metadata';
-import {
-	recordLetter,
-	type LetterChange,
-	type LetterRecord,
-} from '../../shared/letter-record';
+import { recordLetter, type LetterChange, type LetterRecord } from '../../shared/letter-record';
 
 /** QuickBooks refuses a `PrivateNote` longer than this (behaviour 5). */
 export const PRIVATE_NOTE_MAX_LENGTH = 4000;

@@ -40,7 +40,8 @@ export async function recordLetterOnInvoice(
 		invoiceId,
 		claimed: claimedSteps(fresh.invoice, fresh.raw).has(letter.stepId),
 	});
-	if (recorded.change === 'unchanged') return { ...fresh, letter: recorded.letter, change: 'unchanged' };
+	if (recorded.change === 'unchanged')
+		return { ...fresh, letter: recorded.letter, change: 'unchanged' };
 	const metadata = (fresh.raw.metadata ?? {}) as IDataObject;
 	if (!Object.hasOwn(metadata, key) && Object.keys(metadata).length >= MAX_METADATA_KEYS) {
 		throw new DunningInputError(

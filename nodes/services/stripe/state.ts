@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DunningInputError, STRIPE_LETTER_METADATA_PREFIX, type Invoice } from '../../shared/internal';
+import {
+	DunningInputError,
+	STRIPE_LETTER_METADATA_PREFIX,
+	type Invoice,
+} from '../../shared/internal';
 
 /**
  * How this package keeps its state on a Stripe invoice: `dunning_*` metadata keys, and the per-step claim keys

@@ -19,5 +19,8 @@ export const execute = onInvoice(async ({ fn, itemIndex, invoiceId, options }, i
 	const stepId = assertStepId(fn.getNodeParameter('stepId', itemIndex));
 	const letter = readLetterParameter(fn, itemIndex, stepId);
 	const result = await recordLetterOnInvoice(fn, invoiceId, letter, options);
-	return { output: DONE, json: invoiceItem(item.json, result, letterRecordJson(invoiceId, result)) };
+	return {
+		output: DONE,
+		json: invoiceItem(item.json, result, letterRecordJson(invoiceId, result)),
+	};
 });
