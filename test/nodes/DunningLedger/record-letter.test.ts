@@ -6,6 +6,7 @@ import { DunningLedger } from '../../../nodes/DunningLedger/DunningLedger.node';
 import { DunningLedger as Ledger } from '../../../nodes/services/ledger';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { itemsIntoNode } from '../../helpers/items-workflow';
+import { letterItem, POSTED_LETTER, RECORDED_LETTER } from '../../helpers/posted-letter';
 import { runWorkflow } from '../../helpers/run-workflow';
 import { Pool } from 'pg';
 
@@ -36,28 +37,10 @@ async function claimedLedger(...invoiceIds: string[]) {
 	return { prefix, ledger };
 }
 
-const POSTED = {
-	provider: 'maileva',
-	sendingId: '6f1c2d0e-8b7a-4c1e-9d3f-2a5b6c7d8e9f',
-	status: 'ACCEPTED',
-	registeredNumber: null,
-	postedAt: '2026-12-01T09:30:00.000Z',
-	postedByThisRun: true,
-};
-const LETTER = {
-	stepId: 'd30',
-	provider: 'maileva',
-	sendingId: POSTED.sendingId,
-	registeredNumber: null,
-	postedAt: POSTED.postedAt,
-};
-
-const itemFor = (invoiceId: string, letter: Record<string, unknown> = POSTED, ref = 'a') => ({
-	ref,
-	invoice: { id: invoiceId, source: 'pennylane' },
-	decision: { stepId: 'd30' },
-	letter,
-});
+const POSTED = POSTED_LETTER;
+const LETTER = RECORDED_LETTER;
+const itemFor = (invoiceId: string, letter: Record<string, unknown> = POSTED, ref = 'a') =>
+	letterItem({ id: invoiceId, source: 'pennylane' }, letter, ref);
 
 const record = (prefix: string, items: unknown[], settings: Record<string, unknown> = {}) =>
 	runWorkflow(

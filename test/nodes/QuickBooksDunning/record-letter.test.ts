@@ -2,21 +2,20 @@
 // letter the Registered Letter node posted joins the `letters=` list of the invoice's `[dunning]` note.
 import { startQuickBooksSimulator, type QuickBooksSimulator } from '../../simulators/quickbooks';
 import { restoreRealDate, setFakeDate } from '../../helpers/fake-date';
+import {
+	letterItem,
+	POSTED_LETTER,
+	RECORDED_LETTER,
+	RECORDED_TEXT,
+} from '../../helpers/posted-letter';
 import { actionWorkflow, credentialFor, run } from './quickbooks-harness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const USER_TEXT = 'Client asked for a single invoice per quarter. Contact: M. Okafor, ext. 214.';
 const CLAIMED = `${USER_TEXT}\n[dunning] sent=d14@2026-11-16,d30@2026-12-01; promised=2026-12-20`;
-const POSTED = {
-	provider: 'maileva',
-	sendingId: '6f1c2d0e-8b7a-4c1e-9d3f-2a5b6c7d8e9f',
-	status: 'ACCEPTED',
-	registeredNumber: null,
-	postedAt: '2026-12-01T09:30:00.000Z',
-	postedByThisRun: true,
-};
-const RECORD = `d30|maileva|${POSTED.sendingId}||2026-12-01T09:30:00.000Z`;
+const POSTED = POSTED_LETTER;
+const RECORD = RECORDED_TEXT;
 
 let sim: QuickBooksSimulator;
 beforeEach(async () => {
@@ -29,12 +28,8 @@ afterEach(async () => {
 	restoreRealDate();
 });
 
-const itemFor = (invoiceId: string, letter: Json = POSTED, ref = 'a') => ({
-	ref,
-	invoice: { id: invoiceId },
-	decision: { stepId: 'd30' },
-	letter,
-});
+const itemFor = (invoiceId: string, letter: Json = POSTED, ref = 'a') =>
+	letterItem({ id: invoiceId }, letter, ref);
 const record = (items: unknown[], settings?: Record<string, unknown>) =>
 	run(actionWorkflow(items, { operation: 'recordLetter' }, settings), credentialFor(sim));
 const noteOf = (id: string) => sim.invoices.get(id)!.PrivateNote as string;
@@ -48,13 +43,7 @@ describe('QuickBooks Dunning: Record Letter', () => {
 			`${USER_TEXT}\n[dunning] sent=d14@2026-11-16,d30@2026-12-01; letters=${RECORD}; promised=2026-12-20`,
 		);
 		const [item] = result.jsonOf('QuickBooks') as Json[];
-		const letter = {
-			stepId: 'd30',
-			provider: 'maileva',
-			sendingId: POSTED.sendingId,
-			registeredNumber: null,
-			postedAt: POSTED.postedAt,
-		};
+		const letter = RECORDED_LETTER;
 		expect(item.letterRecord).toEqual({
 			change: 'recorded',
 			invoiceId: '1047',

@@ -1,6 +1,12 @@
 // Stripe Dunning's Record Letter (issue 20), through n8n-core's engine against the Stripe simulator: the letter the
 // Registered Letter node posted is written on the invoice as `dunning_letter_<step>` metadata, next to the claim.
 import { startStripeSimulator, type StripeSimulator } from '../../simulators/stripe';
+import {
+	letterItem,
+	POSTED_LETTER,
+	RECORDED_LETTER,
+	RECORDED_TEXT,
+} from '../../helpers/posted-letter';
 import { runDunning } from './harness';
 
 let stripe: StripeSimulator;
@@ -12,19 +18,8 @@ afterEach(async () => {
 	await stripe.stop();
 });
 
-/** The Registered Letter node's output for a letter just posted (La Poste's number not known yet). */
-const POSTED = {
-	provider: 'maileva',
-	sendingId: '6f1c2d0e-8b7a-4c1e-9d3f-2a5b6c7d8e9f',
-	customId: 'dn-0123456789abcdef0123456789abcdef012',
-	status: 'ACCEPTED',
-	registeredNumber: null,
-	postageClass: null,
-	postedAt: '2026-12-01T09:30:00.000Z',
-	postedByThisRun: true,
-	idempotencyKey: 'stripe:in_x:d30',
-};
-const RECORD = `d30|maileva|${POSTED.sendingId}||2026-12-01T09:30:00.000Z`;
+const POSTED = POSTED_LETTER;
+const RECORD = RECORDED_TEXT;
 
 /** An invoice whose step d30 was claimed (sent steps in its metadata), plus any other metadata. */
 const claimedInvoice = (metadata: Record<string, string> = {}) =>
@@ -36,12 +31,8 @@ const claimedInvoice = (metadata: Record<string, string> = {}) =>
 
 const record = (items: unknown[], settings?: Record<string, unknown>) =>
 	runDunning(stripe, items, { operation: 'recordLetter' }, settings);
-const itemFor = (invoiceId: string, letter: Record<string, unknown> = POSTED, ref = 'a') => ({
-	ref,
-	invoice: { id: invoiceId },
-	decision: { stepId: 'd30' },
-	letter,
-});
+const itemFor = (invoiceId: string, letter: Record<string, unknown> = POSTED, ref = 'a') =>
+	letterItem({ id: invoiceId }, letter, ref);
 const metadataOf = (id: string) => stripe.invoice(id)?.metadata as Record<string, string>;
 const writes = () =>
 	stripe.requests.filter((request) => request.method === 'POST' && request.status === 200);
@@ -56,13 +47,7 @@ describe('Stripe Dunning: Record Letter', () => {
 			dunning_sent_steps: 'd14,d30',
 		});
 		const [item] = result.jsonOf('Stripe Dunning', 0);
-		const letter = {
-			stepId: 'd30',
-			provider: 'maileva',
-			sendingId: POSTED.sendingId,
-			registeredNumber: null,
-			postedAt: POSTED.postedAt,
-		};
+		const letter = RECORDED_LETTER;
 		expect(item.letterRecord).toEqual({ change: 'recorded', invoiceId: id, stepId: 'd30', letter });
 		expect(item.invoice).toMatchObject({ dunning: { letters: [letter] } });
 		// The item keeps what it carried: the letter as posted, the decision.

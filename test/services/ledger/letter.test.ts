@@ -1,42 +1,16 @@
 // The ledger's Record Letter (issue 20) on a real PostgreSQL: the letter of a claimed step in the steps row's
 // `letter` column with a `letter` event, the rule of the core (one letter per step, the registered number added
 // later), a compare-and-set against concurrent runs, and the upgrade of a ledger created before the column.
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 
-import { DunningLedger, type LedgerQuery } from '../../../nodes/services/ledger';
+import { DunningLedger } from '../../../nodes/services/ledger';
 import { DunningInputError, type LetterRecord } from '../../../nodes/shared/internal';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres';
+import { ledgerPostgres, queryOf } from '../../helpers/ledger-postgres';
 
 jest.setTimeout(60_000);
 
-let server: TestPostgres;
-const pools: Pool[] = [];
-
-beforeAll(async () => {
-	server = await startPostgres();
-});
-afterAll(async () => {
-	await Promise.all(pools.map((pool) => pool.end()));
-	await server?.stop();
-});
-
-function pool(max = 10): Pool {
-	const created = new Pool({ connectionString: server.connectionString, max });
-	created.on('error', () => undefined);
-	pools.push(created);
-	return created;
-}
-
-const queryOf =
-	(client: Pool | Client): LedgerQuery =>
-	async (sql, params) =>
-		(await client.query(sql, params)).rows;
-
-let prefixes = 0;
-function freshPrefix(): string {
-	prefixes += 1;
-	return `letter_t${prefixes}_${process.pid}`;
-}
+const postgres = ledgerPostgres('letter');
+const { pool, freshPrefix } = postgres;
 
 const step = { source: 'pennylane', invoiceId: '5012', stepId: 'd30' };
 const LETTER: LetterRecord = {
@@ -223,11 +197,11 @@ describe('a ledger created before the letter column', () => {
 		await new DunningLedger(queryOf(db), { tablePrefix }).ensureSchema();
 		// A report reading the steps in a long transaction holds ACCESS SHARE on the table: an ALTER TABLE, even
 		// a no-op one, would wait for it (and every claim after it would queue behind the ALTER).
-		const reader = new Client({ connectionString: server.connectionString });
+		const reader = new Client({ connectionString: postgres.server.connectionString });
 		reader.on('error', () => undefined);
 		await reader.connect();
 		const user = new Client({
-			connectionString: server.connectionString,
+			connectionString: postgres.server.connectionString,
 			statement_timeout: 3000,
 		});
 		user.on('error', () => undefined);
