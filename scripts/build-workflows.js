@@ -43,6 +43,7 @@ const SOURCES = {
 		setup:
 			'**Stripe Dunning** credential: a restricted key (`rk_live_...`) with read and write access to Invoices and read access to Customers.',
 		state: 'the invoice metadata (`dunning_sent_steps`, `dunning_last_sent_on`)',
+		letterState: 'the invoice metadata (a `dunning_letter_…` key per step)',
 	},
 	quickbooks: {
 		label: 'QuickBooks',
@@ -62,6 +63,7 @@ const SOURCES = {
 		setup:
 			'**QuickBooks Dunning** credential: your Intuit app (client ID and secret), then *Connect my account* to pick the company.',
 		state: 'a `[dunning] sent=...` line of the invoice private note',
+		letterState: 'the `letters=` list of the `[dunning]` line of the invoice private note',
 	},
 };
 
@@ -148,6 +150,14 @@ const apiNode = (b, source, name, parameters, at) =>
 		credentials: source.credentials,
 		onError: 'continueErrorOutput',
 	});
+
+/** An action of the source's node whose Not Claimed and error outputs both go to `alert` (a read, a record). */
+const alertedApiNode = (b, source, name, parameters, at, alert) => {
+	apiNode(b, source, name, parameters, at);
+	b.connect(name, 1, alert);
+	b.connect(name, 2, alert);
+	return name;
+};
 
 const scenarioNode = (b, name, scenario, options, at, steps) =>
 	b.node(
@@ -291,8 +301,15 @@ function releasePath(b, source, { composeNode, sendNode, alert, suffix = '', at 
 }
 
 /** What the finance alert says happened to the reminder of the failed item. */
-const OUTCOME =
-	"{{ $json.release ? ($json.release.released ? 'Nothing was sent for it: its step was released, and the next run sends it.' : ($json.release.reason === 'outcome_unknown' ? 'The mail server may have accepted the message: the step stays recorded as sent and is not sent again automatically. Check whether the customer received it.' : 'Its step was not released (' + $json.release.reason + '): check the invoice.')) : ($json.claim && $json.claim.claimed ? 'Its step is recorded as sent but the message may not have gone out: check the invoice and the customer inbox.' : 'No reminder was sent for it; it will be retried on the next run.') }}";
+const OUTCOME_EXPRESSION =
+	"$json.release ? ($json.release.released ? 'Nothing was sent for it: its step was released, and the next run sends it.' : ($json.release.reason === 'outcome_unknown' ? 'The mail server may have accepted the message: the step stays recorded as sent and is not sent again automatically. Check whether the customer received it.' : 'Its step was not released (' + $json.release.reason + '): check the invoice.')) : ($json.claim && $json.claim.claimed ? 'Its step is recorded as sent but the message may not have gone out: check the invoice and the customer inbox.' : 'No reminder was sent for it; it will be retried on the next run.')";
+const OUTCOME = `{{ ${OUTCOME_EXPRESSION} }}`;
+
+/**
+ * The same, in the templates that post the approved notice by registered mail: a letter that was posted (it
+ * has a sending id) but could not be recorded on the invoice is said first, since it must not be posted again.
+ */
+const OUTCOME_WITH_LETTER = `{{ $json.letter && $json.letter.sendingId ? 'The registered letter was posted (' + ${esc('$json.letter.provider + " sending " + $json.letter.sendingId')} + ') but is not recorded on the invoice; it will not be posted again. Record it by running Record Letter on this item, or note it on the invoice.' : (${OUTCOME_EXPRESSION}) }}`;
 
 /**
  * The safe send path shared by every reminder template:
@@ -325,18 +342,17 @@ function reminderSpine(b, source, spec) {
 	b.connect(first, 2, nothing);
 	b.connect(first, 4, alert);
 
-	const fresh = apiNode(
+	const fresh = alertedApiNode(
 		b,
 		source,
 		'Read Invoice Again',
 		{ resource: 'invoice', operation: 'get', options: source.options },
 		[3, 0.5],
+		alert,
 	);
 	b.connect(first, 0, fresh);
 	b.connect(first, 1, fresh);
 	b.connect(first, 3, fresh);
-	b.connect(fresh, 1, alert);
-	b.connect(fresh, 2, alert);
 
 	const again = scenarioNode(b, 'Still Due Now?', scenario, options, [4, 0.5], spec.steps);
 	b.connect(fresh, 0, again);
@@ -527,7 +543,7 @@ function approvalExecution(b, source, spec) {
 	sendEmail(b, alert, [12, 7.6], {
 		to: 'accounting@example.com',
 		subject: '=Dunning workflow: an approved notice failed ({{ $workflow.name }})',
-		html: `=<p>An approved notice could not be sent by <b>{{ $workflow.name }}</b> (execution {{ $execution.id }}).</p><p>Invoice: {{ $json.invoice ? ${esc('$json.invoice.number || $json.invoice.id')} : "unknown" }}</p><p>Error: {{ ${esc('$json.error ? ($json.error.message || $json.error) : "see the execution"')} }}</p><p>${OUTCOME}</p>`,
+		html: `=<p>An approved notice could not be sent by <b>{{ $workflow.name }}</b> (execution {{ $execution.id }}).</p><p>Invoice: {{ $json.invoice ? ${esc('$json.invoice.number || $json.invoice.id')} : "unknown" }}</p><p>Error: {{ ${esc('$json.error ? ($json.error.message || $json.error) : "see the execution"')} }}</p><p>${spec.letter ? OUTCOME_WITH_LETTER : OUTCOME}</p>`,
 	});
 	const claim = apiNode(
 		b,
@@ -571,9 +587,10 @@ const TRACKING =
  * Issue 20, after the approval and the claim of a formal notice: the composer renders the approved notice again
  * with its letter (binary `letter`, the email's own text and amounts), the email goes out with the PDF
  * attached, and the Registered Letter node posts the same PDF by LRAR through Maileva, once per idempotency key
- * (a retried or concurrent execution posts nothing more). The tracking is recorded in the finance email
- * *Letter Posted* and in the execution's output (`letter.registeredNumber`, `letter.sendingId`): neither
- * source has a write of free metadata next to the claim (Stripe Dunning writes only its own keys).
+ * (a retried or concurrent execution posts nothing more). *Record Letter On Invoice* (the source's node, or the
+ * Dunning Ledger) then writes the letter — its Maileva sending and, once known, La Poste's registered number —
+ * on the invoice next to the step's claim, so whoever opens the invoice sees which letter went out; finance is
+ * told last (*Letter Posted*). A letter posted but not recorded goes to the alert, which says so.
  */
 function letterBranch(b, source, spec, { claim, alert }) {
 	const compose = composer(b, 'Compose Notice With Letter', 'invoice', spec.stepTones, [10, 6.4], {
@@ -610,13 +627,22 @@ function letterBranch(b, source, spec, { claim, alert }) {
 	);
 	b.connect(compose, 0, post);
 	b.connect(post, 1, alert);
+	const recorded = alertedApiNode(
+		b,
+		source,
+		'Record Letter On Invoice',
+		{ resource: 'invoice', operation: 'recordLetter', options: source.options },
+		[12, 6.8],
+		alert,
+	);
+	b.connect(post, 0, recorded);
 	const posted = 'Tell Finance: Letter Posted';
-	sendEmail(b, posted, [12, 6.8], {
+	sendEmail(b, posted, [13, 6.8], {
 		to: 'accounting@example.com',
 		subject: `=Formal notice posted by registered mail: invoice {{ ${esc('$json.invoice.number || $json.invoice.id')} }}`,
-		html: `=<p>The approved formal notice of invoice <b>{{ ${esc('$json.invoice.number || $json.invoice.id')} }}</b> ({{ ${esc('$json.invoice.customer.name')} }}) was posted by registered mail with acknowledgement of receipt: ${TRACKING}.</p><p>Step {{ $json.decision.stepId }} is recorded in ${source.state}; the letter's key is {{ ${esc('$json.letter.idempotencyKey')} }}. Keep this email with the invoice: it is the proof of the notice.</p>`,
+		html: `=<p>The approved formal notice of invoice <b>{{ ${esc('$json.invoice.number || $json.invoice.id')} }}</b> ({{ ${esc('$json.invoice.customer.name')} }}) was posted by registered mail with acknowledgement of receipt: ${TRACKING}.</p><p>Step {{ $json.decision.stepId }} is recorded in ${source.state}, and the letter in ${source.letterState}; the letter's key is {{ ${esc('$json.letter.idempotencyKey')} }}. Keep this email with the invoice: it is the proof of the notice.</p>`,
 	});
-	b.connect(post, 0, posted);
+	b.connect(recorded, 0, posted);
 	b.connect(posted, 1, alert);
 }
 
@@ -657,10 +683,11 @@ function smsRoute(b, source, { compose, send, alert }) {
 }
 
 /** The sticky note of the letter and SMS channels. */
-const channelsNote = (spec) =>
+const channelsNote = (spec, source) =>
 	[
-		'## Letter and SMS (issue 20)',
-		'**Approved formal notice**: *Compose Notice With Letter* renders the approved message again with its A4 PDF letter (binary `letter`, same text and amounts as the email). *Send Approved Notice* attaches it; **Post Registered Letter** posts it by registered mail with acknowledgement of receipt (La Poste LRAR through Maileva), once per letter key: a retried or concurrent execution posts nothing more. *Tell Finance: Letter Posted* records the tracking number.',
+		`## ${spec.sms ? 'Letter and SMS' : 'The letter'} (issue 20)`,
+		'**Approved formal notice**: *Compose Notice With Letter* renders the approved message again with its A4 PDF letter (binary `letter`, same text and amounts as the email). *Send Approved Notice* attaches it; **Post Registered Letter** posts it by registered mail with acknowledgement of receipt (La Poste LRAR through Maileva), once per letter key: a retried or concurrent execution posts nothing more.',
+		`**Record Letter On Invoice** writes the letter (Maileva sending, La Poste's registered number once known, posting time) in ${source.letterState}, next to the step's claim: whoever opens the invoice sees which letter went out. Recording it again changes nothing; the registered number, assigned later, is added by running *Registered Letter → Get Status* then *Record Letter* on the item. *Tell Finance: Letter Posted* sends the tracking number.`,
 		'Set your postal address in *Letter Options* of the Reminder Composer nodes (the letter is refused without a sender city).',
 		...(spec.sms
 			? [
@@ -969,7 +996,7 @@ function formalNotice(source, index) {
 			b.sticky('Sticky: Safety', safety(source), [7, -3.4], [620, 380], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
-			b.sticky('Sticky: Letter And SMS', channelsNote(spec), [13, 4.2], [680, 460], 6);
+			b.sticky('Sticky: Letter And SMS', channelsNote(spec, source), [13, 4.2], [680, 500], 6);
 		},
 	});
 }
@@ -1052,7 +1079,7 @@ function ladder(source, index) {
 			b.sticky('Sticky: Safety', safety(source), [7, -3.4], [620, 380], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
-			b.sticky('Sticky: Letter And SMS', channelsNote(spec), [13, 4.2], [680, 460], 6);
+			b.sticky('Sticky: Letter And SMS', channelsNote(spec, source), [13, 4.2], [680, 500], 6);
 			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
@@ -1208,6 +1235,8 @@ const LEDGER = {
 	node: `${PKG}.dunningLedger`,
 	credentials: { dunningLedgerPostgresApi: { id: null, name: 'Dunning Ledger' } },
 	options: { timezone: ZONE },
+	state: 'the Dunning Ledger (`dunning_ledger_steps`)',
+	letterState: "the Dunning Ledger (the step row's `letter`, and a `letter` event in its history)",
 };
 
 const ledgerSetup = [
@@ -1354,7 +1383,8 @@ function ledgerSpine(b, feed, spec) {
 		b,
 		'Mark Approved Notice Sent',
 		'Claim Approved Step',
-		[11, 6.4],
+		// With the letter, the approved notice is sent at [11, 6] (letterBranch): its proof goes after it.
+		spec.letter ? [12, 6] : [11, 6.4],
 		'Alert Finance: Approved Notice Failed',
 	);
 	b.connect('Send Approved Notice', 0, 'Mark Approved Notice Sent');
@@ -1476,19 +1506,20 @@ function pennylaneFormalNotice(index) {
 		scenario: 'custom',
 		steps: FORMAL_STEPS,
 		stepTones: 'custom',
-		composerExtra: { stepToneMap: stepToneMap(FORMAL_STEPS) },
+		composerExtra: { stepToneMap: stepToneMap(FORMAL_STEPS), letterOptions: LETTER_OPTIONS },
 		options: { minDaysBetween: 4, minDaysBetweenCustomer: 0 },
 		penalty: true,
 		brokenPromise: true,
 		approver: 'finance-manager@example.com',
 		feedEnd: 1,
 		reread: pennylaneReread,
+		letter: true,
 	};
 	return workflow({
 		index,
 		id: 'dunPlFormalNotice1',
 		name: 'Dunning: Pennylane reminders, formal notice at J+30 approved by a human (state in the Dunning Ledger)',
-		description: `Every weekday at 8:30 (${ZONE}), on the overdue Pennylane customer invoices: a reminder at J+7, a firm one at J+14 stating the statutory late-payment penalties, and at J+30 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule), shown to a person as the customer will read it and claimed and sent only once approved. Every step is claimed in the Dunning Ledger (PostgreSQL) before it is sent, and its proof recorded there.`,
+		description: `Every weekday at 8:30 (${ZONE}), on the overdue Pennylane customer invoices: a reminder at J+7, a firm one at J+14 stating the statutory late-payment penalties, and at J+30 a formal notice (mise en demeure) with the penalties computed by Late Payment Penalty (French rule), shown to a person as the customer will read it and claimed and sent only once approved: by email with its PDF letter attached, and by registered mail (Maileva, La Poste LRAR). Every step is claimed in the Dunning Ledger (PostgreSQL) before it is sent, and its proof recorded there, with the registered letter's sending and tracking number.`,
 		tags: ['dunning', 'pennylane', 'ledger', 'formal notice', 'approval'],
 		build: (b) => {
 			triggers(b, { name: spec.schedule, interval: weekdaysAt(8) });
@@ -1500,7 +1531,7 @@ function pennylaneFormalNotice(index) {
 					'## Pennylane: reminders and an approved formal notice',
 					`**Dunning Scenario** (*Custom Steps*): ${FORMAL_STEPS.map((step) => `${step.id} ${step.tone}${step.requiresApproval ? ' (approval)' : ''}${step.includePenalty ? ' + penalties' : ''}`).join(', ')}.`,
 					'**Late Payment Penalty** (France, L441-10: 3 × the legal rate minimum, plus 40 EUR per invoice) adds the amounts; the composer states them.',
-					'At J+30 the notice, composed, goes to the finance manager for approval; approved, the invoice is read again from Pennylane, the step claimed in the ledger, the notice sent and its proof recorded.',
+					'At J+30 the notice, composed, goes to the finance manager for approval; approved, the invoice is read again from Pennylane, the step claimed in the ledger, the notice sent with its PDF letter and its proof recorded; the letter is posted by registered mail and recorded in the ledger (*Record Letter On Invoice*).',
 				].join('\n'),
 				[0, -2.6],
 				[900, 420],
@@ -1515,6 +1546,7 @@ function pennylaneFormalNotice(index) {
 			);
 			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
+			b.sticky('Sticky: Letter', channelsNote(spec, LEDGER), [13, 4.2], [680, 460], 6);
 		},
 	});
 }

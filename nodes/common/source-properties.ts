@@ -53,6 +53,13 @@ export function invoiceOperationOptions(service: string): INodePropertyOptions[]
 			description: 'The customer promised to pay by a date: reminders wait until the day after it',
 		},
 		{
+			name: 'Record Letter',
+			value: 'recordLetter',
+			action: 'Record a registered letter on an invoice',
+			description:
+				"After the Registered Letter node: write the letter's sending and registered number on the invoice, next to the step's claim",
+		},
+		{
 			name: 'Release Claim',
 			value: 'releaseClaim',
 			action: 'Release a claimed step whose message did not leave',

@@ -5,8 +5,10 @@ import {
 	normalizeTags,
 	parseTagList,
 	validateDunningState,
+	withLetters,
 	type DunningState,
 } from './invoice';
+import { formatLetterRecord, parseLetterRecord, type LetterRecord } from './letter-record';
 import { assertObject, assertShape, assertText, type Shape } from './shape';
 
 /**
@@ -19,6 +21,10 @@ import { assertObject, assertShape, assertText, type Shape } from './shape';
  * QuickBooks: one line of the invoice's `PrivateNote`, kept apart from whatever the user wrote there:
  *   [dunning] sent=d7@2026-11-12,d14@2026-11-19; promised=2026-12-01; disputed=yes; paused=yes; tags=vip
  * Customer tags may also be set in a `[dunning] tags=vip,strategic` line of the QuickBooks customer's `Notes`.
+ *
+ * The registered letters of issue 20 (nodes/shared/letter-record.ts): on Stripe one key per step,
+ * `dunning_letter_<step id>`, whose value is the letter record; in the QuickBooks note a `letters=` list of
+ * records, comma-separated (`letters=d30|maileva|6f1c…|1A00000000001|2026-12-01T09:30:00.000Z`).
  */
 /**
  * The step id under which the thank-you sent once a reminded invoice is paid (issue 21) is recorded in the
@@ -37,6 +43,9 @@ export const STRIPE_METADATA_KEYS = {
 } as const;
 
 export const DUNNING_NOTE_PREFIX = '[dunning]';
+
+/** Stripe metadata key of a step's registered letter: `dunning_letter_<step id>`. */
+export const STRIPE_LETTER_METADATA_PREFIX = 'dunning_letter_';
 
 export interface StoredDunningState {
 	state: DunningState;
@@ -75,16 +84,47 @@ export function readStripeDunningMetadata(
 	}
 	const values = metadata as Record<string, unknown>;
 	const keys = STRIPE_METADATA_KEYS;
+	const sentStepIds = stepList(values[keys.sentSteps]);
 	return {
-		state: {
-			sentStepIds: stepList(values[keys.sentSteps]),
-			lastSentOn: date(values[keys.lastSentOn], `${field}.${keys.lastSentOn}`),
-			promisedOn: date(values[keys.promisedOn], `${field}.${keys.promisedOn}`),
-			disputed: flag(values[keys.disputed], `${field}.${keys.disputed}`),
-			paused: flag(values[keys.paused], `${field}.${keys.paused}`),
-		},
+		state: withLetters(
+			{
+				sentStepIds,
+				lastSentOn: date(values[keys.lastSentOn], `${field}.${keys.lastSentOn}`),
+				promisedOn: date(values[keys.promisedOn], `${field}.${keys.promisedOn}`),
+				disputed: flag(values[keys.disputed], `${field}.${keys.disputed}`),
+				paused: flag(values[keys.paused], `${field}.${keys.paused}`),
+			},
+			inStepOrder(stripeLetters(values, field), sentStepIds),
+		),
 		tags: parseTagList(values[keys.tags]),
 	};
+}
+
+/** The letters of `dunning_letter_<step>` keys (an empty value is a deleted key), each under its own step. */
+function stripeLetters(values: Record<string, unknown>, field: string): LetterRecord[] {
+	return Object.entries(values).flatMap(([key, value]) => {
+		if (!key.startsWith(STRIPE_LETTER_METADATA_PREFIX) || value === '' || value === null) return [];
+		const letter = parseLetterRecord(value, `${field}.${key}`);
+		const stepId = key.slice(STRIPE_LETTER_METADATA_PREFIX.length);
+		if (letter.stepId !== stepId) {
+			throw new DunningInputError(
+				`${field}.${key}`,
+				`records a letter of step ${JSON.stringify(letter.stepId)}, not of step ${JSON.stringify(stepId)}`,
+			);
+		}
+		return [letter];
+	});
+}
+
+/** Letters in the order their steps were sent (metadata keys come in no order), then by step id. */
+function inStepOrder(letters: LetterRecord[], sentStepIds: string[]): LetterRecord[] {
+	const rank = (letter: LetterRecord) => {
+		const index = sentStepIds.indexOf(letter.stepId);
+		return index < 0 ? sentStepIds.length : index;
+	};
+	return [...letters].sort(
+		(a, b) => rank(a) - rank(b) || (a.stepId < b.stepId ? -1 : a.stepId > b.stepId ? 1 : 0),
+	);
 }
 
 /** The metadata to write to Stripe for a dunning state (every key, so stale values are overwritten). */
@@ -158,14 +198,20 @@ export function parseDunningNote(note: unknown, field = 'invoice.PrivateNote'): 
 		on: entry.on === null ? null : date(entry.on, `${field} sent[${index}]`),
 	}));
 	const sentDates = sent.map((entry) => entry.on).filter((on): on is string => on !== null);
+	const letters = stepList(fields.get('letters')).map((entry, index) =>
+		parseLetterRecord(entry, `${field} letters[${index}]`),
+	);
 	return {
-		state: {
-			sentStepIds: sent.map((entry) => entry.stepId),
-			lastSentOn: sentDates.length ? sentDates.sort()[sentDates.length - 1] : null,
-			promisedOn: date(fields.get('promised'), `${field} promised`),
-			disputed: flag(fields.get('disputed'), `${field} disputed`),
-			paused: flag(fields.get('paused'), `${field} paused`),
-		},
+		state: withLetters(
+			{
+				sentStepIds: sent.map((entry) => entry.stepId),
+				lastSentOn: sentDates.length ? sentDates.sort()[sentDates.length - 1] : null,
+				promisedOn: date(fields.get('promised'), `${field} promised`),
+				disputed: flag(fields.get('disputed'), `${field} disputed`),
+				paused: flag(fields.get('paused'), `${field} paused`),
+			},
+			letters,
+		),
 		tags: parseTagList(fields.get('tags')),
 		userText,
 	};
@@ -181,6 +227,7 @@ const NOTE_RECORD_SHAPE: Shape = {
 	promisedOn: 'date?',
 	disputed: 'boolean',
 	paused: 'boolean',
+	letters: { optional: { list: 'any' } },
 };
 
 /**
@@ -195,6 +242,8 @@ export function formatDunningNote(
 		disputed: boolean;
 		paused: boolean;
 		tags?: string[];
+		/** The registered letters (issue 20), each written by formatLetterRecord. */
+		letters?: LetterRecord[];
 	},
 ): string {
 	assertText(userText, 'userText');
@@ -205,6 +254,11 @@ export function formatDunningNote(
 	const parts = [];
 	if (record.sent.length) {
 		parts.push(`sent=${record.sent.map((entry) => `${entry.stepId}@${entry.on}`).join(',')}`);
+	}
+	if (record.letters?.length) {
+		parts.push(
+			`letters=${record.letters.map((letter, index) => formatLetterRecord(letter, `record.letters[${index}]`)).join(',')}`,
+		);
 	}
 	if (record.promisedOn) parts.push(`promised=${record.promisedOn}`);
 	if (record.disputed) parts.push('disputed=yes');

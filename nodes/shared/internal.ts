@@ -45,6 +45,7 @@ export {
 export { countryFromText, normalizeCountry, isCountryCode } from './country';
 export {
 	STRIPE_METADATA_KEYS,
+	STRIPE_LETTER_METADATA_PREFIX,
 	THANKS_STEP_ID,
 	DUNNING_NOTE_PREFIX,
 	readStripeDunningMetadata,
@@ -164,6 +165,17 @@ export * from './replies/types';
 export { loadLetterPdf } from './letter-loader';
 export type { LetterInput, LetterMessage, LetterPdf, LetterSenderAddress } from './letter-pdf';
 export { composeSms, smsRecipient, type ComposedSms, type SmsRecipient } from './sms';
+// Issue 20: the registered letter recorded on the invoice with the step's claim (Record Letter).
+export {
+	validateLetterRecord,
+	formatLetterRecord,
+	parseLetterRecord,
+	recordLetter,
+	type LetterRecord,
+	type LetterChange,
+	type RecordedLetter,
+} from './letter-record';
+export { withLetters } from './invoice';
 // What the letter bundle takes from the core (nodes/shared/letter-pdf/core.ts points here once bundled).
 export { describeValue } from './errors';
 export { formatDate } from './composer/format';

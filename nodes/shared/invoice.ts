@@ -2,6 +2,7 @@ import { DunningInputError, describeValue } from './errors';
 import { assertIsoDate, optionalIsoDate, type IsoDate } from './dates';
 import { assertMinorAmount, normalizeCurrency } from './money';
 import { normalizeCountry } from './country';
+import { validateLetterRecord, type LetterRecord } from './letter-record';
 import { isPlainRecord } from './shape';
 
 /** The one invoice shape every node works on (DESIGN.md section 2). */
@@ -72,6 +73,12 @@ export interface DunningState {
 	promisedOn: IsoDate | null;
 	disputed: boolean;
 	paused: boolean;
+	/**
+	 * Extension (issue 20): the registered letters posted for the invoice's steps, as Record Letter wrote them
+	 * (docs/invoice-and-state.md). Present only when there is one, so states without letters keep the shape
+	 * DESIGN.md gives them: read it as `dunning.letters ?? []`.
+	 */
+	letters?: LetterRecord[];
 }
 
 export const INVOICE_SOURCES: readonly InvoiceSource[] = [
@@ -156,13 +163,35 @@ export function parseTagList(value: unknown): string[] {
 export function validateDunningState(value: unknown, field: string): DunningState {
 	if (value === undefined || value === null) return emptyDunningState();
 	const raw = assertRecord(value, field);
-	return {
-		sentStepIds: stringList(raw.sentStepIds, `${field}.sentStepIds`),
-		lastSentOn: optionalIsoDate(raw.lastSentOn, `${field}.lastSentOn`),
-		promisedOn: optionalIsoDate(raw.promisedOn, `${field}.promisedOn`),
-		disputed: booleanField(raw.disputed, `${field}.disputed`),
-		paused: booleanField(raw.paused, `${field}.paused`),
-	};
+	return withLetters(
+		{
+			sentStepIds: stringList(raw.sentStepIds, `${field}.sentStepIds`),
+			lastSentOn: optionalIsoDate(raw.lastSentOn, `${field}.lastSentOn`),
+			promisedOn: optionalIsoDate(raw.promisedOn, `${field}.promisedOn`),
+			disputed: booleanField(raw.disputed, `${field}.disputed`),
+			paused: booleanField(raw.paused, `${field}.paused`),
+		},
+		letterList(raw.letters, `${field}.letters`),
+	);
+}
+
+function letterList(value: unknown, field: string): LetterRecord[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		throw new DunningInputError(field, `${describeValue(value)} is not a list of letters`);
+	}
+	return value.map((entry, index) => validateLetterRecord(entry, `${field}[${index}]`));
+}
+
+/** A dunning state with its letters, which it carries only when there is one (see DunningState.letters). */
+export function withLetters(state: DunningState, letters: LetterRecord[]): DunningState {
+	const result: DunningState = { ...(assertRecord(state, 'state') as unknown as DunningState) };
+	delete result.letters;
+	if (!Array.isArray(letters)) {
+		throw new DunningInputError('letters', `${describeValue(letters)} is not a list of letters`);
+	}
+	if (letters.length > 0) result.letters = letters;
+	return result;
 }
 
 /** Street lines: strings, empty ones allowed (a spreadsheet's blank Line2) and dropped. */

@@ -102,6 +102,14 @@ const invoice = () =>
 		dunning: { sentStepIds: ['d7'], lastSentOn: '2026-11-09', promisedOn: '2026-11-20' },
 		customer: { tags: ['vip'] },
 	});
+/** A registered letter as Record Letter takes it (issue 20). */
+const letterRecord = () => ({
+	stepId: 'd30',
+	provider: 'maileva',
+	sendingId: 'snd-1',
+	registeredNumber: '1A00000000001',
+	postedAt: '2026-12-01T09:30:00.000Z',
+});
 const paidInvoice = () =>
 	makeInvoice({
 		id: 'inv-2',
@@ -338,6 +346,19 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 	composeReminder: { args: () => [composeInput()], runs: 300 },
 	composeSms: { args: () => [composeInput()], runs: 300 },
 	smsRecipient: { args: () => ['06 12 34 56 78', 'FR'] },
+	validateLetterRecord: { args: () => [letterRecord(), 'letter', 'stepId'] },
+	formatLetterRecord: { args: () => [letterRecord(), 'letter'] },
+	parseLetterRecord: {
+		args: () => ['d30|maileva|snd-1|1A00000000001|2026-12-01T09:30:00.000Z', 'letter'],
+	},
+	recordLetter: {
+		args: () => [
+			[{ ...letterRecord(), registeredNumber: null }],
+			letterRecord(),
+			{ invoiceId: 'in_1', claimed: true },
+		],
+	},
+	withLetters: { args: () => [invoice().dunning, [letterRecord()]] },
 	loadLetterPdf: { args: () => [], runs: 5 },
 	describeValue: { args: () => [{ any: 'value' }] },
 	salutationFor: { args: () => ['fr', 'formal_notice'] },

@@ -1,6 +1,7 @@
 // Issue 20 in the templates of workflows/: the approved formal notice leaves with its PDF letter by email and by
-// registered mail (Maileva), and the ladder's J+1 step goes by SMS through n8n's Twilio node, or by email
-// when the composer fell back. Checked on the graph, offline (no template can reach Twilio or Maileva here).
+// registered mail (Maileva), the letter is then recorded on the invoice (Record Letter, on the source's node or
+// the Dunning Ledger), and the ladder's J+1 step goes by SMS through n8n's Twilio node, or by email when the
+// composer fell back. Checked on the graph, offline (no template can reach Twilio or Maileva here).
 import { downstream, edgesOf, templates, unapprovedPaths, type Template } from './graph';
 
 const all = templates();
@@ -16,7 +17,14 @@ const LETTER_TEMPLATES = [
 	'quickbooks-formal-notice-approval.json',
 	'stripe-full-ladder.json',
 	'quickbooks-full-ladder.json',
+	'pennylane-formal-notice-approval.json',
 ];
+/** Where each template records the letter: the node that holds its dunning state. */
+const STATE_NODE: Record<string, string> = {
+	stripe: 'n8n-nodes-dunning.stripeDunning',
+	quickbooks: 'n8n-nodes-dunning.quickBooksDunning',
+	pennylane: 'n8n-nodes-dunning.dunningLedger',
+};
 const SMS_TEMPLATES = ['stripe-full-ladder.json', 'quickbooks-full-ladder.json'];
 
 describe('templates: the approved formal notice as a letter (issue 20)', () => {
@@ -44,11 +52,49 @@ describe('templates: the approved formal notice as a letter (issue 20)', () => {
 			expect(post.type).toBe('n8n-nodes-dunning.registeredLetter');
 			expect(post.parameters).toMatchObject({ operation: 'send', binaryPropertyName: 'letter' });
 			expect(Object.keys(post.credentials ?? {})).toEqual(['mailevaApi']);
-			// The tracking goes to finance; a failure to the approved notice's alert.
-			expect(next('Post Registered Letter')).toEqual(['Tell Finance: Letter Posted']);
+			// The letter is recorded on the invoice, then the tracking goes to finance; a failure of either
+			// to the approved notice's alert.
+			expect(next('Post Registered Letter')).toEqual(['Record Letter On Invoice']);
 			expect(next('Post Registered Letter', 1)).toEqual(['Alert Finance: Approved Notice Failed']);
+			expect(next('Record Letter On Invoice')).toEqual(['Tell Finance: Letter Posted']);
+			expect(next('Record Letter On Invoice', 1)).toEqual([
+				'Alert Finance: Approved Notice Failed',
+			]);
+			expect(next('Record Letter On Invoice', 2)).toEqual([
+				'Alert Finance: Approved Notice Failed',
+			]);
 			expect(String(node(template, 'Tell Finance: Letter Posted').parameters.html)).toContain(
 				'registeredNumber',
+			);
+		},
+	);
+
+	it.each(LETTER_TEMPLATES)(
+		'%s: Record Letter On Invoice is the node holding the state, with the step and the letter from the item',
+		(file) => {
+			const template = byFile(file);
+			const recordNode = node(template, 'Record Letter On Invoice');
+			expect(recordNode.type).toBe(STATE_NODE[file.split('-')[0]]);
+			expect(recordNode.parameters).toMatchObject({
+				resource: 'invoice',
+				operation: 'recordLetter',
+			});
+			// The node's defaults take decision.stepId and the letter the Registered Letter node added.
+			expect(recordNode.parameters).not.toHaveProperty('stepId');
+			expect(recordNode.parameters).not.toHaveProperty('letter');
+			// The same credential as the claim before it: the letter is written where the claim was.
+			const claim = node(template, 'Claim Approved Step');
+			expect(claim.type).toBe(recordNode.type);
+			expect(recordNode.credentials).toEqual(claim.credentials);
+		},
+	);
+
+	it.each(LETTER_TEMPLATES)(
+		'%s: the approved notice’s alert says a letter posted but not recorded will not be posted again',
+		(file) => {
+			const alert = node(byFile(file), 'Alert Finance: Approved Notice Failed');
+			expect(String(alert.parameters.html)).toContain(
+				"$json.letter && $json.letter.sendingId ? 'The registered letter was posted (",
 			);
 		},
 	);

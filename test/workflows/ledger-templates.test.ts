@@ -46,9 +46,11 @@ describe('templates on the Dunning Ledger', () => {
 			);
 			expect(claims.length).toBeGreaterThanOrEqual(3); // reminders, escalation, approved notice
 			for (const claim of claims) {
-				const sends = targets(template, claim.name).filter(
-					(node) => node.type === 'n8n-nodes-base.emailSend',
+				// The approved notice with its letter is composed after the claim (the PDF is rendered then).
+				const afterClaim = targets(template, claim.name).flatMap((node) =>
+					node.name === 'Compose Notice With Letter' ? targets(template, node.name) : [node],
 				);
+				const sends = afterClaim.filter((node) => node.type === 'n8n-nodes-base.emailSend');
 				expect(sends).toHaveLength(1);
 				const [mark] = targets(template, sends[0].name, 0);
 				expect(mark).toMatchObject({ type: LEDGER, parameters: { operation: 'markSent' } });

@@ -7,6 +7,7 @@ export {
 	type LedgerEvent,
 	type LedgerEventKind,
 	type LedgerOptions,
+	type LetterOutcome,
 	type SentProof,
 	type StateChange,
 	type StepKey,

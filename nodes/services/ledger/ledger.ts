@@ -11,9 +11,16 @@ import {
 	dateInTimeZone,
 	assertTimeZone,
 	emptyDunningState,
+	formatLetterRecord,
 	isIsoDate,
+	parseLetterRecord,
+	recordLetter,
+	validateLetterRecord,
+	withLetters,
 	type DunningState,
 	type IsoDate,
+	type LetterChange,
+	type LetterRecord,
 } from '../../shared/internal';
 import { ensureLedgerSchema, ledgerTables, type LedgerQuery, type LedgerTables } from './schema';
 
@@ -33,6 +40,16 @@ export interface StepRecord extends StepKey {
 	address: string | null;
 	messageSha256: string | null;
 	message: string | null;
+	/** The registered letter posted for the step (Record Letter), null when none was recorded. */
+	letter: LetterRecord | null;
+}
+
+/** What Record Letter did to a step's row. */
+export interface LetterOutcome {
+	record: StepRecord;
+	/** The step's letter as the ledger now holds it. */
+	letter: LetterRecord;
+	change: LetterChange;
 }
 
 export type ClaimResult =
@@ -58,7 +75,7 @@ export interface StateChange {
 	paused?: boolean;
 }
 
-export type LedgerEventKind = 'claimed' | 'sent' | 'released' | 'state';
+export type LedgerEventKind = 'claimed' | 'sent' | 'released' | 'state' | 'letter';
 
 export interface LedgerEvent {
 	id: number;
@@ -122,7 +139,7 @@ function textOrNull(value: unknown): string | null {
 }
 
 const STEP_COLUMNS = `source, invoice_id, step_id, to_json(claimed_at) #>> '{}' AS claimed_at, claimed_by,
-	to_json(sent_at) #>> '{}' AS sent_at, sent_by, channel, address, message_sha256, message`;
+	to_json(sent_at) #>> '{}' AS sent_at, sent_by, channel, address, message_sha256, message, letter`;
 
 /** The columns a step row and an event row share: whose invoice, and where its message went. */
 function invoiceOf(row: Record<string, unknown>) {
@@ -147,6 +164,7 @@ function stepRecord(row: Record<string, unknown>): StepRecord {
 		sentBy: textOrNull(row.sent_by),
 		...deliveryOf(row),
 		message: textOrNull(row.message),
+		letter: row.letter === null || row.letter === undefined ? null : parseLetterRecord(row.letter),
 	};
 }
 
@@ -225,13 +243,79 @@ export class DunningLedger {
 
 	/** The step's row, or null when it was never claimed (or its claim was released). */
 	async readStep(step: StepKey): Promise<StepRecord | null> {
+		const row = await this.stepRow(step);
+		return row === null ? null : stepRecord(row);
+	}
+
+	private async stepRow(step: StepKey): Promise<Record<string, unknown> | null> {
 		const [source, invoiceId, stepId] = stepKey(step);
 		const rows = await this.run(
 			`SELECT ${STEP_COLUMNS} FROM ${this.tables.steps}
 			WHERE source = $1 AND invoice_id = $2 AND step_id = $3`,
 			[source, invoiceId, stepId],
 		);
-		return rows.length === 1 ? stepRecord(rows[0]) : null;
+		return rows.length === 1 ? rows[0] : null;
+	}
+
+	/**
+	 * Records the registered letter posted for a claimed step in the row's `letter` column, with a `letter`
+	 * event: the core's rule (recordLetter) decides, a compare-and-set on the column's text writes. The same
+	 * letter again writes nothing, or adds its registered number; another letter for the step, or a step
+	 * never claimed, is a DunningInputError. A concurrent change of the letter makes the write miss: it is
+	 * read and decided again, three attempts in all.
+	 */
+	async recordLetter(
+		step: StepKey,
+		letter: LetterRecord,
+		executionId?: string,
+	): Promise<LetterOutcome> {
+		const [source, invoiceId, stepId] = stepKey(step);
+		const incoming = validateLetterRecord(letter);
+		if (incoming.stepId !== stepId) {
+			throw new DunningInputError(
+				'letter.stepId',
+				`${JSON.stringify(incoming.stepId)} is not the step it is recorded on (${JSON.stringify(stepId)})`,
+			);
+		}
+		const author = executionId === undefined ? null : key(executionId, 'executionId');
+		const { steps, events } = this.tables;
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			const row = await this.stepRow(step);
+			const current = row === null ? null : stepRecord(row);
+			const outcome = recordLetter(current?.letter ? [current.letter] : [], incoming, {
+				invoiceId,
+				claimed: current !== null,
+			});
+			if (current !== null && outcome.change === 'unchanged') {
+				return { record: current, letter: outcome.letter, change: outcome.change };
+			}
+			const rows = await this.run(
+				`WITH recorded AS (
+					UPDATE ${steps} SET letter = $4
+					WHERE source = $1 AND invoice_id = $2 AND step_id = $3 AND letter IS NOT DISTINCT FROM $5::text
+					RETURNING *
+				), logged AS (
+					INSERT INTO ${events} (source, invoice_id, step_id, kind, execution_id, channel, detail)
+					SELECT source, invoice_id, step_id, 'letter', $6, 'letter', $7::jsonb FROM recorded
+				)
+				SELECT ${STEP_COLUMNS} FROM recorded`,
+				[
+					source,
+					invoiceId,
+					stepId,
+					formatLetterRecord(outcome.letter),
+					textOrNull(row?.letter),
+					author,
+					JSON.stringify({ ...outcome.letter, change: outcome.change }),
+				],
+			);
+			if (rows.length === 1) {
+				return { record: stepRecord(rows[0]), letter: outcome.letter, change: outcome.change };
+			}
+		}
+		throw new Error(
+			`the letter of step ${stepId} of invoice ${invoiceId} kept changing during three attempts to record it: run again`,
+		);
 	}
 
 	/**
@@ -352,20 +436,27 @@ export class DunningLedger {
 					WHERE s.source = $1 AND s.invoice_id = ids.invoice_id) AS last_sent_at,
 				to_char(st.promised_on, 'YYYY-MM-DD') AS promised_on,
 				coalesce(st.disputed, false) AS disputed,
-				coalesce(st.paused, false) AS paused
+				coalesce(st.paused, false) AS paused,
+				(SELECT coalesce(json_agg(s.letter ORDER BY s.sent_at NULLS LAST, s.claimed_at, s.step_id), '[]'::json)
+					FROM ${steps} s
+					WHERE s.source = $1 AND s.invoice_id = ids.invoice_id AND s.letter IS NOT NULL) AS letters
 			FROM unnest($2::text[]) AS ids(invoice_id)
 			LEFT JOIN ${state} st ON st.source = $1 AND st.invoice_id = ids.invoice_id`,
 			[source, [...new Set(invoiceIds)]],
 		);
 		for (const row of rows) {
 			const lastSentAt = optionalInstant(row.last_sent_at);
-			states.set(String(row.invoice_id), {
+			const letters = ((row.letters as string[] | null) ?? []).map((text) =>
+				parseLetterRecord(text),
+			);
+			const state: DunningState = {
 				sentStepIds: (row.sent_step_ids as string[]) ?? [],
 				lastSentOn: lastSentAt === null ? null : dateInTimeZone(Date.parse(lastSentAt), timezone),
 				promisedOn: textOrNull(row.promised_on),
 				disputed: row.disputed === true,
 				paused: row.paused === true,
-			});
+			};
+			states.set(String(row.invoice_id), withLetters(state, letters));
 		}
 		return states;
 	}

@@ -3,7 +3,8 @@
  * `<prefix>_steps`, `<prefix>_state` and `<prefix>_events` (prefix `dunning_ledger` unless configured):
  * - steps: one row per (source, invoice, step) claimed; its primary key is what makes a claim exactly-once;
  * - state: per invoice, what a person or a reply recorded (promise to pay, dispute, pause);
- * - events: the append-only timeline (claimed, sent, released, state changes) the report and proofs read.
+ * - events: the append-only timeline (claimed, sent, released, state changes, letters) the report and proofs
+ *   read.
  */
 import { DunningInputError } from '../../shared/internal';
 
@@ -38,6 +39,11 @@ export function ledgerTables(prefix: string = DEFAULT_TABLE_PREFIX): LedgerTable
 	return { steps: `${prefix}_steps`, state: `${prefix}_state`, events: `${prefix}_events` };
 }
 
+/** A table's name without its schema: what PostgreSQL names its constraints and indexes after. */
+function bareName(table: string): string {
+	return table.replace(/^.*\./, '');
+}
+
 /** A stable 64-bit advisory-lock key for a prefix, so that different ledgers in one database do not wait on each other. */
 function lockKey(prefix: string): string {
 	let hash = 0n;
@@ -47,6 +53,11 @@ function lockKey(prefix: string): string {
 	return hash.toString();
 }
 
+/** The kinds of the timeline's events; `letter` came with issue 20's Record Letter. */
+const EVENT_KINDS = ['claimed', 'sent', 'released', 'state', 'letter']
+	.map((kind) => `'${kind}'`)
+	.join(', ');
+
 /**
  * One statement (a DO block runs in one transaction) so that it works through a pool, where consecutive
  * queries may use different connections. The transaction-level advisory lock serialises concurrent first uses:
@@ -55,7 +66,6 @@ function lockKey(prefix: string): string {
  */
 export function schemaStatement(prefix: string = DEFAULT_TABLE_PREFIX): string {
 	const t = ledgerTables(prefix);
-	const name = (table: string) => table.replace(/^.*\./, '');
 	return `DO $ledger$
 BEGIN
 	PERFORM pg_advisory_xact_lock(${lockKey(prefix)});
@@ -71,8 +81,9 @@ BEGIN
 		address text,
 		message_sha256 text CHECK (message_sha256 ~ '^[0-9a-f]{64}$'),
 		message text,
-		CONSTRAINT ${name(t.steps)}_pkey PRIMARY KEY (source, invoice_id, step_id),
-		CONSTRAINT ${name(t.steps)}_sent_complete CHECK (
+		letter text,
+		CONSTRAINT ${bareName(t.steps)}_pkey PRIMARY KEY (source, invoice_id, step_id),
+		CONSTRAINT ${bareName(t.steps)}_sent_complete CHECK (
 			sent_at IS NULL OR (sent_by IS NOT NULL AND channel IS NOT NULL AND message_sha256 IS NOT NULL))
 	);
 	CREATE TABLE IF NOT EXISTS ${t.state} (
@@ -83,14 +94,14 @@ BEGIN
 		paused boolean NOT NULL DEFAULT false,
 		updated_at timestamptz NOT NULL DEFAULT now(),
 		updated_by text,
-		CONSTRAINT ${name(t.state)}_pkey PRIMARY KEY (source, invoice_id)
+		CONSTRAINT ${bareName(t.state)}_pkey PRIMARY KEY (source, invoice_id)
 	);
 	CREATE TABLE IF NOT EXISTS ${t.events} (
 		id bigserial PRIMARY KEY,
 		source text NOT NULL,
 		invoice_id text NOT NULL,
 		step_id text,
-		kind text NOT NULL CHECK (kind IN ('claimed', 'sent', 'released', 'state')),
+		kind text NOT NULL CONSTRAINT ${bareName(t.events)}_kind_check CHECK (kind IN (${EVENT_KINDS})),
 		at timestamptz NOT NULL DEFAULT now(),
 		execution_id text,
 		channel text,
@@ -98,9 +109,32 @@ BEGIN
 		message_sha256 text,
 		detail jsonb
 	);
-	CREATE INDEX IF NOT EXISTS ${name(t.events)}_invoice ON ${t.events} (source, invoice_id, id);
+	CREATE INDEX IF NOT EXISTS ${bareName(t.events)}_invoice ON ${t.events} (source, invoice_id, id);
+${upgrades(t)}
 END
 $ledger$;`;
+}
+
+/**
+ * What a ledger created by an earlier version lacks, added on its first use by this one (inside the same DO
+ * block and advisory lock). Each change is guarded by a catalog read: ALTER TABLE takes an ACCESS EXCLUSIVE
+ * lock even when IF NOT EXISTS makes it a no-op, and every execution opens its ledger afresh, so an unguarded
+ * ALTER would queue each run's claims behind whatever reads the table (a report) and block those after it.
+ * - issue 20: the steps' `letter` column (nullable: existing rows have no letter), and the `letter` event kind
+ *   (the CHECK is replaced NOT VALID: the rows already there hold the older kinds, all still allowed).
+ */
+function upgrades(t: LedgerTables): string {
+	const kindCheck = `${bareName(t.events)}_kind_check`;
+	return `	IF NOT EXISTS (SELECT 1 FROM pg_attribute
+		WHERE attrelid = '${t.steps}'::regclass AND attname = 'letter' AND NOT attisdropped) THEN
+		ALTER TABLE ${t.steps} ADD COLUMN IF NOT EXISTS letter text;
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_constraint
+		WHERE conrelid = '${t.events}'::regclass AND contype = 'c'
+			AND pg_get_constraintdef(oid) LIKE '%''letter''%') THEN
+		ALTER TABLE ${t.events} DROP CONSTRAINT IF EXISTS ${kindCheck};
+		ALTER TABLE ${t.events} ADD CONSTRAINT ${kindCheck} CHECK (kind IN (${EVENT_KINDS})) NOT VALID;
+	END IF;`;
 }
 
 /** Creates the tables when missing; safe to run from many executions and workers at once. */

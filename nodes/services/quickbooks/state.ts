@@ -7,6 +7,7 @@ import {
 	readSentEntries,
 	type SentStepRecord,
 } from '../../shared/dunning-metadata';
+import { recordLetter, type LetterChange, type LetterRecord } from '../../shared/letter-record';
 
 /** QuickBooks refuses a `PrivateNote` longer than this (behaviour 5). */
 export const PRIVATE_NOTE_MAX_LENGTH = 4000;
@@ -17,7 +18,12 @@ export type DunningNoteChange =
 	| { kind: 'release'; stepId: string }
 	| { kind: 'promise'; promisedOn: IsoDate | null }
 	| { kind: 'disputed'; disputed: boolean }
-	| { kind: 'paused'; paused: boolean };
+	| { kind: 'paused'; paused: boolean }
+	/**
+	 * Records the registered letter of a claimed step in `letters=` (issue 20): the same letter again changes
+	 * nothing or adds its registered number; another letter for the step is refused (recordLetter).
+	 */
+	| { kind: 'letter'; letter: LetterRecord; invoiceId: string };
 
 export interface DunningNoteChangeResult {
 	/** The whole new note: the user's text untouched, then the `[dunning]` line. */
@@ -26,6 +32,8 @@ export interface DunningNoteChangeResult {
 	changed: boolean;
 	/** For a claim: the step was already recorded, so it must not be sent again. */
 	alreadyClaimed: boolean;
+	/** For a letter: the step's letter as the note now records it, and what recording it did. */
+	letter?: { letter: LetterRecord; change: LetterChange };
 }
 
 /** The `sent=` entries with their dates (parseDunningNote keeps only the ids and the last date). */
@@ -45,6 +53,7 @@ const CHANGE_SHAPES: Record<DunningNoteChange['kind'], Shape> = {
 	promise: { promisedOn: 'date?' },
 	disputed: { disputed: 'boolean' },
 	paused: { paused: 'boolean' },
+	letter: { letter: 'any', invoiceId: 'string' },
 };
 
 function assertChange(change: unknown): asserts change is DunningNoteChange {
@@ -78,8 +87,10 @@ export function applyDunningNoteChange(
 		disputed: state.disputed,
 		paused: state.paused,
 		tags: parsed.tags,
+		letters: state.letters ?? [],
 	};
 	let alreadyClaimed = false;
+	let letter: DunningNoteChangeResult['letter'];
 	switch (change.kind) {
 		case 'claim': {
 			const stepId = change.stepId.trim();
@@ -110,6 +121,15 @@ export function applyDunningNoteChange(
 		case 'paused':
 			record.paused = change.paused;
 			break;
+		case 'letter': {
+			const recorded = recordLetter(record.letters, change.letter, {
+				invoiceId: change.invoiceId,
+				claimed: state.sentStepIds.includes(String(change.letter?.stepId ?? '').trim()),
+			});
+			record.letters = recorded.letters;
+			letter = { letter: recorded.letter, change: recorded.change };
+			break;
+		}
 	}
 	if (alreadyClaimed) return { note: current, changed: false, alreadyClaimed };
 	const next = formatDunningNote(parsed.userText, record);
@@ -119,6 +139,7 @@ export function applyDunningNoteChange(
 		disputed: state.disputed,
 		paused: state.paused,
 		tags: parsed.tags,
+		letters: state.letters ?? [],
 	});
 	if (next.length > PRIVATE_NOTE_MAX_LENGTH) {
 		throw new DunningInputError(
@@ -126,5 +147,5 @@ export function applyDunningNoteChange(
 			`the note would be ${next.length} characters, more than QuickBooks' ${PRIVATE_NOTE_MAX_LENGTH}`,
 		);
 	}
-	return { note: next, changed: next !== before, alreadyClaimed };
+	return { note: next, changed: next !== before, alreadyClaimed, ...(letter ? { letter } : {}) };
 }

@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Invoice } from '../../shared/internal';
+import {
+	DunningInputError,
+	STRIPE_LETTER_METADATA_PREFIX,
+	type Invoice,
+} from '../../shared/internal';
 
 /**
  * How this package keeps its state on a Stripe invoice: `dunning_*` metadata keys, and the per-step claim keys
@@ -17,7 +21,26 @@ export const DUNNING_METADATA_PREFIX = 'dunning_';
  */
 export const CLAIM_METADATA_PREFIX = 'dunning_claim_';
 /** Stripe metadata keys are at most 40 characters. */
-export const MAX_STEP_ID_LENGTH = 40 - CLAIM_METADATA_PREFIX.length;
+export const MAX_METADATA_KEY_LENGTH = 40;
+export const MAX_STEP_ID_LENGTH = MAX_METADATA_KEY_LENGTH - CLAIM_METADATA_PREFIX.length;
+/** Stripe keeps at most 50 metadata keys per object (and values of at most 500 characters). */
+export const MAX_METADATA_KEYS = 50;
+
+/**
+ * The key of a step's registered letter, `dunning_letter_<step id>` (issue 20). Its prefix is one character
+ * longer than the claim's, so a letter needs a step id of at most 25 characters where a claim takes 26.
+ * The value, a letter record, is at most 330 characters (nodes/shared/letter-record.ts): within Stripe's 500.
+ */
+export function letterMetadataKey(stepId: string): string {
+	const key = `${STRIPE_LETTER_METADATA_PREFIX}${stepId}`;
+	if (key.length > MAX_METADATA_KEY_LENGTH) {
+		throw new DunningInputError(
+			'stepId',
+			`${JSON.stringify(stepId)} is too long to record a letter on a Stripe invoice: its key ${key} would be over Stripe's ${MAX_METADATA_KEY_LENGTH} characters (step ids of at most ${MAX_METADATA_KEY_LENGTH - STRIPE_LETTER_METADATA_PREFIX.length})`,
+		);
+	}
+	return key;
+}
 
 /**
  * The value a released claim key keeps: `released:<nonce>`. It no longer claims the step, and its nonce makes

@@ -1,43 +1,15 @@
 import { createHash } from 'node:crypto';
 
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 
 import { DunningLedger, type LedgerQuery } from '../../../nodes/services/ledger';
 import { DunningInputError } from '../../../nodes/shared/internal';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres';
+import { ledgerPostgres, queryOf } from '../../helpers/ledger-postgres';
 
 jest.setTimeout(60_000);
 
-let server: TestPostgres;
-const pools: Pool[] = [];
-
-beforeAll(async () => {
-	server = await startPostgres();
-});
-
-afterAll(async () => {
-	await Promise.all(pools.map((pool) => pool.end()));
-	await server?.stop();
-});
-
-function pool(max = 10): Pool {
-	const created = new Pool({ connectionString: server.connectionString, max });
-	// The server's fast shutdown at teardown ends idle connections; pg reports that as an 'error' event.
-	created.on('error', () => undefined);
-	pools.push(created);
-	return created;
-}
-
-function queryOf(client: Pool | Client): LedgerQuery {
-	return async (sql, params) => (await client.query(sql, params)).rows;
-}
-
-let prefixes = 0;
-/** Each test its own tables, so that none depends on another's rows or on the schema already existing. */
-function freshPrefix(): string {
-	prefixes += 1;
-	return `ledger_t${prefixes}_${process.pid}`;
-}
+const postgres = ledgerPostgres('ledger');
+const { pool, freshPrefix } = postgres;
 
 const step = { source: 'pennylane', invoiceId: '5012', stepId: 'd7' };
 
@@ -46,7 +18,7 @@ describe('DunningLedger on a real PostgreSQL', () => {
 		const tablePrefix = freshPrefix();
 		const clients = await Promise.all(
 			Array.from({ length: 5 }, async () => {
-				const client = new Client({ connectionString: server.connectionString });
+				const client = new Client({ connectionString: postgres.server.connectionString });
 				client.on('error', () => undefined);
 				await client.connect();
 				return client;
@@ -161,7 +133,6 @@ describe('DunningLedger on a real PostgreSQL', () => {
 		await ledger.setState('pennylane', '5012', { promisedOn: '2026-11-28', disputed: true });
 		await ledger.setState('pennylane', '5012', { disputed: false, paused: true }, 'exec-3');
 		await first.end();
-		pools.splice(pools.indexOf(first), 1);
 
 		const reopened = new DunningLedger(queryOf(pool(2)), { tablePrefix });
 		expect(await reopened.readState('pennylane', '5012', 'Europe/Paris')).toEqual({

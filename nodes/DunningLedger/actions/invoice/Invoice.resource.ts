@@ -14,6 +14,7 @@ import * as markSent from './markSent.operation';
 import * as markUndisputed from './markUndisputed.operation';
 import * as pause from './pause.operation';
 import * as readState from './readState.operation';
+import * as recordLetter from './recordLetter.operation';
 import * as recordPromise from './recordPromise.operation';
 import * as releaseClaim from './releaseClaim.operation';
 import * as resume from './resume.operation';
@@ -27,6 +28,7 @@ export const invoiceOperations: Operations<LedgerRun> = {
 		markUndisputed,
 		pause,
 		readState,
+		recordLetter,
 		recordPromise,
 		releaseClaim,
 		resume,

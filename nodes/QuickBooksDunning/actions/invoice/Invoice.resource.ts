@@ -19,6 +19,7 @@ import * as listOverdue from './listOverdue.operation';
 import * as markDisputed from './markDisputed.operation';
 import * as markUndisputed from './markUndisputed.operation';
 import * as pause from './pause.operation';
+import * as recordLetter from './recordLetter.operation';
 import * as recordPromise from './recordPromise.operation';
 import * as releaseClaim from './releaseClaim.operation';
 import * as resume from './resume.operation';
@@ -33,6 +34,7 @@ export const invoiceOperations: Operations<QuickBooksRun> = {
 		markDisputed,
 		markUndisputed,
 		pause,
+		recordLetter,
 		recordPromise,
 		releaseClaim,
 		resume,

@@ -8,10 +8,11 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { assertApprovedIfRequired } from '../../../common/approval';
+import { jsonParameterValue } from '../../../common/parameters';
 import type { ItemResult } from '../../../common/per-item';
 import { recipientLinesOf } from '../../../services/maileva/recipient';
 import { postLetterOnce } from '../../../services/maileva/sendings';
-import { DunningInputError, readPostalAddress, type PostalAddress } from '../../../shared/internal';
+import { readPostalAddress, type PostalAddress } from '../../../shared/internal';
 
 const show = { show: { resource: ['letter'], operation: ['send'] } };
 
@@ -80,24 +81,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const NOT_JSON = Symbol('not JSON');
-
 /** The address parameter (an object, or JSON text) as the core's PostalAddress; null when there is none. */
 function addressOf(value: unknown): PostalAddress | null {
 	const field = 'invoice.customer.address';
-	let raw = value;
-	if (typeof raw === 'string') {
-		if (raw.trim() === '') return null;
-		const text = raw;
-		raw = NOT_JSON;
-		try {
-			raw = JSON.parse(text) as unknown;
-		} catch {
-			// refused just below, outside the catch
-		}
-		if (raw === NOT_JSON) throw new DunningInputError(field, 'is not a JSON object');
-	}
-	return readPostalAddress(raw, field);
+	return readPostalAddress(jsonParameterValue(value, field), field);
 }
 
 /**
