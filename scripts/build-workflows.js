@@ -11,6 +11,7 @@ const path = require('node:path');
 
 const { replyWorkflows } = require('./workflows/replies');
 const { thankYouWorkflows } = require('./workflows/thanks');
+const { ledgerReportWorkflows } = require('./workflows/ledger-report');
 
 const OUT = path.join(__dirname, '..', 'workflows');
 const ZONE = 'Europe/Paris';
@@ -138,7 +139,9 @@ const sendEmail = (b, name, at, { to, subject, html, text, replyTo, attachments 
 			options: {
 				appendAttribution: false,
 				...(replyTo ? { replyTo } : {}),
-				...(attachments ? { attachments } : {}),
+				// Regular attachments: n8n 2.41's `attachments` embeds the files inline (by Content-ID), where a mail
+				// client may not list them.
+				...(attachments ? { fileAttachments: attachments } : {}),
 			},
 		},
 		at,
@@ -1205,7 +1208,7 @@ function weeklyReport(source, index) {
 					subject: `=Unpaid invoices (${label}), week of {{ $now.setZone("${ZONE}").toFormat("yyyy-MM-dd") }}`,
 					emailFormat: 'html',
 					html: '={{ $json.html }}',
-					options: { appendAttribution: false, attachments: 'data' },
+					options: { appendAttribution: false, fileAttachments: 'data' },
 				},
 				[3, 0.5],
 				{ credentials: CREDENTIALS.smtp, onError: 'continueErrorOutput' },
@@ -1683,6 +1686,7 @@ function all() {
 		['pennylane-classic-7-14-21.json', pennylaneClassic(31)],
 		['pennylane-formal-notice-approval.json', pennylaneFormalNotice(32)],
 		['spreadsheet-classic-7-14-21.json', spreadsheetLadder(33)],
+		...ledgerReportWorkflows().map(({ file, workflow }) => [file, workflow]),
 	];
 }
 

@@ -46,7 +46,7 @@ describe('templates: the approved formal notice as a letter (issue 20)', () => {
 				'Send Approved Notice',
 			]);
 			expect(node(template, 'Send Approved Notice').parameters).toMatchObject({
-				options: { attachments: 'letter' },
+				options: { fileAttachments: 'letter' },
 			});
 			const post = node(template, 'Post Registered Letter');
 			expect(post.type).toBe('n8n-nodes-dunning.registeredLetter');
