@@ -1,15 +1,12 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testLedgerConnection, type LedgerCredential } from '../services/ledger/connection';
+import { ledgerCredentialTest } from '../services/ledger/connection';
 import { description } from './actions/invoice/Invoice.resource';
 import { router } from './actions/router';
 
@@ -35,16 +32,7 @@ export class DunningLedger implements INodeType {
 		properties: description,
 	};
 
-	methods = {
-		credentialTest: {
-			async dunningLedgerConnectionTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				return await testLedgerConnection((credential.data ?? {}) as LedgerCredential);
-			},
-		},
-	};
+	methods = { credentialTest: { dunningLedgerConnectionTest: ledgerCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

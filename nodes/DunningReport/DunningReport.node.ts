@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ledgerCredentialTest } from '../services/ledger/connection';
 import { OUTPUT_NAMES } from './actions/book';
 import * as buildReport from './actions/build-report.operation';
 import * as preview from './actions/preview.operation';
@@ -29,11 +30,12 @@ export class DunningReport implements INodeType {
 		outputs: OUTPUT_NAMES.map(() => NodeConnectionTypes.Main),
 		outputNames: OUTPUT_NAMES,
 		usableAsTool: true,
-		// Only for History From: Dunning Ledger. Tested by the Dunning Ledger node's credential test.
+		// Only for History From: Dunning Ledger.
 		credentials: [
 			{
 				name: 'dunningLedgerPostgresApi',
 				required: true,
+				testedBy: 'dunningLedgerConnectionTest',
 				displayOptions: { show: { operation: ['buildReport'], historyFrom: ['ledger'] } },
 			},
 		],
@@ -44,6 +46,8 @@ export class DunningReport implements INodeType {
 			...preview.description,
 		],
 	};
+
+	methods = { credentialTest: { dunningLedgerConnectionTest: ledgerCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

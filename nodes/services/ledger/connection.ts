@@ -87,3 +87,14 @@ export async function testLedgerConnection(
 		await pool.end();
 	}
 }
+
+/**
+ * The `credentialTest` method of every node that uses the ledger credential (each names it
+ * `dunningLedgerConnectionTest` in its `testedBy`): the editor's Test button runs `testLedgerConnection`.
+ */
+export async function ledgerCredentialTest(
+	this: unknown,
+	credential: { data?: object },
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	return await testLedgerConnection((credential.data ?? {}) as LedgerCredential);
+}
