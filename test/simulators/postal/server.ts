@@ -140,9 +140,12 @@ export class MailevaSimulator {
 
 	async stop(): Promise<void> {
 		for (const response of this.held) response.destroy();
-		await new Promise<void>((resolve) =>
-			this.server ? this.server.close(() => resolve()) : resolve(),
-		);
+		await new Promise<void>((resolve) => {
+			if (!this.server) return resolve();
+			this.server.close(() => resolve());
+			// A client's keep-alive connections would hold close() for seconds.
+			this.server.closeAllConnections();
+		});
 	}
 
 	/**
