@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { readMinDaysOverdue, requestTimeoutMs } from '../common/source-properties';
+import { readPollSettings, requestTimeoutMs } from '../common/source-properties';
 import { changelogCovers, changelogPages } from '../services/pennylane/changes';
 import {
 	CustomerCache,
@@ -29,7 +29,6 @@ import {
 	startFullRead,
 	type PollState,
 } from './poll-state';
-import { chosenTimeZone } from '../common/properties';
 
 /**
  * How far behind our clock Pennylane may still record a change (its clock, its processing): a new watermark
@@ -194,14 +193,13 @@ export class PennylaneInvoiceTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as Options;
-		const minDaysOverdue = readMinDaysOverdue((name, fallback) =>
-			this.getNodeParameter(name, fallback),
+		const { options, minDaysOverdue, timezone, maxPages } = readPollSettings<Options>(
+			this,
+			DEFAULT_MAX_PAGES,
 		);
-		const timezone = chosenTimeZone(options, this.getTimezone());
 		const concurrency = Math.floor(Number(options.concurrency ?? PENNYLANE_REQUESTS_AT_ONCE));
 		const budget: Budget = {
-			pages: Math.max(1, Math.floor(Number(options.maxPages ?? DEFAULT_MAX_PAGES)) || 1),
+			pages: maxPages,
 			concurrency: Math.min(10, Math.max(1, concurrency || PENNYLANE_REQUESTS_AT_ONCE)),
 			timeoutMs: requestTimeoutMs(options),
 		};

@@ -5,7 +5,11 @@ import {
 	requestsAtOnceOption,
 	requestTimeoutOption,
 } from '../common/properties';
-import { minDaysOverdueProperties } from '../common/source-properties';
+import {
+	emitSettledOption,
+	maxPagesOption,
+	minDaysOverdueProperties,
+} from '../common/source-properties';
 import { PENNYLANE_REQUESTS_AT_ONCE } from '../services/pennylane/limits';
 import {
 	pennylaneAuthenticationProperty,
@@ -34,23 +38,8 @@ export const pennylaneInvoiceTriggerProperties: INodeProperties[] = [
 			description:
 				'Whether the first poll also emits the invoices already overdue then (event "overdue"); off, it only records them and later polls emit what changes. A manual run ("Execute step") always shows them.',
 		},
-		{
-			displayName: 'Emit Paid and Voided',
-			name: 'emitSettled',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to also emit an invoice known as overdue once it is paid or voided (event "paid" or "voided")',
-		},
-		{
-			displayName: 'Maximum Pages per Poll',
-			name: 'maxPages',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_MAX_PAGES,
-			description:
-				'Pages of 100 invoices a poll reads (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data',
-		},
+		emitSettledOption,
+		maxPagesOption('100', DEFAULT_MAX_PAGES, 'a poll reads'),
 		requestTimeoutOption('Pennylane'),
 		requestsAtOnceOption('Pennylane', PENNYLANE_REQUESTS_AT_ONCE),
 		pennylaneTimeZoneOption,

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { readMinDaysOverdue, requestTimeoutMs } from '../common/source-properties';
+import { readPollSettings, requestTimeoutMs } from '../common/source-properties';
 import {
 	customerLookup,
 	fetchChanges,
@@ -48,7 +48,6 @@ import {
 	type PollState,
 	type ScanCursor,
 } from './poll-state';
-import { chosenTimeZone } from '../common/properties';
 
 /** The next CDC window starts this long before the server's clock at the last answer: overlaps are deduplicated. */
 const WATERMARK_OVERLAP_MS = 5 * 60_000;
@@ -289,12 +288,10 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as Options;
-		const minDaysOverdue = readMinDaysOverdue((name, fallback) =>
-			this.getNodeParameter(name, fallback),
+		const { options, minDaysOverdue, timezone, maxPages } = readPollSettings<Options>(
+			this,
+			DEFAULT_MAX_PAGES,
 		);
-		const timezone = chosenTimeZone(options, this.getTimezone());
-		const maxPages = Math.max(1, Math.floor(Number(options.maxPages ?? DEFAULT_MAX_PAGES)) || 1);
 		const connection = await quickBooksConnection(this, { timeoutMs: requestTimeoutMs(options) });
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadState(staticData);

@@ -1,4 +1,5 @@
 import type {
+	IPollFunctions,
 	IDataObject,
 	IExecuteFunctions,
 	INodeProperties,
@@ -6,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { assertIsoDate } from '../shared/internal';
-import { optionsCollection } from './properties';
+import { chosenTimeZone, optionsCollection } from './properties';
 
 /**
  * Node properties that the action nodes and triggers of every invoice source (Stripe, QuickBooks...) offer
@@ -346,4 +347,44 @@ export function requestTimeoutMs(options: IDataObject): number {
 	}
 	if (typeof options.timeoutMs === 'number') return Math.max(100, options.timeoutMs);
 	return 30_000;
+}
+
+// ---- the polling triggers (QuickBooks, Pennylane): the same options, read the same way ----
+
+/** Emit Paid and Voided, on by default. */
+export const emitSettledOption: INodeProperties = {
+	displayName: 'Emit Paid and Voided',
+	name: 'emitSettled',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to also emit an invoice known as overdue once it is paid or voided (event "paid" or "voided")',
+};
+
+/** Maximum Pages per Poll: how much one poll holds in memory; the rest waits for the next poll. */
+export function maxPagesOption(pageSize: string, fallback: number, read: string): INodeProperties {
+	return {
+		displayName: 'Maximum Pages per Poll',
+		name: 'maxPages',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: fallback,
+		description: `Pages of ${pageSize} invoices ${read} per poll (what one poll holds in memory); a longer read continues at the next poll from the position kept in static data`,
+	};
+}
+
+/** What every polling trigger reads first: its Options, Minimum Days Overdue, the time zone and the page cap. */
+export function readPollSettings<Options extends IDataObject>(
+	context: IPollFunctions,
+	defaultMaxPages: number,
+): { options: Options; minDaysOverdue: number; timezone: string; maxPages: number } {
+	const options = context.getNodeParameter('options', {}) as Options;
+	return {
+		options,
+		minDaysOverdue: readMinDaysOverdue((name, fallback) =>
+			context.getNodeParameter(name, fallback),
+		),
+		timezone: chosenTimeZone(options, context.getTimezone()),
+		maxPages: Math.max(1, Math.floor(Number(options.maxPages ?? defaultMaxPages)) || 1),
+	};
 }

@@ -20,6 +20,7 @@ import {
 	type DunningState,
 	type IsoDate,
 	type LetterChange,
+	type LedgerStepRow,
 	type LetterRecord,
 } from '../../shared/internal';
 import { ensureLedgerSchema, ledgerTables, type LedgerQuery, type LedgerTables } from './schema';
@@ -31,14 +32,8 @@ export interface StepKey {
 	stepId: string;
 }
 
-export interface StepRecord extends StepKey {
-	claimedAt: string;
-	claimedBy: string;
-	sentAt: string | null;
-	sentBy: string | null;
-	channel: string | null;
-	address: string | null;
-	messageSha256: string | null;
+/** A steps row as the ledger reads it back: the report's row (the core's), with the message itself. */
+export interface StepRecord extends Omit<LedgerStepRow, 'messageKept'> {
 	message: string | null;
 	/** The registered letter posted for the step (Record Letter), null when none was recorded. */
 	letter: LetterRecord | null;

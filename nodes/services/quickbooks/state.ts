@@ -81,14 +81,16 @@ export function applyDunningNoteChange(
 	const current = typeof note === 'string' ? note : '';
 	const parsed = parseDunningNote(current, field);
 	const state = { ...parsed.state };
-	const record = {
+	// The note's record as it is now: changed below, and formatted again unchanged to compare.
+	const recordNow = () => ({
 		sent: sentRecords(current, parsed.state.lastSentOn ?? '1970-01-01'),
 		promisedOn: state.promisedOn,
 		disputed: state.disputed,
 		paused: state.paused,
 		tags: parsed.tags,
 		letters: state.letters ?? [],
-	};
+	});
+	const record = recordNow();
 	let alreadyClaimed = false;
 	let letter: DunningNoteChangeResult['letter'];
 	switch (change.kind) {
@@ -133,14 +135,7 @@ export function applyDunningNoteChange(
 	}
 	if (alreadyClaimed) return { note: current, changed: false, alreadyClaimed };
 	const next = formatDunningNote(parsed.userText, record);
-	const before = formatDunningNote(parsed.userText, {
-		sent: sentRecords(current, parsed.state.lastSentOn ?? '1970-01-01'),
-		promisedOn: state.promisedOn,
-		disputed: state.disputed,
-		paused: state.paused,
-		tags: parsed.tags,
-		letters: state.letters ?? [],
-	});
+	const before = formatDunningNote(parsed.userText, recordNow());
 	if (next.length > PRIVATE_NOTE_MAX_LENGTH) {
 		throw new DunningInputError(
 			field,
