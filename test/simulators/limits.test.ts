@@ -87,13 +87,14 @@ describe('QuickBooks simulator limits', () => {
 		expect(sim.counters.maxInFlight).toBe(10);
 	});
 
-	it('throttles nothing by default: 30 requests at once are all served', async () => {
-		sim = await startQuickBooksSimulator({ latencyMs: 100 });
+	it('throttles nothing by default: 30 requests at once are all served, more than 10 of them in flight together', async () => {
+		sim = await startQuickBooksSimulator({ latencyMs: 300 });
 		const token = sim.issueTokens().access_token;
 		const answers = await Promise.all(Array.from({ length: 30 }, () => read(token)));
 		expect(answers.every((answer) => answer.status === 200)).toBe(true);
 		expect(sim.counters.throttled).toBe(0);
-		expect(sim.counters.maxInFlight).toBe(30);
+		// Beyond QuickBooks' documented 10 at once; how many overlap exactly depends on the machine's load.
+		expect(sim.counters.maxInFlight).toBeGreaterThan(10);
 	});
 
 	it('makes each API request last the configured latency', async () => {
