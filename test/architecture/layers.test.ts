@@ -142,4 +142,13 @@ describe('layers of nodes/', () => {
 		}
 		expect(offenders).toEqual([]);
 	});
+
+	it('no shipped module loads a package with import(): n8n resolves a community package’s peers for require only', () => {
+		// The bundle keeps `import('n8n-workflow')` as an ES import, which finds no n8n-workflow beside the
+		// package in n8n (seen as "Cannot find package 'n8n-workflow'" in the real-n8n tests).
+		const offenders = [...sourceFiles(NODES), ...sourceFiles(join(ROOT, 'credentials'))]
+			.filter((file) => /\bimport\(\s*['"][^'".]/.test(readFileSync(file, 'utf8')))
+			.map((file) => relative(ROOT, file));
+		expect(offenders).toEqual([]);
+	});
 });
