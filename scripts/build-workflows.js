@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { replyWorkflows } = require('./workflows/replies');
+const { replyWorkflows, workflowJson } = require('./workflows/replies');
 const { thankYouWorkflows } = require('./workflows/thanks');
 const { ledgerReportWorkflows } = require('./workflows/ledger-report');
 
@@ -811,24 +811,7 @@ function workflow(def) {
 	counter = 0;
 	const b = builder(def.index);
 	def.build(b);
-	return {
-		id: def.id,
-		name: def.name,
-		description: def.description,
-		nodes: b.nodes,
-		connections: b.connections,
-		settings: {
-			executionOrder: 'v1',
-			timezone: ZONE,
-			saveManualExecutions: true,
-			callerPolicy: 'workflowsFromSameOwner',
-		},
-		pinData: {},
-		meta: { templateCredsSetupCompleted: false },
-		tags: def.tags.map((name) => ({ name })),
-		active: false,
-		versionId: uuid(def.index, 0),
-	};
+	return workflowJson(b, { ...def, zone: ZONE });
 }
 
 // ---- the scenarios ---------------------------------------------------------------------------------------

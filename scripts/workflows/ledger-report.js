@@ -9,7 +9,7 @@
 //   ledgerReportWorkflows() → [{ file: 'pennylane-weekly-report.json', workflow }]
 'use strict';
 
-const { CREDENTIALS, builder, uuid } = require('./replies');
+const { CREDENTIALS, builder, workflowJson } = require('./replies');
 
 const PKG = 'n8n-nodes-dunning';
 const INDEX = 34;
@@ -151,24 +151,14 @@ function ledgerReportWorkflow(options = {}) {
 		[4, -2.4],
 	);
 
-	return {
+	return workflowJson(b, {
 		id: 'dunPlWeeklyReport',
 		name: 'Dunning: Pennylane weekly report of unpaid invoices and proof of reminders (Dunning Ledger)',
 		description: `Every Monday at 8:00 (${zone}), lists the open Pennylane invoices that are overdue or due within 3 days, builds the Dunning Report with the reminder history and proofs read from the Dunning Ledger (overdue amount by age and currency, DSO, reminders per step, promises, disputes, a worklist by amount at stake, the proof of each reminder) and emails it to the finance team with its CSVs attached.`,
-		nodes: b.nodes,
-		connections: b.connections,
-		settings: {
-			executionOrder: 'v1',
-			timezone: zone,
-			saveManualExecutions: true,
-			callerPolicy: 'workflowsFromSameOwner',
-		},
-		pinData: {},
-		meta: { templateCredsSetupCompleted: false },
-		tags: [{ name: 'dunning' }, { name: 'pennylane' }, { name: 'ledger' }, { name: 'report' }],
-		active: false,
-		versionId: uuid(INDEX, 0),
-	};
+		zone: zone,
+		tags: ['dunning', 'pennylane', 'ledger', 'report'],
+		index: INDEX,
+	});
 }
 
 /** The template, with the file name it is written to in workflows/. */

@@ -92,6 +92,28 @@ function builder(index) {
 	return { nodes, connections, node, connect };
 }
 
+/** The importable workflow around a builder's nodes: the settings, metadata and ids every template shares. */
+function workflowJson(b, { id, name, description, zone, tags, index }) {
+	return {
+		id,
+		name,
+		description,
+		nodes: b.nodes,
+		connections: b.connections,
+		settings: {
+			executionOrder: 'v1',
+			timezone: zone,
+			saveManualExecutions: true,
+			callerPolicy: 'workflowsFromSameOwner',
+		},
+		pinData: {},
+		meta: { templateCredsSetupCompleted: false },
+		tags: tags.map((tag) => ({ name: tag })),
+		active: false,
+		versionId: uuid(index, 0),
+	};
+}
+
 /** What the workflow did, per kind, in the account manager's email. */
 const ACTIONS = {
 	// An n8n expression of its own (concatenated below): "{{" cannot nest inside the expression that picks it.
@@ -295,24 +317,14 @@ function replyWorkflow(source, options = {}) {
 		[0, -2.2],
 	);
 
-	return {
+	return workflowJson(b, {
 		id: source.id,
 		name: `Dunning: ${source.label} customer replies (promises, disputes, payment claims)`,
 		description: `Reads customers' replies to reminders from the billing mailbox (IMAP), records promises and disputes in ${source.label}, pauses reminders on payment claims and on replies that need a person, and tells the account manager.`,
-		nodes: b.nodes,
-		connections: b.connections,
-		settings: {
-			executionOrder: 'v1',
-			timezone: zone,
-			saveManualExecutions: true,
-			callerPolicy: 'workflowsFromSameOwner',
-		},
-		pinData: {},
-		meta: { templateCredsSetupCompleted: false },
-		tags: [{ name: 'dunning' }, { name: source.key }, { name: 'replies' }],
-		active: false,
-		versionId: uuid(source.index, 0),
-	};
+		zone: zone,
+		tags: ['dunning', source.key, 'replies'],
+		index: source.index,
+	});
 }
 
 /** Both templates, with the file name each is written to in workflows/. */
@@ -323,4 +335,12 @@ function replyWorkflows(options = {}) {
 	];
 }
 
-module.exports = { replyWorkflows, replyWorkflow, SOURCES, CREDENTIALS, builder, uuid };
+module.exports = {
+	replyWorkflows,
+	replyWorkflow,
+	SOURCES,
+	CREDENTIALS,
+	builder,
+	uuid,
+	workflowJson,
+};

@@ -10,7 +10,7 @@
 //   thankYouWorkflows() → [{ file: 'stripe-thank-you.json', workflow }, { file: 'quickbooks-thank-you.json', workflow }]
 'use strict';
 
-const { CREDENTIALS, builder, uuid } = require('./replies');
+const { CREDENTIALS, builder, uuid, workflowJson } = require('./replies');
 
 const PKG = 'n8n-nodes-dunning';
 const DEFAULTS = {
@@ -249,24 +249,14 @@ function thankYouWorkflow(source, options = {}) {
 		[0, -2.4],
 	);
 
-	return {
+	return workflowJson(b, {
 		id: source.id,
 		name: `Dunning: ${source.label} thank-you once a reminded invoice is paid`,
 		description: `Thanks a customer once a reminded ${source.label} invoice is paid in full, and records the thank-you (step ${STEP}) in the invoice's reminder history so it is never sent twice.`,
-		nodes: b.nodes,
-		connections: b.connections,
-		settings: {
-			executionOrder: 'v1',
-			timezone: zone,
-			saveManualExecutions: true,
-			callerPolicy: 'workflowsFromSameOwner',
-		},
-		pinData: {},
-		meta: { templateCredsSetupCompleted: false },
-		tags: [{ name: 'dunning' }, { name: source.key }, { name: 'thank-you' }],
-		active: false,
-		versionId: uuid(source.index, 0),
-	};
+		zone: zone,
+		tags: ['dunning', source.key, 'thank-you'],
+		index: source.index,
+	});
 }
 
 /** Both templates, with the file name each is written to in workflows/. */
