@@ -146,10 +146,27 @@ function compare(actual: unknown, expected: unknown): number {
 	const a = Number(actual);
 	const b = Number(expected);
 	if (typeof actual === 'number' && Number.isFinite(b)) return a - b;
-	return String(actual ?? '').localeCompare(String(expected ?? ''));
+	return byCodePoint(String(actual ?? ''), String(expected ?? ''));
 }
 
-function matches(actual: unknown, operator: Operator, value: unknown): boolean {
+/** Plain ordering (ISO dates, references), as the database behind the API compares them; not the locale's. */
+function byCodePoint(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `in` / `not_in` as one set lookup per invoice: a by-id read asks for 100 ids over thousands of invoices. */
+function memberOf(values: unknown[]): (actual: unknown) => boolean {
+	const numbers = new Set(values.map(Number).filter(Number.isFinite));
+	const texts = new Set(values.map((value) => String(value ?? '')));
+	return (actual) =>
+		typeof actual === 'number' ? numbers.has(actual) : texts.has(String(actual ?? ''));
+}
+
+function matches(
+	actual: unknown,
+	operator: Exclude<Operator, 'in' | 'not_in'>,
+	value: unknown,
+): boolean {
 	switch (operator) {
 		case 'eq':
 			return compare(actual, value) === 0;
@@ -163,10 +180,6 @@ function matches(actual: unknown, operator: Operator, value: unknown): boolean {
 			return compare(actual, value) > 0;
 		case 'gteq':
 			return compare(actual, value) >= 0;
-		case 'in':
-			return (value as unknown[]).some((item) => compare(actual, item) === 0);
-		case 'not_in':
-			return !(value as unknown[]).some((item) => compare(actual, item) === 0);
 	}
 }
 
@@ -216,7 +229,13 @@ function parseFilter(text: string | undefined): Array<(invoice: PlObject) => boo
 				},
 			);
 		}
-		return (invoice: PlObject) => matches(spec.read(invoice), operator as Operator, value);
+		if (operator === 'in' || operator === 'not_in') {
+			const member = memberOf(value as unknown[]);
+			const wanted = operator === 'in';
+			return (invoice: PlObject) => member(spec.read(invoice)) === wanted;
+		}
+		const order = operator as Exclude<Operator, 'in' | 'not_in'>;
+		return (invoice: PlObject) => matches(spec.read(invoice), order, value);
 	});
 }
 
@@ -578,7 +597,7 @@ export class PennylaneSimulator {
 			Number(invoice.id),
 		];
 		const order = (a: [string, number], b: [string, number]) =>
-			direction * (a[0].localeCompare(b[0]) || a[1] - b[1]);
+			direction * (byCodePoint(a[0], b[0]) || a[1] - b[1]);
 		let rows = [...this.invoices.values()]
 			.filter((invoice) => conditions.every((condition) => condition(invoice)))
 			.sort((a, b) => order(keyOf(a), keyOf(b)));

@@ -223,7 +223,11 @@ export class QuickBooksSimulator {
 
 	/** Adds or replaces an invoice; its MetaData.LastUpdatedTime becomes now unless kept. */
 	putInvoice(invoice: QbObject, options: { keepMetaData?: boolean } = {}): QbObject {
-		const stored = clone(invoice);
+		return this.store(clone(invoice), options);
+	}
+
+	/** Keeps `stored`, a copy nobody else holds, as it is (seeding thousands of invoices copies each once). */
+	private store(stored: QbObject, options: { keepMetaData?: boolean }): QbObject {
 		stored.Id = String(stored.Id ?? this.nextId++);
 		stored.SyncToken = String(stored.SyncToken ?? '0');
 		if (!options.keepMetaData || !stored.MetaData) {
@@ -290,7 +294,7 @@ export class QuickBooksSimulator {
 				const at = pacificTimestamp(options.updatedAt);
 				invoice.MetaData = { CreateTime: at, LastUpdatedTime: at };
 			}
-			created.push(this.putInvoice(invoice, { keepMetaData: options.updatedAt !== undefined }));
+			created.push(this.store(invoice, { keepMetaData: options.updatedAt !== undefined }));
 		}
 		return created;
 	}
@@ -455,6 +459,7 @@ export class QuickBooksSimulator {
 				intuit_tid: `1-sim-${randomBytes(8).toString('hex')}`,
 				...headers,
 			});
+			// Serialised at once: stored rows can go out as they are, later changes cannot reach this answer.
 			response.end(JSON.stringify(body));
 		};
 
@@ -534,19 +539,19 @@ export class QuickBooksSimulator {
 		if (method === 'GET' && invoiceMatch) {
 			const invoice = this.invoices.get(invoiceMatch[1]);
 			if (!invoice) return reply(400, this.faultBody(faultNotFound));
-			const copy = clone(invoice);
-			if (query.include !== 'invoiceLink') delete copy.InvoiceLink;
-			return reply(200, { Invoice: copy, time: this.time() });
+			const answer =
+				query.include === 'invoiceLink' ? invoice : { ...invoice, InvoiceLink: undefined };
+			return reply(200, { Invoice: answer, time: this.time() });
 		}
 		if (method === 'GET' && customerMatch) {
 			const customer = this.customers.get(customerMatch[1]);
 			if (!customer) return reply(400, this.faultBody(faultNotFound));
-			return reply(200, { Customer: clone(customer), time: this.time() });
+			return reply(200, { Customer: customer, time: this.time() });
 		}
 		if (method === 'GET' && paymentMatch) {
 			const payment = this.payments.get(paymentMatch[1]);
 			if (!payment) return reply(400, this.faultBody(faultNotFound));
-			return reply(200, { Payment: clone(payment), time: this.time() });
+			return reply(200, { Payment: payment, time: this.time() });
 		}
 		if (method === 'POST' && path === '/invoice') return this.update(body, reply);
 		if (method === 'POST' && sendMatch) {
@@ -575,7 +580,7 @@ export class QuickBooksSimulator {
 				...(sendTo ? { BillEmail: { Address: sendTo } } : {}),
 				DeliveryInfo: { DeliveryType: 'Email', DeliveryTime: this.time(false) },
 			});
-			return reply(200, { Invoice: clone(updated), time: this.time() });
+			return reply(200, { Invoice: updated, time: this.time() });
 		}
 		if (method === 'GET' && path === '/query') return this.query(query.query ?? '', reply);
 		if (method === 'GET' && path === '/cdc') return this.cdc(query, reply);
@@ -683,7 +688,7 @@ export class QuickBooksSimulator {
 		delete fields.SyncToken;
 		delete fields.sparse;
 		const updated = this.editInvoice(id, fields);
-		return reply(200, { Invoice: clone(updated), time: this.time() });
+		return reply(200, { Invoice: updated, time: this.time() });
 	}
 
 	private query(statement: string, reply: (status: number, body: unknown) => void): void {
@@ -715,7 +720,7 @@ export class QuickBooksSimulator {
 		return reply(200, {
 			QueryResponse: page.length
 				? {
-						[entity]: page.map((row) => clone(row)),
+						[entity]: page,
 						startPosition: parsed.startPosition,
 						maxResults: page.length,
 					}
@@ -764,11 +769,7 @@ export class QuickBooksSimulator {
 		let budget = 1000;
 		const responses: QbObject[] = [];
 		if (entities.includes('invoice')) {
-			// Only what fits in the answer is copied (a large book changed at once would otherwise be copied whole).
-			const changed: QbObject[] = [...this.invoices.values()]
-				.filter(changedAfter)
-				.slice(0, budget)
-				.map((row) => clone(row));
+			const changed: QbObject[] = [...this.invoices.values()].filter(changedAfter).slice(0, budget);
 			for (const [id, at] of this.deleted) {
 				if (at >= since)
 					changed.push({
@@ -783,10 +784,7 @@ export class QuickBooksSimulator {
 			responses.push({ Invoice: kept, startPosition: 1, maxResults: kept.length });
 		}
 		if (entities.includes('payment')) {
-			const kept = [...this.payments.values()]
-				.filter(changedAfter)
-				.slice(0, budget)
-				.map((row) => clone(row));
+			const kept = [...this.payments.values()].filter(changedAfter).slice(0, budget);
 			responses.push({ Payment: kept, startPosition: 1, maxResults: kept.length });
 		}
 		return reply(200, { CDCResponse: [{ QueryResponse: responses }], time: this.time() });
