@@ -29,6 +29,8 @@ export class DunningLedgerPostgresApi implements ICredentialType {
 				{ name: 'Connection String', value: 'connectionString' },
 			],
 		},
+		// The URL carries the database password (user:password@host), so it is masked like one.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Connection String',
 			name: 'connectionString',
