@@ -82,6 +82,8 @@ export interface CustomerInvoiceLine {
 	dueDate: string | null;
 	issueDate: string;
 	daysOverdue: number | null;
+	/** Past its due date (days overdue above zero): "échue le" then, "échéance le" before (not yet due). */
+	overdue: boolean;
 	paymentUrl: string | null;
 	pdfUrl: string | null;
 	stepId: string | null;
@@ -272,6 +274,7 @@ function lineOf(entry: Entry, language: ComposerLanguage): CustomerInvoiceLine {
 		dueDate: invoice.dueDate === null ? null : formatDate(invoice.dueDate, language),
 		issueDate: formatDate(invoice.issueDate, language),
 		daysOverdue: entry.step.daysOverdue,
+		overdue: entry.step.daysOverdue !== null && entry.step.daysOverdue > 0,
 		paymentUrl: safeLink(invoice.paymentUrl),
 		pdfUrl: safeLink(invoice.pdfUrl),
 		stepId: entry.step.stepId,
