@@ -82,8 +82,11 @@ export interface CustomerInvoiceLine {
 	dueDate: string | null;
 	issueDate: string;
 	daysOverdue: number | null;
-	/** Past its due date (days overdue above zero): "échue le" then, "échéance le" before (not yet due). */
-	overdue: boolean;
+	/**
+	 * Not yet past its due date (days overdue zero or below; without a step, its own tone is `notice`): the
+	 * texts then say "échéance le", not "échue le", and print no lateness.
+	 */
+	notYetDue: boolean;
 	paymentUrl: string | null;
 	pdfUrl: string | null;
 	stepId: string | null;
@@ -274,7 +277,8 @@ function lineOf(entry: Entry, language: ComposerLanguage): CustomerInvoiceLine {
 		dueDate: invoice.dueDate === null ? null : formatDate(invoice.dueDate, language),
 		issueDate: formatDate(invoice.issueDate, language),
 		daysOverdue: entry.step.daysOverdue,
-		overdue: entry.step.daysOverdue !== null && entry.step.daysOverdue > 0,
+		notYetDue:
+			entry.step.daysOverdue === null ? entry.tone === 'notice' : entry.step.daysOverdue <= 0,
 		paymentUrl: safeLink(invoice.paymentUrl),
 		pdfUrl: safeLink(invoice.pdfUrl),
 		stepId: entry.step.stepId,
