@@ -108,14 +108,14 @@ const UK_RULE_REFERENCES: RuleReferences = {
 		both: `${UK_ACT} (Royaume-Uni), sections 4, 5A et 6`,
 	},
 	en: {
-		interest: `${UK_ACT}, ss. 4 and 6`,
-		compensation: `${UK_ACT}, s. 5A`,
-		both: `${UK_ACT}, ss. 4, 5A and 6`,
+		interest: `${UK_ACT}, ss.4 and 6`,
+		compensation: `${UK_ACT}, s.5A`,
+		both: `${UK_ACT}, ss.4, 5A and 6`,
 	},
 	de: {
-		interest: `${UK_ACT} (Vereinigtes Königreich), s. 4 und 6`,
-		compensation: `${UK_ACT} (Vereinigtes Königreich), s. 5A`,
-		both: `${UK_ACT} (Vereinigtes Königreich), s. 4, 5A und 6`,
+		interest: `${UK_ACT} (Vereinigtes Königreich), s.4 und 6`,
+		compensation: `${UK_ACT} (Vereinigtes Königreich), s.5A`,
+		both: `${UK_ACT} (Vereinigtes Königreich), s.4, 5A und 6`,
 	},
 	es: {
 		interest: `${UK_ACT} (Reino Unido), secciones 4 y 6`,
@@ -130,6 +130,9 @@ const UK_RULE_REFERENCES: RuleReferences = {
  * §193 (a deadline on a weekend or holiday) only moves the first late day: no basis of a claim, so letters
  * leave it out.
  */
+/** A no-break space: a letter never ends a line between "§" and its number. */
+const NBSP = '\u00a0';
+
 function deRuleReferences(paragraph: 1 | 2, formerVersion: boolean): RuleReferences {
 	const p = paragraph;
 	const flatFee = p === 2 && !formerVersion;
@@ -137,9 +140,9 @@ function deRuleReferences(paragraph: 1 | 2, formerVersion: boolean): RuleReferen
 		flatFee ? { interest, compensation, both } : { interest, compensation: null, both: interest };
 	return {
 		de: refs(
-			`§ 288 Abs. ${p} BGB${formerVersion ? ' a. F.' : ''} i. V. m. § 247 BGB`,
-			'§ 288 Abs. 5 BGB',
-			`§ 288 Abs. ${p} und 5, § 247 BGB`,
+			`§${NBSP}288 Abs.${NBSP}${p} BGB${formerVersion ? ` a.${NBSP}F.` : ''} i.${NBSP}V.${NBSP}m. §${NBSP}247 BGB`,
+			`§${NBSP}288 Abs.${NBSP}5 BGB`,
+			`§${NBSP}288 Abs.${NBSP}${p} und 5, §${NBSP}247 BGB`,
 		),
 		en: refs(
 			`German Civil Code (BGB), s. 288(${p})${formerVersion ? ' (former version)' : ''} and s. 247`,

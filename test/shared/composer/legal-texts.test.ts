@@ -116,15 +116,15 @@ describe('formal notice: the interest and the compensation are cited apart, each
 			rule: 'UK',
 			language: 'en',
 			currency: 'GBP',
-			interest: '(Late Payment of Commercial Debts (Interest) Act 1998, ss. 4 and 6)',
-			compensation: '(Late Payment of Commercial Debts (Interest) Act 1998, s. 5A)',
+			interest: '(Late Payment of Commercial Debts (Interest) Act 1998, ss.4 and 6)',
+			compensation: '(Late Payment of Commercial Debts (Interest) Act 1998, s.5A)',
 		},
 		{
 			rule: 'DE',
 			language: 'de',
 			currency: 'EUR',
-			interest: '(§ 288 Abs. 2 BGB i. V. m. § 247 BGB)',
-			compensation: '(§ 288 Abs. 5 BGB)',
+			interest: '(§\u00a0288 Abs.\u00a02 BGB i.\u00a0V.\u00a0m. §\u00a0247 BGB)',
+			compensation: '(§\u00a0288 Abs.\u00a05 BGB)',
 		},
 		{
 			rule: 'EU',
@@ -218,9 +218,9 @@ describe('legalReferences', () => {
 	test('a German consumer debt cites §288 Abs. 1 and no flat fee (none is owed)', () => {
 		const references = legalReferences(penaltyOf('DE', 'EUR', true).legalBasis, 'de');
 		expect(references).toEqual({
-			interest: '§ 288 Abs. 1 BGB i. V. m. § 247 BGB',
+			interest: '§\u00a0288 Abs.\u00a01 BGB i.\u00a0V.\u00a0m. §\u00a0247 BGB',
 			compensation: null,
-			both: '§ 288 Abs. 1 BGB i. V. m. § 247 BGB',
+			both: '§\u00a0288 Abs.\u00a01 BGB i.\u00a0V.\u00a0m. §\u00a0247 BGB',
 		});
 	});
 
