@@ -51,7 +51,7 @@ const ALREADY_DUE: Record<ComposerLanguage, string> = {
 /** The per-customer firm message's sentence on the penalties listed above (FR rule). */
 const GROUPED_ALREADY_DUE: Record<ComposerLanguage, string> = {
 	fr: 'Pour mémoire, les pénalités de retard détaillées ci-dessus sont dues de plein droit depuis l’échéance, sans qu’un rappel soit nécessaire (articles L. 441-10, II et D. 441-5 du Code de commerce), et continuent de courir jusqu’au complet paiement.',
-	en: 'the late-payment charges set out above have been due since the due date, without any reminder being required',
+	en: 'the late-payment charges set out above have accrued since the due date, without any reminder being required',
 	de: 'die oben aufgeführten Verzugskosten seit Eintritt des Verzugs ohne weitere Mahnung angefallen sind',
 	es: 'los recargos por demora detallados arriba se han devengado automáticamente desde el vencimiento',
 };
