@@ -82,6 +82,11 @@ export interface CustomerInvoiceLine {
 	dueDate: string | null;
 	issueDate: string;
 	daysOverdue: number | null;
+	/**
+	 * Not yet past its due date (days overdue zero or below; without a step, its own tone is `notice`): the
+	 * texts then say "échéance le", not "échue le", and print no lateness.
+	 */
+	notYetDue: boolean;
 	paymentUrl: string | null;
 	pdfUrl: string | null;
 	stepId: string | null;
@@ -272,6 +277,8 @@ function lineOf(entry: Entry, language: ComposerLanguage): CustomerInvoiceLine {
 		dueDate: invoice.dueDate === null ? null : formatDate(invoice.dueDate, language),
 		issueDate: formatDate(invoice.issueDate, language),
 		daysOverdue: entry.step.daysOverdue,
+		notYetDue:
+			entry.step.daysOverdue === null ? entry.tone === 'notice' : entry.step.daysOverdue <= 0,
 		paymentUrl: safeLink(invoice.paymentUrl),
 		pdfUrl: safeLink(invoice.pdfUrl),
 		stepId: entry.step.stepId,

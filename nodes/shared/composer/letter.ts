@@ -44,11 +44,11 @@ export function recipientLines(invoice: Invoice): string[] {
 	return lines;
 }
 
+/** A rule's citations in each letter language: the interest, the fixed compensation, and both at once. */
+type RuleReferences = Record<ComposerLanguage, LegalReferences>;
+
 /** French rule citations as a French lawyer writes them, and in the other languages' own words. */
-const FR_RULE_REFERENCES: Record<
-	ComposerLanguage,
-	{ interest: string; compensation: string; both: string }
-> = {
+const FR_RULE_REFERENCES: RuleReferences = {
 	fr: {
 		interest: 'article L. 441-10, II du Code de commerce',
 		compensation: 'article D. 441-5 du Code de commerce',
@@ -71,19 +71,130 @@ const FR_RULE_REFERENCES: Record<
 	},
 };
 
+/*
+ * Directive 2011/7/EU: art. 3 gives interest between undertakings (at the rate of art. 2 point 6), art. 6 the
+ * 40 EUR compensation. The rule's own `legalBasis` also names art. 4 (public-authority debtors); a letter to
+ * a business cites the articles that apply to it.
+ */
+const EU_RULE_REFERENCES: RuleReferences = {
+	fr: {
+		interest: 'directive 2011/7/UE, art. 3',
+		compensation: 'directive 2011/7/UE, art. 6',
+		both: 'directive 2011/7/UE, art. 3 et 6',
+	},
+	en: {
+		interest: 'Directive 2011/7/EU, Article 3',
+		compensation: 'Directive 2011/7/EU, Article 6',
+		both: 'Directive 2011/7/EU, Articles 3 and 6',
+	},
+	de: {
+		interest: 'Richtlinie 2011/7/EU, Art. 3',
+		compensation: 'Richtlinie 2011/7/EU, Art. 6',
+		both: 'Richtlinie 2011/7/EU, Art. 3 und 6',
+	},
+	es: {
+		interest: 'Directiva 2011/7/UE, art. 3',
+		compensation: 'Directiva 2011/7/UE, art. 6',
+		both: 'Directiva 2011/7/UE, arts. 3 y 6',
+	},
+};
+
+/* The 1998 Act: s.4 (interest runs from the day after the due date) with s.6 (the rate), s.5A (compensation). */
+const UK_ACT = 'Late Payment of Commercial Debts (Interest) Act 1998';
+const UK_RULE_REFERENCES: RuleReferences = {
+	fr: {
+		interest: `${UK_ACT} (Royaume-Uni), sections 4 et 6`,
+		compensation: `${UK_ACT} (Royaume-Uni), section 5A`,
+		both: `${UK_ACT} (Royaume-Uni), sections 4, 5A et 6`,
+	},
+	en: {
+		interest: `${UK_ACT}, ss.4 and 6`,
+		compensation: `${UK_ACT}, s.5A`,
+		both: `${UK_ACT}, ss.4, 5A and 6`,
+	},
+	de: {
+		interest: `${UK_ACT} (Vereinigtes Königreich), s.4 und 6`,
+		compensation: `${UK_ACT} (Vereinigtes Königreich), s.5A`,
+		both: `${UK_ACT} (Vereinigtes Königreich), s.4, 5A und 6`,
+	},
+	es: {
+		interest: `${UK_ACT} (Reino Unido), secciones 4 y 6`,
+		compensation: `${UK_ACT} (Reino Unido), sección 5A`,
+		both: `${UK_ACT} (Reino Unido), secciones 4, 5A y 6`,
+	},
+};
+
+/**
+ * BGB: interest under §288 (Abs. 1 consumers, Abs. 2 businesses) on the base rate of §247, the 40 EUR flat
+ * fee under §288 Abs. 5 (businesses, debts from 29 July 2014: "a.F." marks the former §288 II without it).
+ * §193 (a deadline on a weekend or holiday) only moves the first late day: no basis of a claim, so letters
+ * leave it out.
+ */
+/** A no-break space: a letter never ends a line between "§" and its number. */
+const NBSP = '\u00a0';
+
+function deRuleReferences(paragraph: 1 | 2, formerVersion: boolean): RuleReferences {
+	const p = paragraph;
+	const flatFee = p === 2 && !formerVersion;
+	const refs = (interest: string, compensation: string, both: string): LegalReferences =>
+		flatFee ? { interest, compensation, both } : { interest, compensation: null, both: interest };
+	return {
+		de: refs(
+			`§${NBSP}288 Abs.${NBSP}${p} BGB${formerVersion ? ` a.${NBSP}F.` : ''} i.${NBSP}V.${NBSP}m. §${NBSP}247 BGB`,
+			`§${NBSP}288 Abs.${NBSP}5 BGB`,
+			`§${NBSP}288 Abs.${NBSP}${p} und 5, §${NBSP}247 BGB`,
+		),
+		en: refs(
+			`German Civil Code (BGB), s. 288(${p})${formerVersion ? ' (former version)' : ''} and s. 247`,
+			'German Civil Code (BGB), s. 288(5)',
+			`German Civil Code (BGB), s. 288(${p}) and (5) and s. 247`,
+		),
+		fr: refs(
+			`Code civil allemand (BGB), art. 288, al. ${p}${formerVersion ? ' (ancienne version)' : ''}, et art. 247`,
+			'Code civil allemand (BGB), art. 288, al. 5',
+			`Code civil allemand (BGB), art. 288, al. ${p} et 5, et art. 247`,
+		),
+		es: refs(
+			`Código Civil alemán (BGB), art. 288.${p}${formerVersion ? ' (versión anterior)' : ''} y art. 247`,
+			'Código Civil alemán (BGB), art. 288.5',
+			`Código Civil alemán (BGB), arts. 288.${p}, 288.5 y 247`,
+		),
+	};
+}
+
+/** A rate and fixed amount agreed in the contract: no statute to cite. */
+const CONTRACT_REFERENCES: Record<ComposerLanguage, string> = {
+	fr: 'conditions contractuelles',
+	en: 'contractual terms',
+	de: 'vertragliche Vereinbarung',
+	es: 'condiciones contractuales',
+};
+
 export interface LegalReferences {
 	interest: string;
-	compensation: string;
+	/** Null when the basis gives no separate citation for it (a basis the composer does not know). */
+	compensation: string | null;
 	both: string;
 }
 
 /**
- * The citations a letter prints for a penalty's `legalBasis`. The French rule is written out; other
- * bases (EU directive, UK Act, BGB) are already in the form their own courts use and are printed as is.
+ * The citations a letter prints for a penalty's `legalBasis` (the rule's language-neutral citation, see
+ * nodes/shared/penalty/rules.ts): each known rule is written out per letter language, with the interest
+ * and the compensation cited apart, so that a letter never prints the same citation twice. A basis the
+ * composer does not know (a penalty computed elsewhere) is printed once, as given.
  */
 export function legalReferences(legalBasis: string, language: ComposerLanguage): LegalReferences {
-	if (/L\.?\s*441-10/.test(legalBasis)) return FR_RULE_REFERENCES[language];
-	return { interest: legalBasis, compensation: legalBasis, both: legalBasis };
+	const basis = legalBasis.trim();
+	if (/L\.?\s*441-10/.test(basis)) return FR_RULE_REFERENCES[language];
+	if (/^Directive 2011\/7\/EU\b/.test(basis)) return EU_RULE_REFERENCES[language];
+	if (/^Late Payment of Commercial Debts/.test(basis)) return UK_RULE_REFERENCES[language];
+	const bgb = /^BGB §288 (I|II)( a\.F\.)?[,\s]/.exec(basis);
+	if (bgb) return deRuleReferences(bgb[1] === 'I' ? 1 : 2, bgb[2] !== undefined)[language];
+	if (/^Contractual terms\b/.test(basis)) {
+		const contract = CONTRACT_REFERENCES[language];
+		return { interest: contract, compensation: null, both: contract };
+	}
+	return { interest: basis, compensation: null, both: basis };
 }
 
 /** A penalty as the templates print it: formatted parts, the compensation in its own currency. */
@@ -98,7 +209,7 @@ export interface PenaltyView {
 	penaltyAsOf: string | null;
 	legalReference: string;
 	interestReference: string;
-	compensationReference: string;
+	compensationReference: string | null;
 }
 
 /** The fixed compensation in its own currency: `fixedCompensation`, else `compensationMinor`. */

@@ -58,7 +58,7 @@ describe('formatting', () => {
 	test('JPY has no decimals, and dates do not move with the machine time zone', () => {
 		const invoice = overdueInvoice({ currency: 'JPY', dueMinor: 150000, totalMinor: 150000 });
 		const { text } = composeReminder(composeInput({ invoice, language: 'en', tone: 'reminder' }));
-		expect(text).toContain('for ¥150,000, due since 15 November 2026');
+		expect(text).toContain('for ¥150,000, due on 15 November 2026');
 	});
 });
 
