@@ -162,6 +162,13 @@ const alertedApiNode = (b, source, name, parameters, at, alert) => {
 	return name;
 };
 
+/**
+ * The public holidays every template keeps: French ones, set in the node's options rather than left to the
+ * scenario's setting, since Custom Steps have no holiday calendar of their own (a custom step would send on
+ * 14 July while a preset waits).
+ */
+const HOLIDAYS = 'FR';
+
 const scenarioNode = (b, name, scenario, options, at, steps) =>
 	b.node(
 		name,
@@ -172,7 +179,7 @@ const scenarioNode = (b, name, scenario, options, at, steps) =>
 			scenario,
 			...(steps ? { steps: { step: steps } } : {}),
 			timezone: ZONE,
-			options,
+			options: { ...options, holidays: HOLIDAYS },
 		},
 		at,
 		{ onError: 'continueErrorOutput' },
