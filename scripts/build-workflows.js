@@ -990,6 +990,7 @@ function formalNotice(source, index) {
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
 			b.sticky('Sticky: Letter And SMS', channelsNote(spec, source), [13, 4.2], [680, 500], 6);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
 }
@@ -1079,9 +1080,11 @@ function ladder(source, index) {
 }
 
 /**
- * QuickBooks keeps a customer's mobile number on the customer record, not on the invoice: a ladder with an SMS
- * step reads the record for every invoice (Customer Lookup: Always), not only for those without BillEmail, or
- * the SMS step would always fall back to email.
+ * QuickBooks keeps a customer's tags (`vip`, `strategic`, in the customer note), mobile number and, often, postal
+ * address on the customer record, not on the invoice, and its node reads that record only for an invoice
+ * without BillEmail unless Customer Lookup is Always. Every QuickBooks template that depends on them sets it on
+ * each of its QuickBooks nodes: the exceptions (tags), the ladder (tags, SMS, letter), the formal notice (the
+ * letter's address) and the weekly report (VIP tags); without it a tagged customer would be chased as any other.
  */
 function readCustomerRecords(b) {
 	for (const node of b.nodes) {
@@ -1132,7 +1135,7 @@ function exceptions(source, index) {
 				[
 					`## ${label}: exceptions`,
 					'**Disputed invoices** (`dunning_disputed=true` in Stripe metadata, `disputed=yes` in the QuickBooks note, or set with the *Mark Disputed* operation) are skipped by the Dunning Scenario: no reminder while the dispute lasts (*Nothing To Do Today*, reason *disputed*).',
-					"**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or the QuickBooks customer note). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers' J+21 cases go to accounting.",
+					"**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or a `[dunning] tags=vip` line of the QuickBooks customer note, which the QuickBooks nodes read through *Options → Customer Lookup: Always*). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers' J+21 cases go to accounting.",
 					"**Formal notice (J+30)**: for a strategic customer, only with the account manager's approval (*Ask The Account Manager's Approval*); for the others, the finance manager's.",
 					'',
 					'Change the tags and the count in *Dunning Scenario → Options* (both scenario nodes) and in the two *Strategic Customer?* nodes.',
@@ -1145,6 +1148,7 @@ function exceptions(source, index) {
 			b.sticky('Sticky: Safety', safety(source), [7, -2.6], [620, 380], 4);
 			b.sticky('Sticky: Approval', approvalNote('the approver'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
 }
@@ -1218,6 +1222,7 @@ function weeklyReport(source, index) {
 				[900, 440],
 				5,
 			);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
 }

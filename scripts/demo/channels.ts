@@ -51,25 +51,6 @@ export function startTwilioProxy(sim: TwilioSimulator): Promise<InterceptingProx
 	return startInterceptingProxy({ 'api.twilio.com': sim.url });
 }
 
-/**
- * The QuickBooks nodes read a customer record only for an invoice without BillEmail (Customer Lookup
- * "missingEmail"); the mobile number lives on the customer, so the demo reads it always, in every invoice
- * node (the claims normalise the invoice they wrote again, and that is what the composer gets).
- */
-export function withCustomerLookup(workflow: WorkflowJson): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-	for (const node of copy.nodes) {
-		const parameters = node.parameters as Record<string, unknown>;
-		if (
-			String(node.type).endsWith('.quickBooksDunning') &&
-			(parameters.resource ?? 'invoice') === 'invoice'
-		) {
-			parameters.options = { ...(parameters.options as Json), customerLookup: 'always' };
-		}
-	}
-	return copy;
-}
-
 const STREETS = [
 	'rue de la République',
 	'avenue Jean Jaurès',

@@ -36,7 +36,6 @@ import {
 	startTwilioProxy,
 	TWILIO_CREDENTIAL,
 	twilioCredential,
-	withCustomerLookup,
 } from './channels';
 import { ledgerProof, ledgerSentSteps, seedPennylaneBook } from './pennylane';
 import { startMailevaSimulator } from '../../test/simulators/postal';
@@ -425,7 +424,6 @@ async function main() {
 	const ids: string[] = [];
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
 		let workflow = template(flow.file);
-		if (flow.source === 'quickbooks') workflow = withCustomerLookup(workflow);
 		workflow = bindCredential(workflow, MAILEVA_CREDENTIAL, ['mailevaApi']);
 		workflow = bindCredential(workflow, TWILIO_CREDENTIAL, ['twilioApi']);
 		if (flow.source === 'pennylane') {
