@@ -27,6 +27,12 @@ const CREDENTIALS = {
 	imap: { imap: { id: null, name: 'IMAP (billing mailbox)' } },
 };
 
+/**
+ * The invoices a reply may be about, on every source: the overdue ones and those due within a week, since a
+ * customer may answer the J-3 notice.
+ */
+const REPLY_WINDOW = { minDaysOverdue: 1, includeDueSoon: true, dueWithinDays: 7 };
+
 const SOURCES = {
 	stripe: {
 		key: 'stripe',
@@ -35,13 +41,10 @@ const SOURCES = {
 		id: 'dunStRepliesLoop',
 		node: `${PKG}.stripeDunning`,
 		credentials: CREDENTIALS.stripe,
-		// Due soon too: a customer may answer the J-3 notice.
 		list: (zone) => ({
 			resource: 'invoice',
 			operation: 'listOverdue',
-			minDaysOverdue: 1,
-			includeDueSoon: true,
-			dueWithinDays: 7,
+			...REPLY_WINDOW,
 			options: { timezone: zone },
 		}),
 		state: 'the invoice metadata (`dunning_promised_on`, `dunning_disputed`, `dunning_paused`)',
@@ -57,6 +60,7 @@ const SOURCES = {
 			resource: 'invoice',
 			operation: 'listOverdue',
 			returnAll: true,
+			...REPLY_WINDOW,
 			options: { timezone: zone },
 		}),
 		state: 'the `[dunning]` line of the invoice private note',
