@@ -423,18 +423,18 @@ const penaltyNode = (b, name, at) =>
  * Issue 19 #5: a reminder sent because a payment promise was broken also alerts the account manager, once
  * (after the claim, so a second run the same day does not alert again).
  */
-function brokenPromiseAlert(b, claim, alert) {
+function brokenPromiseAlert(b, claim, alert, at = [7, -1]) {
 	const broken = ifNode(
 		b,
 		'Promise Broken?',
 		'={{ $json.decision.reason }}',
 		{ type: 'string', operation: 'equals' },
 		'promise_broken',
-		[7, -1],
+		at,
 	);
 	b.connect(claim, 0, broken);
 	const name = 'Alert Account Manager: Broken Promise';
-	sendEmail(b, name, [8, -1], {
+	sendEmail(b, name, [at[0] + 1, at[1]], {
 		to: 'account-manager@example.com',
 		subject: `={{ ${esc('$json.invoice.customer.name')} }}: payment promise broken (invoice {{ $json.invoice.number || $json.invoice.id }})`,
 		html: `=<p><b>{{ ${esc('$json.invoice.customer.name')} }}</b> promised to pay invoice {{ ${esc('$json.invoice.number || $json.invoice.id')} }} by <b>{{ $json.decision.brokenPromiseOn || $json.invoice.dunning.promisedOn }}</b> and has not paid: {{ ${AMOUNT_DUE} }} still due, {{ $json.decision.daysOverdue }} days after the due date ({{ $json.invoice.dueDate }}).</p><p>A firm reminder naming the broken promise is going out today (step {{ $json.decision.stepId }}). Call them: ask why the promise was not kept and for a new date, then record it (Record Promise).</p><p>Contact: {{ ${esc('$json.invoice.customer.email')} }}</p>`,
@@ -1302,6 +1302,42 @@ function ledgerSendChain(b, { from, output, compose, claim, send, mark, alert, s
 }
 
 /**
+ * The fresh read of every reminder template, on a source the ledger templates can read again (Pennylane):
+ * each invoice the scenario would act on is read again from the source, its ledger state added again, and
+ * the scenario evaluated again (*Still Due Now?*), so a payment, a promise or a dispute recorded since the
+ * listing stops it before the claim. Returns the node whose outputs are the decision to act on.
+ */
+function freshDecision(b, spec, scenario, alert, x) {
+	const fresh = b.node(spec.fresh.name, spec.fresh.type, 1, spec.fresh.parameters, [x - 2, 0.5], {
+		credentials: spec.fresh.credentials,
+		onError: 'continueErrorOutput',
+	});
+	for (const output of [0, 1, 3]) b.connect(scenario, output, fresh);
+	b.connect(fresh, 1, alert);
+	const state = alertedApiNode(
+		b,
+		LEDGER,
+		'Read Dunning State Again',
+		{ resource: 'invoice', operation: 'readState', options: LEDGER.options },
+		[x - 1, 0.5],
+		alert,
+	);
+	b.connect(fresh, 0, state);
+	const again = scenarioNode(
+		b,
+		'Still Due Now?',
+		spec.scenario,
+		spec.options,
+		[x, 0.5],
+		spec.steps,
+	);
+	b.connect(state, 0, again);
+	b.connect(again, 2, noOp(b, 'Paid Or Changed Since Listing', [x + 1, 2.2]));
+	b.connect(again, 4, alert);
+	return again;
+}
+
+/**
  * The reminder spine on the ledger, after `feed` (the node whose output 0 carries normalised invoices):
  * Read Dunning State → Dunning Scenario → [penalty] → Reminder Composer → Claim Step → Send Email → Mark Sent;
  * Escalate → case summary to accounting, claimed and proved the same way; Needs Approval → the approval
@@ -1319,24 +1355,27 @@ function ledgerSpine(b, feed, spec) {
 	b.connect(feed, 0, read);
 	b.connect(read, 1, alert);
 	b.connect(read, 2, alert);
-	const x = spec.feedEnd + 2;
+	const first = spec.feedEnd + 2;
 	const scenario = scenarioNode(
 		b,
 		'Dunning Scenario',
 		spec.scenario,
 		spec.options,
-		[x, 0.5],
+		[first, 0.5],
 		spec.steps,
 	);
 	b.connect(read, 0, scenario);
-	b.connect(scenario, 2, noOp(b, 'Nothing To Do Today', [x + 1, 2.2]));
+	b.connect(scenario, 2, noOp(b, 'Nothing To Do Today', [first + 1, 2.2]));
 	b.connect(scenario, 4, alert);
+	// With a fresh read, the nodes after the decision move right to make room for it.
+	const x = spec.fresh ? first + 3 : first;
+	const decide = spec.fresh ? freshDecision(b, spec, scenario, alert, x) : scenario;
 	noOp(b, 'Not Claimed (Already Sent Or Paid)', [x + 3, 1.4]);
 
-	let toCompose = { from: scenario, output: 0 };
+	let toCompose = { from: decide, output: 0 };
 	if (spec.penalty) {
 		const penalty = penaltyNode(b, 'Late Payment Penalty', [x + 1, 0]);
-		b.connect(scenario, 0, penalty);
+		b.connect(decide, 0, penalty);
 		b.connect(penalty, 1, alert);
 		toCompose = { from: penalty, output: 0 };
 	}
@@ -1357,14 +1396,14 @@ function ledgerSpine(b, feed, spec) {
 		alert,
 		at: [x + 2, 0],
 	});
-	if (spec.brokenPromise) brokenPromiseAlert(b, claim, alert);
+	brokenPromiseAlert(b, claim, alert, [x + 4, -1]);
 
 	const summary = composer(b, 'Compose Case Summary', 'invoice', spec.stepTones, [x + 2, 2.6], {
 		...spec.composerExtra,
 		internalRecipient: 'accounting@example.com',
 	});
 	ledgerSendChain(b, {
-		from: scenario,
+		from: decide,
 		output: 1,
 		compose: summary,
 		claim: 'Claim Escalation',
@@ -1375,7 +1414,7 @@ function ledgerSpine(b, feed, spec) {
 		at: [x + 2, 2.6],
 	});
 
-	approvalRequest(b, LEDGER, spec, scenario, alert);
+	approvalRequest(b, LEDGER, spec, decide, alert);
 	approvalExecution(b, LEDGER, spec);
 	markSentNode(
 		b,
@@ -1436,7 +1475,8 @@ function pennylaneFeed(b, spec) {
 	return list;
 }
 
-const pennylaneReread = {
+/** The fresh read before the claim (every reminder template's), and the one after an approval. */
+const pennylaneFresh = {
 	name: 'Read Invoice Again',
 	type: PENNYLANE.node,
 	parameters: {
@@ -1447,6 +1487,7 @@ const pennylaneReread = {
 	},
 	credentials: PENNYLANE.credentials,
 };
+const pennylaneReread = { ...pennylaneFresh, name: 'Read Invoice Again (Approved)' };
 
 function pennylaneClassic(index) {
 	const spec = {
@@ -1456,6 +1497,7 @@ function pennylaneClassic(index) {
 		options: { minDaysBetweenCustomer: 0 },
 		approver: 'finance-manager@example.com',
 		feedEnd: 1,
+		fresh: pennylaneFresh,
 		reread: pennylaneReread,
 	};
 	return workflow({
@@ -1474,22 +1516,23 @@ function pennylaneClassic(index) {
 					'## Pennylane: classic J+7 / J+14 / J+21, state in the ledger',
 					'**List Overdue Invoices** (Pennylane Dunning) reads the open customer invoices past their deadline; **Read Dunning State** adds what the ledger remembers about each.',
 					'**Dunning Scenario** (preset *classic-7-14-21*, Europe/Paris, French holidays): J+7 friendly email, J+14 firmer email, J+21 the case summary to accounting. One email per invoice.',
+					'**Before the claim**: each invoice the scenario would act on is read again from Pennylane (*Read Invoice Again*, then *Read Dunning State Again*) and evaluated again (*Still Due Now?*): a payment, promise or dispute recorded since the listing stops it (*Paid Or Changed Since Listing*). A reminder sent for a broken payment promise also alerts the account manager (*Alert Account Manager: Broken Promise*).',
 					"A step that requires approval (another preset's formal notice) leaves on *Needs Approval* and is sent only once a person approves it (below).",
 					'',
 					'**Wording**: Reminder Composer → *Custom Template* or *Language*.',
 				].join('\n'),
-				[0, -2.6],
-				[900, 420],
+				[0, -3.4],
+				[900, 480],
 				5,
 			);
 			b.sticky(
 				'Sticky: Setup',
 				['## Setup', PENNYLANE.setup, ledgerSetup].join('\n'),
-				[4, -2.6],
+				[4, -3.4],
 				[620, 380],
 				6,
 			);
-			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -3.4], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 		},
 	});
@@ -1507,9 +1550,9 @@ function pennylaneFormalNotice(index) {
 		composerExtra: { stepToneMap: stepToneMap(FORMAL_STEPS), letterOptions: LETTER_OPTIONS },
 		options: { minDaysBetween: 4, minDaysBetweenCustomer: 0 },
 		penalty: true,
-		brokenPromise: true,
 		approver: 'finance-manager@example.com',
 		feedEnd: 1,
+		fresh: pennylaneFresh,
 		reread: pennylaneReread,
 		letter: true,
 	};
@@ -1529,20 +1572,21 @@ function pennylaneFormalNotice(index) {
 					'## Pennylane: reminders and an approved formal notice',
 					`**Dunning Scenario** (*Custom Steps*): ${FORMAL_STEPS.map((step) => `${step.id} ${step.tone}${step.requiresApproval ? ' (approval)' : ''}${step.includePenalty ? ' + penalties' : ''}`).join(', ')}.`,
 					'**Late Payment Penalty** (France, L441-10: 3 × the legal rate minimum, plus 40 EUR per invoice) adds the amounts; the composer states them.',
+					'**Before the claim**: each invoice the scenario would act on is read again from Pennylane (*Read Invoice Again*, then *Read Dunning State Again*) and evaluated again (*Still Due Now?*): a payment, promise or dispute recorded since the listing stops it (*Paid Or Changed Since Listing*). A reminder sent for a broken payment promise also alerts the account manager (*Alert Account Manager: Broken Promise*).',
 					'At J+30 the notice, composed, goes to the finance manager for approval; approved, the invoice is read again from Pennylane, the step claimed in the ledger, the notice sent with its PDF letter and its proof recorded; the letter is posted by registered mail and recorded in the ledger (*Record Letter On Invoice*).',
 				].join('\n'),
-				[0, -2.6],
-				[900, 420],
+				[0, -3.4],
+				[900, 480],
 				5,
 			);
 			b.sticky(
 				'Sticky: Setup',
 				['## Setup', PENNYLANE.setup, ledgerSetup].join('\n'),
-				[4, -2.6],
+				[4, -3.4],
 				[620, 380],
 				6,
 			);
-			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -3.4], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Letter', channelsNote(spec, LEDGER), [13, 4.2], [680, 460], 6);
 		},
@@ -1641,9 +1685,10 @@ function spreadsheetLadder(index) {
 					`**Read Invoices From Sheet** (Google Sheets → Get Rows): replace the placeholder *Document* URL with your spreadsheet's (or pick it from the list); the sheet *Invoices* has one row per invoice with the columns \`${SHEET_COLUMNS}\`. Amounts in major units (\`1234.50\`), dates \`YYYY-MM-DD\`, status \`open\`, \`paid\` or \`void\` (empty: open while an amount is due).`,
 					'**Map Row To Invoice** (Edit Fields, one expression) builds the normalised invoice the other nodes read (source `generic`). Another source (a CSV file, an accounting tool through HTTP Request): replace the first node and adapt this mapping.',
 					'**Dunning Scenario** (preset *classic-7-14-21*): J+7 friendly, J+14 firmer, J+21 the case summary to accounting.',
+					'**No fresh read**: the sheet is read once per run, so a payment written into it after the run started is seen on the next run only (the Stripe, QuickBooks and Pennylane templates read each invoice again before the claim). A reminder sent for a broken payment promise (recorded with *Dunning Ledger → Record Promise*) also alerts the account manager.',
 				].join('\n'),
-				[0, -2.6],
-				[900, 440],
+				[0, -3.4],
+				[900, 480],
 				5,
 			);
 			b.sticky(
@@ -1653,11 +1698,11 @@ function spreadsheetLadder(index) {
 					'**Google Sheets (invoices)** credential: your Google account (OAuth2), read access to the sheet.',
 					ledgerSetup,
 				].join('\n'),
-				[4, -2.6],
+				[4, -3.4],
 				[620, 380],
 				6,
 			);
-			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -3.4], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 		},
 	});
