@@ -12,6 +12,7 @@ const path = require('node:path');
 const { replyWorkflows, workflowJson } = require('./workflows/replies');
 const { thankYouWorkflows } = require('./workflows/thanks');
 const { ledgerReportWorkflows } = require('./workflows/ledger-report');
+const { placeholders } = require('./workflows/setup-note');
 
 const OUT = path.join(__dirname, '..', 'workflows');
 const ZONE = 'Europe/Paris';
@@ -577,14 +578,15 @@ function approvalExecution(b, source, spec) {
 // ---- issue 20: the letter and the SMS ---------------------------------------------------------------------
 
 /**
- * The sender's postal address on the letters (Reminder Composer → Letter Options): an example to replace, as
- * the sender email is. The letter date is left empty: today, in the workflow's time zone.
+ * The sender's postal address on the letters (Reminder Composer → Letter Options), shipped empty: the composer
+ * refuses a letter without a sender city, so no letter leaves with an example address; the *Before you
+ * activate* note lists these fields. The letter date is left empty: today, in the workflow's time zone.
  */
 const LETTER_OPTIONS = {
-	senderCompany: 'Your Company SAS',
-	senderStreet: '1 rue de l’Exemple',
-	senderPostalCode: '75001',
-	senderCity: 'Paris',
+	senderCompany: '',
+	senderStreet: '',
+	senderPostalCode: '',
+	senderCity: '',
 	senderCountry: 'FR',
 	delivery: 'registered',
 };
@@ -1732,13 +1734,74 @@ function all() {
 
 const FILES = Object.fromEntries(all().map(([file], index) => [index + 1, file]));
 
+const README = path.join(OUT, 'README.md');
+const SETUP_START =
+	'<!-- before-you-activate: written by scripts/build-workflows.js from the templates -->';
+const SETUP_END = '<!-- /before-you-activate -->';
+
+/**
+ * The "Before you activate" section of workflows/README.md: what each template's sticky note lists, by example
+ * value across the templates (read from the same nodes, so it cannot drift from the notes).
+ */
+function readmeSetupSection(templates) {
+	const groups = new Map();
+	for (const [file, wf] of templates) {
+		for (const group of placeholders(wf.nodes)) {
+			const key = group.value ?? group.what;
+			if (!groups.has(key)) groups.set(key, { ...group, fields: new Set(), files: [] });
+			const entry = groups.get(key);
+			for (const use of group.uses) entry.fields.add(use.field);
+			entry.files.push(file);
+		}
+	}
+	const lines = [
+		SETUP_START,
+		'',
+		'## Before you activate',
+		'',
+		'Each template opens with a *Before you activate* sticky note listing, node by node, the example values to',
+		'replace. Across the templates:',
+		'',
+	];
+	for (const group of groups.values()) {
+		const files =
+			group.files.length === templates.length
+				? 'every template'
+				: group.files.map((file) => `\`${file}\``).join(', ');
+		lines.push(
+			`- ${group.value ? `\`${group.value}\`: ` : ''}${group.what}. Fields: ${[...group.fields].join('; ')}. In ${files}.`,
+		);
+	}
+	lines.push('', SETUP_END);
+	return lines.join('\n');
+}
+
+/** README.md with its generated section replaced (it must already hold the two markers). */
+function readmeWithSetup(text, section) {
+	const start = text.indexOf(SETUP_START);
+	const end = text.indexOf(SETUP_END);
+	if (start < 0 || end < start)
+		throw new Error(`${README}: the before-you-activate markers are missing`);
+	return text.slice(0, start) + section + text.slice(end + SETUP_END.length);
+}
+
 async function main() {
 	const check = process.argv.includes('--check');
 	// Formatted as the repository's Prettier formats JSON, so that `npm run lint` and --check agree.
 	const prettier = require('prettier');
 	fs.mkdirSync(OUT, { recursive: true });
 	let stale = 0;
-	for (const [name, wf] of all()) {
+	const templates = all();
+	const readme = fs.readFileSync(README, 'utf8');
+	const readmeText = await prettier.format(readmeWithSetup(readme, readmeSetupSection(templates)), {
+		...(await prettier.resolveConfig(README)),
+		filepath: README,
+	});
+	if (check && readme !== readmeText) {
+		stale++;
+		process.stderr.write(`stale: ${path.relative(process.cwd(), README)}\n`);
+	} else if (!check) fs.writeFileSync(README, readmeText);
+	for (const [name, wf] of templates) {
 		const file = path.join(OUT, name);
 		const options = { ...(await prettier.resolveConfig(file)), filepath: file };
 		const text = await prettier.format(JSON.stringify(wf, null, '\t'), options);
@@ -1753,5 +1816,5 @@ async function main() {
 	if (stale) process.exit(1);
 }
 
-module.exports = { all, FILES };
+module.exports = { all, FILES, readmeSetupSection };
 if (require.main === module) void main();

@@ -1,7 +1,7 @@
 // The letter and SMS channels in the demo (issue 20): the customers get a postal address and a mobile number,
 // the Registered Letter node posts to the Maileva simulator and n8n's own Twilio node, unchanged, reaches the
 // Twilio simulator through a local HTTPS-intercepting proxy (test/simulators/intercepting-proxy.ts).
-import type { CredentialJson, WorkflowJson } from '../n8n/instance';
+import type { CredentialJson } from '../n8n/instance';
 import type { StripeSimulator } from '../../test/simulators/stripe';
 import type { SeededBook } from '../../test/simulators/stripe/demo-book';
 import type { QuickBooksSimulator } from '../../test/simulators/quickbooks';

@@ -38,6 +38,7 @@ import {
 	twilioCredential,
 } from './channels';
 import { ledgerProof, ledgerSentSteps, seedPennylaneBook } from './pennylane';
+import { withLetterSender } from './sender';
 import { startMailevaSimulator } from '../../test/simulators/postal';
 import { startTwilioSimulator } from '../../test/simulators/twilio';
 import { startPennylaneSimulator, type PennylaneSimulator } from '../../test/simulators/pennylane';
@@ -96,9 +97,12 @@ function argument(name: string): string | undefined {
 	return found.includes('=') ? found.slice(found.indexOf('=') + 1) : 'true';
 }
 
+/** A template as the demo imports it: its letter sender set, as a user does before activating. */
 function template(file: string): WorkflowJson {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+	return withLetterSender(
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'workflows', file), 'utf8')),
+	);
 }
 
 const IMAP_CREDENTIAL = { id: 'demoImapMailbox01', name: 'IMAP (billing mailbox)' };

@@ -11,6 +11,8 @@
 //   replyWorkflows() → [{ file: 'stripe-replies.json', workflow }, { file: 'quickbooks-replies.json', workflow }]
 'use strict';
 
+const { setupNote } = require('./setup-note');
+
 const PKG = 'n8n-nodes-dunning';
 const DEFAULTS = {
 	zone: 'Europe/Paris',
@@ -102,7 +104,8 @@ function workflowJson(b, { id, name, description, zone, tags, index }) {
 		id,
 		name,
 		description,
-		nodes: b.nodes,
+		// Last, so the other nodes keep their place: the note listing every example value still to replace.
+		nodes: [...b.nodes, setupNote(b.nodes, uuid(index, 0xfff))],
 		connections: b.connections,
 		settings: {
 			executionOrder: 'v1',
