@@ -1759,8 +1759,8 @@ function readmeSetupSection(templates) {
 		'',
 		'## Before you activate',
 		'',
-		'Each template opens with a *Before you activate* sticky note listing, node by node, the example values to',
-		'replace. Across the templates:',
+		'Each template carries a *Before you activate* sticky note listing, node by node, the example values to',
+		'replace (written from the template itself). Across the templates:',
 		'',
 	];
 	for (const group of groups.values()) {
@@ -1769,11 +1769,27 @@ function readmeSetupSection(templates) {
 				? 'every template'
 				: group.files.map((file) => `\`${file}\``).join(', ');
 		lines.push(
-			`- ${group.value ? `\`${group.value}\`: ` : ''}${group.what}. Fields: ${[...group.fields].join('; ')}. In ${files}.`,
+			...wrap(
+				`- ${group.value ? `\`${group.value}\`: ` : ''}${group.what}. Fields: ${[...group.fields].join('; ')}. In ${files}.`,
+			),
 		);
 	}
 	lines.push('', SETUP_END);
 	return lines.join('\n');
+}
+
+/** A Markdown list item wrapped at 115 columns, its continuation lines indented under the text. */
+function wrap(item, width = 115) {
+	const lines = [];
+	let line = '';
+	for (const word of item.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = `  ${word}`;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	lines.push(line);
+	return lines;
 }
 
 /** README.md with its generated section replaced (it must already hold the two markers). */
@@ -1792,11 +1808,10 @@ async function main() {
 	fs.mkdirSync(OUT, { recursive: true });
 	let stale = 0;
 	const templates = all();
+	// Not through Prettier: the repository's Markdown is wrapped by hand (wrap() below), and Prettier would
+	// rewrite the whole file.
 	const readme = fs.readFileSync(README, 'utf8');
-	const readmeText = await prettier.format(readmeWithSetup(readme, readmeSetupSection(templates)), {
-		...(await prettier.resolveConfig(README)),
-		filepath: README,
-	});
+	const readmeText = readmeWithSetup(readme, readmeSetupSection(templates));
 	if (check && readme !== readmeText) {
 		stale++;
 		process.stderr.write(`stale: ${path.relative(process.cwd(), README)}\n`);
