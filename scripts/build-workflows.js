@@ -842,7 +842,7 @@ function classic(source, index, crm) {
 		name: crm
 			? 'Dunning: QuickBooks J+7 / J+14 reminders, J+21 accounting notified and a CRM task'
 			: `Dunning: ${label} J+7 / J+14 reminders, J+21 accounting notified`,
-		description: `Every weekday at 9:00 (${ZONE}), lists the overdue ${label} invoices and follows the classic-7-14-21 scenario: a friendly email at J+7, a firmer one at J+14, and at J+21 the accounting team gets the case summary${crm ? ' and a follow-up task is added to the CRM tasks table (an n8n Data Table)' : ''}. Several overdue invoices of one customer go out as one email listing them all. Every step is claimed in ${label} before anything is sent, so a step goes out once, and a payment recorded in between stops the reminders.`,
+		description: `Every weekday at 9:00 (${ZONE}), lists the overdue ${label} invoices and follows the classic-7-14-21 scenario: a friendly email at J+7, a firmer one at J+14, and at J+21 the accounting team gets the case summary${crm ? ' and a follow-up task is added to the CRM tasks table (an n8n Data Table)' : ''}. Several overdue invoices of one customer at steps of the same tone go out as one email listing them all. Every step is claimed in ${label} before anything is sent, so a step goes out once, and a payment recorded in between stops the reminders.`,
 		tags: ['dunning', source === SOURCES.stripe ? 'stripe' : 'quickbooks', 'reminders'],
 		build: (b) => {
 			triggers(b, { name: spec.schedule, interval: weekdaysAt(9) });
@@ -918,7 +918,7 @@ function classic(source, index, crm) {
 				[
 					`## ${crm ? 'QuickBooks: reminders, accounting and a CRM task' : `${label}: classic J+7 / J+14 / J+21`}`,
 					'**Dunning Scenario** (preset *classic-7-14-21*, Europe/Paris, French holidays): J+7 friendly email, J+14 firmer email, J+21 internal step. At least 5 days between two messages to one customer.',
-					'*Send* items are emailed to the customer, grouped: one email per customer listing all its due invoices (Reminder Composer, mode *One Message per Customer*).',
+					'*Send* items are emailed to the customer, grouped: one email per customer and tone listing its invoices due for a step of that tone (Reminder Composer, mode *One Message per Customer*; a formal notice always alone).',
 					`*Escalate* items (J+21) send the case summary to accounting${crm ? ' and add a row to the **crm_tasks** Data Table (created on first run). It stands for the CRM task: a table every n8n has, that your CRM sync (HubSpot, Pipedrive... node) or a person can read. Swap the *Create CRM Task* node for your CRM node to create the task there.' : '.'}`,
 					'',
 					'**Wording**: Reminder Composer → *Custom Template* (Handlebars), or *Language*. Steps: change the preset in both Dunning Scenario nodes and *Steps Of* in the composers. A step that requires approval (e.g. the formal notice of *firm-5-steps*) always leaves on *Needs Approval* and is sent only after a person approves it (below).',
