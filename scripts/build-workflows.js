@@ -12,6 +12,7 @@ const path = require('node:path');
 const { replyWorkflows, workflowJson } = require('./workflows/replies');
 const { thankYouWorkflows } = require('./workflows/thanks');
 const { ledgerReportWorkflows } = require('./workflows/ledger-report');
+const { placeholders } = require('./workflows/setup-note');
 
 const OUT = path.join(__dirname, '..', 'workflows');
 const ZONE = 'Europe/Paris';
@@ -162,6 +163,13 @@ const alertedApiNode = (b, source, name, parameters, at, alert) => {
 	return name;
 };
 
+/**
+ * The public holidays every template keeps: French ones, set in the node's options rather than left to the
+ * scenario's setting, since Custom Steps have no holiday calendar of their own (a custom step would send on
+ * 14 July while a preset waits).
+ */
+const HOLIDAYS = 'FR';
+
 const scenarioNode = (b, name, scenario, options, at, steps) =>
 	b.node(
 		name,
@@ -172,7 +180,7 @@ const scenarioNode = (b, name, scenario, options, at, steps) =>
 			scenario,
 			...(steps ? { steps: { step: steps } } : {}),
 			timezone: ZONE,
-			options,
+			options: { ...options, holidays: HOLIDAYS },
 		},
 		at,
 		{ onError: 'continueErrorOutput' },
@@ -416,18 +424,18 @@ const penaltyNode = (b, name, at) =>
  * Issue 19 #5: a reminder sent because a payment promise was broken also alerts the account manager, once
  * (after the claim, so a second run the same day does not alert again).
  */
-function brokenPromiseAlert(b, claim, alert) {
+function brokenPromiseAlert(b, claim, alert, at = [7, -1]) {
 	const broken = ifNode(
 		b,
 		'Promise Broken?',
 		'={{ $json.decision.reason }}',
 		{ type: 'string', operation: 'equals' },
 		'promise_broken',
-		[7, -1],
+		at,
 	);
 	b.connect(claim, 0, broken);
 	const name = 'Alert Account Manager: Broken Promise';
-	sendEmail(b, name, [8, -1], {
+	sendEmail(b, name, [at[0] + 1, at[1]], {
 		to: 'account-manager@example.com',
 		subject: `={{ ${esc('$json.invoice.customer.name')} }}: payment promise broken (invoice {{ $json.invoice.number || $json.invoice.id }})`,
 		html: `=<p><b>{{ ${esc('$json.invoice.customer.name')} }}</b> promised to pay invoice {{ ${esc('$json.invoice.number || $json.invoice.id')} }} by <b>{{ $json.decision.brokenPromiseOn || $json.invoice.dunning.promisedOn }}</b> and has not paid: {{ ${AMOUNT_DUE} }} still due, {{ $json.decision.daysOverdue }} days after the due date ({{ $json.invoice.dueDate }}).</p><p>A firm reminder naming the broken promise is going out today (step {{ $json.decision.stepId }}). Call them: ask why the promise was not kept and for a new date, then record it (Record Promise).</p><p>Contact: {{ ${esc('$json.invoice.customer.email')} }}</p>`,
@@ -570,14 +578,15 @@ function approvalExecution(b, source, spec) {
 // ---- issue 20: the letter and the SMS ---------------------------------------------------------------------
 
 /**
- * The sender's postal address on the letters (Reminder Composer → Letter Options): an example to replace, as
- * the sender email is. The letter date is left empty: today, in the workflow's time zone.
+ * The sender's postal address on the letters (Reminder Composer → Letter Options), shipped empty: the composer
+ * refuses a letter without a sender city, so no letter leaves with an example address; the *Before you
+ * activate* note lists these fields. The letter date is left empty: today, in the workflow's time zone.
  */
 const LETTER_OPTIONS = {
-	senderCompany: 'Your Company SAS',
-	senderStreet: '1 rue de l’Exemple',
-	senderPostalCode: '75001',
-	senderCity: 'Paris',
+	senderCompany: '',
+	senderStreet: '',
+	senderPostalCode: '',
+	senderCity: '',
 	senderCountry: 'FR',
 	delivery: 'registered',
 };
@@ -833,7 +842,7 @@ function classic(source, index, crm) {
 		name: crm
 			? 'Dunning: QuickBooks J+7 / J+14 reminders, J+21 accounting notified and a CRM task'
 			: `Dunning: ${label} J+7 / J+14 reminders, J+21 accounting notified`,
-		description: `Every weekday at 9:00 (${ZONE}), lists the overdue ${label} invoices and follows the classic-7-14-21 scenario: a friendly email at J+7, a firmer one at J+14, and at J+21 the accounting team gets the case summary${crm ? ' and a follow-up task is added to the CRM tasks table (an n8n Data Table)' : ''}. Several overdue invoices of one customer go out as one email listing them all. Every step is claimed in ${label} before anything is sent, so a step goes out once, and a payment recorded in between stops the reminders.`,
+		description: `Every weekday at 9:00 (${ZONE}), lists the overdue ${label} invoices and follows the classic-7-14-21 scenario: a friendly email at J+7, a firmer one at J+14, and at J+21 the accounting team gets the case summary${crm ? ' and a follow-up task is added to the CRM tasks table (an n8n Data Table)' : ''}. Several overdue invoices of one customer at steps of the same tone go out as one email listing them all. Every step is claimed in ${label} before anything is sent, so a step goes out once, and a payment recorded in between stops the reminders.`,
 		tags: ['dunning', source === SOURCES.stripe ? 'stripe' : 'quickbooks', 'reminders'],
 		build: (b) => {
 			triggers(b, { name: spec.schedule, interval: weekdaysAt(9) });
@@ -909,7 +918,7 @@ function classic(source, index, crm) {
 				[
 					`## ${crm ? 'QuickBooks: reminders, accounting and a CRM task' : `${label}: classic J+7 / J+14 / J+21`}`,
 					'**Dunning Scenario** (preset *classic-7-14-21*, Europe/Paris, French holidays): J+7 friendly email, J+14 firmer email, J+21 internal step. At least 5 days between two messages to one customer.',
-					'*Send* items are emailed to the customer, grouped: one email per customer listing all its due invoices (Reminder Composer, mode *One Message per Customer*).',
+					'*Send* items are emailed to the customer, grouped: one email per customer and tone listing its invoices due for a step of that tone (Reminder Composer, mode *One Message per Customer*; a formal notice always alone).',
 					`*Escalate* items (J+21) send the case summary to accounting${crm ? ' and add a row to the **crm_tasks** Data Table (created on first run). It stands for the CRM task: a table every n8n has, that your CRM sync (HubSpot, Pipedrive... node) or a person can read. Swap the *Create CRM Task* node for your CRM node to create the task there.' : '.'}`,
 					'',
 					'**Wording**: Reminder Composer → *Custom Template* (Handlebars), or *Language*. Steps: change the preset in both Dunning Scenario nodes and *Steps Of* in the composers. A step that requires approval (e.g. the formal notice of *firm-5-steps*) always leaves on *Needs Approval* and is sent only after a person approves it (below).',
@@ -983,6 +992,7 @@ function formalNotice(source, index) {
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
 			b.sticky('Sticky: Letter And SMS', channelsNote(spec, source), [13, 4.2], [680, 500], 6);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
 }
@@ -1072,9 +1082,11 @@ function ladder(source, index) {
 }
 
 /**
- * QuickBooks keeps a customer's mobile number on the customer record, not on the invoice: a ladder with an SMS
- * step reads the record for every invoice (Customer Lookup: Always), not only for those without BillEmail, or
- * the SMS step would always fall back to email.
+ * QuickBooks keeps a customer's tags (`vip`, `strategic`, in the customer note), mobile number and, often, postal
+ * address on the customer record, not on the invoice, and its node reads that record only for an invoice
+ * without BillEmail unless Customer Lookup is Always. Every QuickBooks template that depends on them sets it on
+ * each of its QuickBooks nodes: the exceptions (tags), the ladder (tags, SMS, letter), the formal notice (the
+ * letter's address) and the weekly report (VIP tags); without it a tagged customer would be chased as any other.
  */
 function readCustomerRecords(b) {
 	for (const node of b.nodes) {
@@ -1125,7 +1137,7 @@ function exceptions(source, index) {
 				[
 					`## ${label}: exceptions`,
 					'**Disputed invoices** (`dunning_disputed=true` in Stripe metadata, `disputed=yes` in the QuickBooks note, or set with the *Mark Disputed* operation) are skipped by the Dunning Scenario: no reminder while the dispute lasts (*Nothing To Do Today*, reason *disputed*).',
-					"**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or the QuickBooks customer note). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers' J+21 cases go to accounting.",
+					"**Strategic customers**: tag them `vip` or `strategic` (customer metadata `dunning_tags`, or a `[dunning] tags=vip` line of the QuickBooks customer note, which the QuickBooks nodes read through *Options → Customer Lookup: Always*). After **2** unanswered reminders (*Escalate After*) they leave on *Escalate*, and **Strategic Customer?** sends their case, with the steps already sent, to the account manager (*Hand Over To Account Manager*) instead of a third reminder; other customers' J+21 cases go to accounting.",
 					"**Formal notice (J+30)**: for a strategic customer, only with the account manager's approval (*Ask The Account Manager's Approval*); for the others, the finance manager's.",
 					'',
 					'Change the tags and the count in *Dunning Scenario → Options* (both scenario nodes) and in the two *Strategic Customer?* nodes.',
@@ -1138,6 +1150,7 @@ function exceptions(source, index) {
 			b.sticky('Sticky: Safety', safety(source), [7, -2.6], [620, 380], 4);
 			b.sticky('Sticky: Approval', approvalNote('the approver'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Release', releaseNote, [11, -0.2], [620, 300], 4);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
 }
@@ -1211,6 +1224,7 @@ function weeklyReport(source, index) {
 				[900, 440],
 				5,
 			);
+			if (source !== SOURCES.stripe) readCustomerRecords(b);
 		},
 	});
 }
@@ -1290,6 +1304,42 @@ function ledgerSendChain(b, { from, output, compose, claim, send, mark, alert, s
 }
 
 /**
+ * The fresh read of every reminder template, on a source the ledger templates can read again (Pennylane):
+ * each invoice the scenario would act on is read again from the source, its ledger state added again, and
+ * the scenario evaluated again (*Still Due Now?*), so a payment, a promise or a dispute recorded since the
+ * listing stops it before the claim. Returns the node whose outputs are the decision to act on.
+ */
+function freshDecision(b, spec, scenario, alert, x) {
+	const fresh = b.node(spec.fresh.name, spec.fresh.type, 1, spec.fresh.parameters, [x - 2, 0.5], {
+		credentials: spec.fresh.credentials,
+		onError: 'continueErrorOutput',
+	});
+	for (const output of [0, 1, 3]) b.connect(scenario, output, fresh);
+	b.connect(fresh, 1, alert);
+	const state = alertedApiNode(
+		b,
+		LEDGER,
+		'Read Dunning State Again',
+		{ resource: 'invoice', operation: 'readState', options: LEDGER.options },
+		[x - 1, 0.5],
+		alert,
+	);
+	b.connect(fresh, 0, state);
+	const again = scenarioNode(
+		b,
+		'Still Due Now?',
+		spec.scenario,
+		spec.options,
+		[x, 0.5],
+		spec.steps,
+	);
+	b.connect(state, 0, again);
+	b.connect(again, 2, noOp(b, 'Paid Or Changed Since Listing', [x + 1, 2.2]));
+	b.connect(again, 4, alert);
+	return again;
+}
+
+/**
  * The reminder spine on the ledger, after `feed` (the node whose output 0 carries normalised invoices):
  * Read Dunning State → Dunning Scenario → [penalty] → Reminder Composer → Claim Step → Send Email → Mark Sent;
  * Escalate → case summary to accounting, claimed and proved the same way; Needs Approval → the approval
@@ -1307,24 +1357,27 @@ function ledgerSpine(b, feed, spec) {
 	b.connect(feed, 0, read);
 	b.connect(read, 1, alert);
 	b.connect(read, 2, alert);
-	const x = spec.feedEnd + 2;
+	const first = spec.feedEnd + 2;
 	const scenario = scenarioNode(
 		b,
 		'Dunning Scenario',
 		spec.scenario,
 		spec.options,
-		[x, 0.5],
+		[first, 0.5],
 		spec.steps,
 	);
 	b.connect(read, 0, scenario);
-	b.connect(scenario, 2, noOp(b, 'Nothing To Do Today', [x + 1, 2.2]));
+	b.connect(scenario, 2, noOp(b, 'Nothing To Do Today', [first + 1, 2.2]));
 	b.connect(scenario, 4, alert);
+	// With a fresh read, the nodes after the decision move right to make room for it.
+	const x = spec.fresh ? first + 3 : first;
+	const decide = spec.fresh ? freshDecision(b, spec, scenario, alert, x) : scenario;
 	noOp(b, 'Not Claimed (Already Sent Or Paid)', [x + 3, 1.4]);
 
-	let toCompose = { from: scenario, output: 0 };
+	let toCompose = { from: decide, output: 0 };
 	if (spec.penalty) {
 		const penalty = penaltyNode(b, 'Late Payment Penalty', [x + 1, 0]);
-		b.connect(scenario, 0, penalty);
+		b.connect(decide, 0, penalty);
 		b.connect(penalty, 1, alert);
 		toCompose = { from: penalty, output: 0 };
 	}
@@ -1345,14 +1398,14 @@ function ledgerSpine(b, feed, spec) {
 		alert,
 		at: [x + 2, 0],
 	});
-	if (spec.brokenPromise) brokenPromiseAlert(b, claim, alert);
+	brokenPromiseAlert(b, claim, alert, [x + 4, -1]);
 
 	const summary = composer(b, 'Compose Case Summary', 'invoice', spec.stepTones, [x + 2, 2.6], {
 		...spec.composerExtra,
 		internalRecipient: 'accounting@example.com',
 	});
 	ledgerSendChain(b, {
-		from: scenario,
+		from: decide,
 		output: 1,
 		compose: summary,
 		claim: 'Claim Escalation',
@@ -1363,7 +1416,7 @@ function ledgerSpine(b, feed, spec) {
 		at: [x + 2, 2.6],
 	});
 
-	approvalRequest(b, LEDGER, spec, scenario, alert);
+	approvalRequest(b, LEDGER, spec, decide, alert);
 	approvalExecution(b, LEDGER, spec);
 	markSentNode(
 		b,
@@ -1424,7 +1477,8 @@ function pennylaneFeed(b, spec) {
 	return list;
 }
 
-const pennylaneReread = {
+/** The fresh read before the claim (every reminder template's), and the one after an approval. */
+const pennylaneFresh = {
 	name: 'Read Invoice Again',
 	type: PENNYLANE.node,
 	parameters: {
@@ -1435,6 +1489,7 @@ const pennylaneReread = {
 	},
 	credentials: PENNYLANE.credentials,
 };
+const pennylaneReread = { ...pennylaneFresh, name: 'Read Invoice Again (Approved)' };
 
 function pennylaneClassic(index) {
 	const spec = {
@@ -1444,6 +1499,7 @@ function pennylaneClassic(index) {
 		options: { minDaysBetweenCustomer: 0 },
 		approver: 'finance-manager@example.com',
 		feedEnd: 1,
+		fresh: pennylaneFresh,
 		reread: pennylaneReread,
 	};
 	return workflow({
@@ -1462,22 +1518,23 @@ function pennylaneClassic(index) {
 					'## Pennylane: classic J+7 / J+14 / J+21, state in the ledger',
 					'**List Overdue Invoices** (Pennylane Dunning) reads the open customer invoices past their deadline; **Read Dunning State** adds what the ledger remembers about each.',
 					'**Dunning Scenario** (preset *classic-7-14-21*, Europe/Paris, French holidays): J+7 friendly email, J+14 firmer email, J+21 the case summary to accounting. One email per invoice.',
+					'**Before the claim**: each invoice the scenario would act on is read again from Pennylane (*Read Invoice Again*, then *Read Dunning State Again*) and evaluated again (*Still Due Now?*): a payment, promise or dispute recorded since the listing stops it (*Paid Or Changed Since Listing*). A reminder sent for a broken payment promise also alerts the account manager (*Alert Account Manager: Broken Promise*).',
 					"A step that requires approval (another preset's formal notice) leaves on *Needs Approval* and is sent only once a person approves it (below).",
 					'',
 					'**Wording**: Reminder Composer → *Custom Template* or *Language*.',
 				].join('\n'),
-				[0, -2.6],
-				[900, 420],
+				[0, -3.4],
+				[900, 480],
 				5,
 			);
 			b.sticky(
 				'Sticky: Setup',
 				['## Setup', PENNYLANE.setup, ledgerSetup].join('\n'),
-				[4, -2.6],
+				[4, -3.4],
 				[620, 380],
 				6,
 			);
-			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -3.4], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 		},
 	});
@@ -1495,9 +1552,9 @@ function pennylaneFormalNotice(index) {
 		composerExtra: { stepToneMap: stepToneMap(FORMAL_STEPS), letterOptions: LETTER_OPTIONS },
 		options: { minDaysBetween: 4, minDaysBetweenCustomer: 0 },
 		penalty: true,
-		brokenPromise: true,
 		approver: 'finance-manager@example.com',
 		feedEnd: 1,
+		fresh: pennylaneFresh,
 		reread: pennylaneReread,
 		letter: true,
 	};
@@ -1517,20 +1574,21 @@ function pennylaneFormalNotice(index) {
 					'## Pennylane: reminders and an approved formal notice',
 					`**Dunning Scenario** (*Custom Steps*): ${FORMAL_STEPS.map((step) => `${step.id} ${step.tone}${step.requiresApproval ? ' (approval)' : ''}${step.includePenalty ? ' + penalties' : ''}`).join(', ')}.`,
 					'**Late Payment Penalty** (France, L441-10: 3 × the legal rate minimum, plus 40 EUR per invoice) adds the amounts; the composer states them.',
+					'**Before the claim**: each invoice the scenario would act on is read again from Pennylane (*Read Invoice Again*, then *Read Dunning State Again*) and evaluated again (*Still Due Now?*): a payment, promise or dispute recorded since the listing stops it (*Paid Or Changed Since Listing*). A reminder sent for a broken payment promise also alerts the account manager (*Alert Account Manager: Broken Promise*).',
 					'At J+30 the notice, composed, goes to the finance manager for approval; approved, the invoice is read again from Pennylane, the step claimed in the ledger, the notice sent with its PDF letter and its proof recorded; the letter is posted by registered mail and recorded in the ledger (*Record Letter On Invoice*).',
 				].join('\n'),
-				[0, -2.6],
-				[900, 420],
+				[0, -3.4],
+				[900, 480],
 				5,
 			);
 			b.sticky(
 				'Sticky: Setup',
 				['## Setup', PENNYLANE.setup, ledgerSetup].join('\n'),
-				[4, -2.6],
+				[4, -3.4],
 				[620, 380],
 				6,
 			);
-			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -3.4], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 			b.sticky('Sticky: Letter', channelsNote(spec, LEDGER), [13, 4.2], [680, 460], 6);
 		},
@@ -1629,9 +1687,10 @@ function spreadsheetLadder(index) {
 					`**Read Invoices From Sheet** (Google Sheets → Get Rows): replace the placeholder *Document* URL with your spreadsheet's (or pick it from the list); the sheet *Invoices* has one row per invoice with the columns \`${SHEET_COLUMNS}\`. Amounts in major units (\`1234.50\`), dates \`YYYY-MM-DD\`, status \`open\`, \`paid\` or \`void\` (empty: open while an amount is due).`,
 					'**Map Row To Invoice** (Edit Fields, one expression) builds the normalised invoice the other nodes read (source `generic`). Another source (a CSV file, an accounting tool through HTTP Request): replace the first node and adapt this mapping.',
 					'**Dunning Scenario** (preset *classic-7-14-21*): J+7 friendly, J+14 firmer, J+21 the case summary to accounting.',
+					'**No fresh read**: the sheet is read once per run, so a payment written into it after the run started is seen on the next run only (the Stripe, QuickBooks and Pennylane templates read each invoice again before the claim). A reminder sent for a broken payment promise (recorded with *Dunning Ledger → Record Promise*) also alerts the account manager.',
 				].join('\n'),
-				[0, -2.6],
-				[900, 440],
+				[0, -3.4],
+				[900, 480],
 				5,
 			);
 			b.sticky(
@@ -1641,11 +1700,11 @@ function spreadsheetLadder(index) {
 					'**Google Sheets (invoices)** credential: your Google account (OAuth2), read access to the sheet.',
 					ledgerSetup,
 				].join('\n'),
-				[4, -2.6],
+				[4, -3.4],
 				[620, 380],
 				6,
 			);
-			b.sticky('Sticky: Safety', ledgerSafety, [7, -2.6], [680, 420], 4);
+			b.sticky('Sticky: Safety', ledgerSafety, [7, -3.4], [680, 420], 4);
 			b.sticky('Sticky: Approval', approvalNote('the finance manager'), [0, 4.2], [760, 420], 3);
 		},
 	});
@@ -1675,13 +1734,89 @@ function all() {
 
 const FILES = Object.fromEntries(all().map(([file], index) => [index + 1, file]));
 
+const README = path.join(OUT, 'README.md');
+const SETUP_START =
+	'<!-- before-you-activate: written by scripts/build-workflows.js from the templates -->';
+const SETUP_END = '<!-- /before-you-activate -->';
+
+/**
+ * The "Before you activate" section of workflows/README.md: what each template's sticky note lists, by example
+ * value across the templates (read from the same nodes, so it cannot drift from the notes).
+ */
+function readmeSetupSection(templates) {
+	const groups = new Map();
+	for (const [file, wf] of templates) {
+		for (const group of placeholders(wf.nodes)) {
+			const key = group.value ?? group.what;
+			if (!groups.has(key)) groups.set(key, { ...group, fields: new Set(), files: [] });
+			const entry = groups.get(key);
+			for (const use of group.uses) entry.fields.add(use.field);
+			entry.files.push(file);
+		}
+	}
+	const lines = [
+		SETUP_START,
+		'',
+		'## Before you activate',
+		'',
+		'Each template carries a *Before you activate* sticky note listing, node by node, the example values to',
+		'replace (written from the template itself). Across the templates:',
+		'',
+	];
+	for (const group of groups.values()) {
+		const files =
+			group.files.length === templates.length
+				? 'every template'
+				: group.files.map((file) => `\`${file}\``).join(', ');
+		lines.push(
+			...wrap(
+				`- ${group.value ? `\`${group.value}\`: ` : ''}${group.what}. Fields: ${[...group.fields].join('; ')}. In ${files}.`,
+			),
+		);
+	}
+	lines.push('', SETUP_END);
+	return lines.join('\n');
+}
+
+/** A Markdown list item wrapped at 115 columns, its continuation lines indented under the text. */
+function wrap(item, width = 115) {
+	const lines = [];
+	let line = '';
+	for (const word of item.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = `  ${word}`;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	lines.push(line);
+	return lines;
+}
+
+/** README.md with its generated section replaced (it must already hold the two markers). */
+function readmeWithSetup(text, section) {
+	const start = text.indexOf(SETUP_START);
+	const end = text.indexOf(SETUP_END);
+	if (start < 0 || end < start)
+		throw new Error(`${README}: the before-you-activate markers are missing`);
+	return text.slice(0, start) + section + text.slice(end + SETUP_END.length);
+}
+
 async function main() {
 	const check = process.argv.includes('--check');
 	// Formatted as the repository's Prettier formats JSON, so that `npm run lint` and --check agree.
 	const prettier = require('prettier');
 	fs.mkdirSync(OUT, { recursive: true });
 	let stale = 0;
-	for (const [name, wf] of all()) {
+	const templates = all();
+	// Not through Prettier: the repository's Markdown is wrapped by hand (wrap() below), and Prettier would
+	// rewrite the whole file.
+	const readme = fs.readFileSync(README, 'utf8');
+	const readmeText = readmeWithSetup(readme, readmeSetupSection(templates));
+	if (check && readme !== readmeText) {
+		stale++;
+		process.stderr.write(`stale: ${path.relative(process.cwd(), README)}\n`);
+	} else if (!check) fs.writeFileSync(README, readmeText);
+	for (const [name, wf] of templates) {
 		const file = path.join(OUT, name);
 		const options = { ...(await prettier.resolveConfig(file)), filepath: file };
 		const text = await prettier.format(JSON.stringify(wf, null, '\t'), options);
@@ -1696,5 +1831,5 @@ async function main() {
 	if (stale) process.exit(1);
 }
 
-module.exports = { all, FILES };
+module.exports = { all, FILES, readmeSetupSection };
 if (require.main === module) void main();

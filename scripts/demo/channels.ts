@@ -1,7 +1,7 @@
 // The letter and SMS channels in the demo (issue 20): the customers get a postal address and a mobile number,
 // the Registered Letter node posts to the Maileva simulator and n8n's own Twilio node, unchanged, reaches the
 // Twilio simulator through a local HTTPS-intercepting proxy (test/simulators/intercepting-proxy.ts).
-import type { CredentialJson, WorkflowJson } from '../n8n/instance';
+import type { CredentialJson } from '../n8n/instance';
 import type { StripeSimulator } from '../../test/simulators/stripe';
 import type { SeededBook } from '../../test/simulators/stripe/demo-book';
 import type { QuickBooksSimulator } from '../../test/simulators/quickbooks';
@@ -49,25 +49,6 @@ export function twilioCredential(sim: TwilioSimulator): CredentialJson {
  */
 export function startTwilioProxy(sim: TwilioSimulator): Promise<InterceptingProxy> {
 	return startInterceptingProxy({ 'api.twilio.com': sim.url });
-}
-
-/**
- * The QuickBooks nodes read a customer record only for an invoice without BillEmail (Customer Lookup
- * "missingEmail"); the mobile number lives on the customer, so the demo reads it always, in every invoice
- * node (the claims normalise the invoice they wrote again, and that is what the composer gets).
- */
-export function withCustomerLookup(workflow: WorkflowJson): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-	for (const node of copy.nodes) {
-		const parameters = node.parameters as Record<string, unknown>;
-		if (
-			String(node.type).endsWith('.quickBooksDunning') &&
-			(parameters.resource ?? 'invoice') === 'invoice'
-		) {
-			parameters.options = { ...(parameters.options as Json), customerLookup: 'always' };
-		}
-	}
-	return copy;
 }
 
 const STREETS = [

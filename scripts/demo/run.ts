@@ -36,9 +36,9 @@ import {
 	startTwilioProxy,
 	TWILIO_CREDENTIAL,
 	twilioCredential,
-	withCustomerLookup,
 } from './channels';
 import { ledgerProof, ledgerSentSteps, seedPennylaneBook } from './pennylane';
+import { withLetterSender } from './sender';
 import { startMailevaSimulator } from '../../test/simulators/postal';
 import { startTwilioSimulator } from '../../test/simulators/twilio';
 import { startPennylaneSimulator, type PennylaneSimulator } from '../../test/simulators/pennylane';
@@ -97,9 +97,12 @@ function argument(name: string): string | undefined {
 	return found.includes('=') ? found.slice(found.indexOf('=') + 1) : 'true';
 }
 
+/** A template as the demo imports it: its letter sender set, as a user does before activating. */
 function template(file: string): WorkflowJson {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+	return withLetterSender(
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'workflows', file), 'utf8')),
+	);
 }
 
 const IMAP_CREDENTIAL = { id: 'demoImapMailbox01', name: 'IMAP (billing mailbox)' };
@@ -425,7 +428,6 @@ async function main() {
 	const ids: string[] = [];
 	for (const [index, flow] of REMINDER_FLOWS.entries()) {
 		let workflow = template(flow.file);
-		if (flow.source === 'quickbooks') workflow = withCustomerLookup(workflow);
 		workflow = bindCredential(workflow, MAILEVA_CREDENTIAL, ['mailevaApi']);
 		workflow = bindCredential(workflow, TWILIO_CREDENTIAL, ['twilioApi']);
 		if (flow.source === 'pennylane') {

@@ -11,6 +11,8 @@
 //   replyWorkflows() → [{ file: 'stripe-replies.json', workflow }, { file: 'quickbooks-replies.json', workflow }]
 'use strict';
 
+const { setupNote } = require('./setup-note');
+
 const PKG = 'n8n-nodes-dunning';
 const DEFAULTS = {
 	zone: 'Europe/Paris',
@@ -27,6 +29,12 @@ const CREDENTIALS = {
 	imap: { imap: { id: null, name: 'IMAP (billing mailbox)' } },
 };
 
+/**
+ * The invoices a reply may be about, on every source: the overdue ones and those due within a week, since a
+ * customer may answer the J-3 notice.
+ */
+const REPLY_WINDOW = { minDaysOverdue: 1, includeDueSoon: true, dueWithinDays: 7 };
+
 const SOURCES = {
 	stripe: {
 		key: 'stripe',
@@ -35,13 +43,10 @@ const SOURCES = {
 		id: 'dunStRepliesLoop',
 		node: `${PKG}.stripeDunning`,
 		credentials: CREDENTIALS.stripe,
-		// Due soon too: a customer may answer the J-3 notice.
 		list: (zone) => ({
 			resource: 'invoice',
 			operation: 'listOverdue',
-			minDaysOverdue: 1,
-			includeDueSoon: true,
-			dueWithinDays: 7,
+			...REPLY_WINDOW,
 			options: { timezone: zone },
 		}),
 		state: 'the invoice metadata (`dunning_promised_on`, `dunning_disputed`, `dunning_paused`)',
@@ -57,6 +62,7 @@ const SOURCES = {
 			resource: 'invoice',
 			operation: 'listOverdue',
 			returnAll: true,
+			...REPLY_WINDOW,
 			options: { timezone: zone },
 		}),
 		state: 'the `[dunning]` line of the invoice private note',
@@ -98,7 +104,8 @@ function workflowJson(b, { id, name, description, zone, tags, index }) {
 		id,
 		name,
 		description,
-		nodes: b.nodes,
+		// Last, so the other nodes keep their place: the note listing every example value still to replace.
+		nodes: [...b.nodes, setupNote(b.nodes, uuid(index, 0xfff))],
 		connections: b.connections,
 		settings: {
 			executionOrder: 'v1',

@@ -38,6 +38,8 @@ export function seedQuickBooksDemoBook(
 			CompanyName: customer.name,
 			Active: true,
 			PrimaryEmailAddr: { Address: customer.email },
+			// Tags live here only, where the exceptions template's sticky note says to put them: a template that
+			// depends on them must read the customer record (Customer Lookup: Always), not find them on the invoice.
 			Notes: customer.tags ? `[dunning] tags=${customer.tags}` : '',
 		});
 	});
@@ -56,7 +58,6 @@ export function seedQuickBooksDemoBook(
 		}
 		if (entry.disputed) fields.push('disputed=yes');
 		if (entry.promised !== undefined) fields.push(`promised=${addDays(today, entry.promised)}`);
-		if (customer.tags) fields.push(`tags=${customer.tags}`);
 		const currency = entry.currency.toUpperCase();
 		const invoice: QbObject = {
 			DocNumber: `QB-${String(2000 + sequence)}`,
