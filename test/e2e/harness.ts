@@ -11,6 +11,7 @@ import {
 	twilioCredential,
 } from '../../scripts/demo/channels';
 import { startMailDev, type MailDev, type MailDevEmail } from '../../scripts/demo/maildev';
+import { withLetterSender } from '../../scripts/demo/sender';
 import { startMailevaSimulator, type MailevaSimulator } from '../simulators/postal';
 import { startTwilioSimulator, type TwilioSimulator } from '../simulators/twilio';
 import type { InterceptingProxy } from '../simulators/intercepting-proxy';
@@ -28,8 +29,10 @@ export const SMTP_CREDENTIAL = { id: 'e2eSmtpMailDev001', name: 'SMTP (reminders
 
 const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows');
 
+/** A template as a user runs it: its letter sender set (the templates ship it empty), on any day. */
 export function template(file: string): WorkflowJson {
-	return anyDay(JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as WorkflowJson);
+	const json = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')) as WorkflowJson;
+	return anyDay(withLetterSender(json));
 }
 
 /**
