@@ -139,7 +139,7 @@ const EU: PenaltyRuleDefinition = {
 	id: 'EU',
 	dayCountDivisor: 365,
 	splitAtHalfYears: true,
-	legalBasis: () => 'Directive 2011/7/EU, art. 2, 4, 6',
+	legalBasis: () => 'Directive 2011/7/EU, art. 2, 3, 6',
 	check(ctx) {
 		businessOnly('EU', ctx, 'Directive 2011/7/EU');
 		// Member states had to apply the directive from 16 March 2013; before, Directive 2000/35/EC (ECB + 7).

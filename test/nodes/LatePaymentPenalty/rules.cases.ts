@@ -43,7 +43,7 @@ describe('rules', () => {
 				compensationMinor: 4000,
 				totalMinor: 5031,
 			});
-			expect(penalty.legalBasis).toBe('Directive 2011/7/EU, art. 2, 4, 6');
+			expect(penalty.legalBasis).toBe('Directive 2011/7/EU, art. 2, 3, 6');
 			expect(en).toBe('€10.31 interest (10.15 %/yr, 37 days) + €40.00 recovery compensation');
 			expect(fr).toBe(
 				"10,31\u00a0€ d'intérêts de retard (10,15\u00a0%/an, 37 jours) + 40,00\u00a0€ d'indemnité forfaitaire pour frais de recouvrement",
