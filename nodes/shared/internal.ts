@@ -34,6 +34,7 @@ export {
 export {
 	normalizeInvoice,
 	emptyDunningState,
+	isClaimable,
 	type Invoice,
 	type InvoiceSource,
 	type InvoiceStatus,

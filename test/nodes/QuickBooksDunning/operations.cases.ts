@@ -144,12 +144,13 @@ describe('QuickBooks Dunning operations', () => {
 	});
 
 	describe('Claim Step', () => {
-		const claim = (invoiceId: string, stepId: string, decisionVersion = '') =>
+		const claim = (invoiceId: string, stepId: string, decisionVersion = '', extra = {}) =>
 			actionWorkflow([{ ref: invoiceId }], {
 				operation: 'claimStep',
 				invoiceId,
 				stepId,
 				decisionVersion,
+				...extra,
 			});
 
 		it("records the step with a sparse update carrying the read's SyncToken, keeping the user's note", async () => {
@@ -230,6 +231,55 @@ describe('QuickBooks Dunning operations', () => {
 			);
 			expect(results.flatMap((result) => result.jsonOf('QuickBooks', 0))).toHaveLength(1);
 			expect(results.flatMap((result) => result.jsonOf('QuickBooks', 1))).toHaveLength(4);
+		});
+
+		// As Stripe Dunning (`not_open`), even without a decision version to compare (the thank-you template's
+		// claim); Allow Paid Invoices lets the thank-you (issue 21) claim a paid invoice.
+		describe('Claim Step on a paid or voided invoice', () => {
+			const posts = () => sim.requests.filter((request) => request.method === 'POST');
+			const claimFresh = (invoiceId: string, stepId: string, allowPaid?: boolean) =>
+				run(
+					claim(invoiceId, stepId, '', allowPaid === undefined ? {} : { allowPaid }),
+					credentialFor(sim),
+				);
+
+			it('refuses a paid invoice (Balance 0) with reason not_open on Not Claimed, writing nothing', async () => {
+				const result = await claimFresh('1044', 'd7');
+				expect(result.error).toBeUndefined();
+				expect(result.jsonOf('QuickBooks', 0)).toEqual([]);
+				const [item] = result.jsonOf('QuickBooks', 1) as Json[];
+				expect(item.claim).toMatchObject({
+					claimed: false,
+					invoiceId: '1044',
+					stepId: 'd7',
+					reason: 'not_open',
+				});
+				expect(item.invoice.status).toBe('paid');
+				expect(posts()).toEqual([]);
+			});
+
+			it('refuses a voided invoice with reason not_open, even with Allow Paid Invoices, writing nothing', async () => {
+				for (const allowPaid of [false, true]) {
+					const result = await claimFresh('1038', 'thanks', allowPaid);
+					expect(result.jsonOf('QuickBooks', 0)).toEqual([]);
+					const [item] = result.jsonOf('QuickBooks', 1) as Json[];
+					expect(item.claim).toMatchObject({ claimed: false, reason: 'not_open' });
+					expect(item.invoice.status).toBe('void');
+				}
+				expect(posts()).toEqual([]);
+				expect(sim.invoices.get('1038')!.PrivateNote).toBe('Voided');
+			});
+
+			it('with Allow Paid Invoices claims a paid invoice and writes the step into its note', async () => {
+				const result = await claimFresh('1044', 'thanks', true);
+				expect(result.jsonOf('QuickBooks', 1)).toEqual([]);
+				const [item] = result.jsonOf('QuickBooks', 0) as Json[];
+				expect(item.claim).toMatchObject({ claimed: true, invoiceId: '1044', stepId: 'thanks' });
+				expect(posts()).toHaveLength(1);
+				expect(String(sim.invoices.get('1044')!.PrivateNote)).toMatch(
+					/\[dunning\] sent=thanks@2026-11-26; claim=thanks:[0-9a-f]{8}$/,
+				);
+			});
 		});
 	});
 
