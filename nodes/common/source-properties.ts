@@ -306,6 +306,23 @@ export function readOverdueListing(fn: IExecuteFunctions, itemIndex: number, opt
 	};
 }
 
+/** Customer ID of List Overdue (and Stripe's polling): one customer's invoices, in the service's own ids. */
+export function customerIdFilterProperty(
+	show: Show,
+	service: string,
+	placeholder: string,
+): INodeProperties {
+	return {
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		default: '',
+		placeholder,
+		displayOptions: { show },
+		description: `Only the invoices of this ${service} customer (empty: all customers)`,
+	};
+}
+
 /** List Overdue's properties: the service's filters (window, customer...), then Return All / Limit. */
 export function listOverdueProperties(
 	filters: (show: Show) => INodeProperties[],

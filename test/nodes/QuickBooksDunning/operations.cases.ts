@@ -121,6 +121,46 @@ describe('QuickBooks Dunning operations', () => {
 			SLOW,
 		);
 
+		it("with Customer ID lists only that customer's overdue invoices, asked of QuickBooks by CustomerRef", async () => {
+			const list = (customerId: string) =>
+				run(
+					actionWorkflow([{}], {
+						operation: 'listOverdue',
+						customerId,
+						options: { customerLookup: 'never' },
+					}),
+					credentialFor(sim),
+				);
+			const harrow = await list('58');
+			expect(harrow.error).toBeUndefined();
+			expect((harrow.jsonOf('QuickBooks') as Json[]).map((item) => item.invoice.id)).toEqual([
+				'1042',
+				'1047',
+				'1043',
+			]);
+			const vauclair = await list(' 61 ');
+			expect((vauclair.jsonOf('QuickBooks') as Json[]).map((item) => item.invoice.id)).toEqual([
+				'1045',
+			]);
+			expect(
+				sim.requests.filter((request) => request.path === '/query').map((r) => r.query.query),
+			).toEqual(
+				['58', '61'].map(
+					(id) =>
+						`select * from Invoice where Balance > '0' and DueDate < '2026-11-26' and CustomerRef = '${id}' orderby DueDate startposition 1 maxresults 1000`,
+				),
+			);
+		});
+
+		it('refuses a Customer ID that is not a QuickBooks id, naming the field, before any query', async () => {
+			const result = await run(
+				actionWorkflow([{}], { operation: 'listOverdue', customerId: "58' or Id > '0" }),
+				credentialFor(sim),
+			);
+			expect(String(result.error?.message)).toMatch(/customerId/);
+			expect(sim.requests.filter((request) => request.path === '/query')).toEqual([]);
+		});
+
 		it('reads "today" in the company time zone and honours grace days and a limit', async () => {
 			sim.seedInvoices(3, { dueDate: '2026-11-25' });
 			const at = async (zone: string, graceDays: number) =>
