@@ -368,6 +368,19 @@ export function requestTimeoutMs(options: IDataObject): number {
 
 // ---- the polling triggers (QuickBooks, Pennylane): the same options, read the same way ----
 
+/**
+ * Emit Existing Overdue Invoices: whether the first poll emits the invoices already overdue then. Off by
+ * default (Pennylane); the QuickBooks trigger, which emitted them before the option existed, starts it on.
+ */
+export const emitExistingOption: INodeProperties = {
+	displayName: 'Emit Existing Overdue Invoices',
+	name: 'emitExisting',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether the first poll also emits the invoices already overdue then (event "overdue"); off, it only records them and later polls emit what changes. A manual run ("Execute step") always shows them.',
+};
+
 /** Emit Paid and Voided, on by default. */
 export const emitSettledOption: INodeProperties = {
 	displayName: 'Emit Paid and Voided',
