@@ -136,6 +136,31 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		).toEqual(['below_minimum']);
 	});
 
+	it("Holidays Country at Scenario's Setting: the presets keep French holidays, Custom Steps none (as the option says)", async () => {
+		expect(Object.values(SCENARIO_PRESETS).map((preset) => preset.holidays)).toEqual(
+			Object.values(SCENARIO_PRESETS).map(() => 'FR'),
+		);
+		// Due 4 November: J+7 is 11 November 2026, a Wednesday and a French public holiday.
+		const sentOnArmistice = async (parameters: Record<string, unknown>, now = '2026-11-11') =>
+			(
+				await run([invoiceItem('a', { dueDate: '2026-11-04' })], {
+					...parameters,
+					timezone: 'Europe/Paris',
+					options: { now: `${now}T10:00:00Z` },
+				})
+			)
+				.jsonOf('Dunning Scenario', 0)
+				.map((json) => (json.decision as { stepId: string }).stepId);
+		expect(await sentOnArmistice({ scenario: 'classic-7-14-21' })).toEqual([]);
+		expect(await sentOnArmistice({ scenario: 'classic-7-14-21' }, '2026-11-12')).toEqual(['d7']);
+		expect(
+			await sentOnArmistice({
+				scenario: 'custom',
+				steps: { step: [{ id: 'd7', offsetDays: 7, tone: 'friendly' }] },
+			}),
+		).toEqual(['d7']);
+	});
+
 	it('accepts a JSON scenario from an expression', async () => {
 		const scenario = {
 			id: 'json',
