@@ -195,7 +195,7 @@ export function minDaysOverdueProperties(show: Show, invoices: string): INodePro
 			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
 			description: `${invoices} overdue by at least this many calendar days`,
 		},
-		// Before 0.2, QuickBooks counted Grace Days (0 = overdue from the day after the due date): still read.
+		// Earlier versions of this package: QuickBooks counted Grace Days (0 = overdue from the day after the due date): still read.
 		{ displayName: 'Grace Days (Old)', name: 'graceDays', type: 'hidden', default: '' },
 	];
 }
@@ -341,14 +341,14 @@ export function readCustomerOverdueListing(fn: IExecuteFunctions, itemIndex: num
 
 /** The old options that saved workflows may still carry: read, never offered (shown only to those who have them). */
 export const legacyOptions = {
-	/** Stripe before 0.2: Maximum Results of List Overdue. */
+	/** Stripe, in earlier versions of this package: Maximum Results of List Overdue. */
 	maxResults: {
 		displayName: 'Maximum Results (Old)',
 		name: 'maxResults',
 		type: 'hidden',
 		default: '',
 	} as INodeProperties,
-	/** QuickBooks before 0.2: Request Timeout in milliseconds. */
+	/** QuickBooks, in earlier versions of this package: Request Timeout in milliseconds. */
 	timeoutMs: {
 		displayName: 'Request Timeout (Ms, Old)',
 		name: 'timeoutMs',

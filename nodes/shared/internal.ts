@@ -56,6 +56,7 @@ export {
 } from './dunning-metadata';
 export { normalizeStripeInvoice } from '../services/stripe/normalize';
 export { normalizeQuickBooksInvoice } from '../services/quickbooks/normalize';
+export { normalizePennylaneInvoice } from '../services/pennylane/normalize';
 export * from './scenario';
 export {
 	calculatePenalty,

@@ -4,6 +4,8 @@ import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
 import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import { makeInvoice } from '../../shared/invoice-factory';
+import pennylaneCustomer from '../../simulators/pennylane/fixtures/customer-company.json';
+import pennylaneLate from '../../simulators/pennylane/fixtures/invoice-late.json';
 
 const nodeTypes = { 'n8n-nodes-dunning.dunningScenario': new DunningScenario() };
 
@@ -100,6 +102,34 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		expect(Object.keys(bySource)).toHaveLength(3);
 		// The raw object stays where it was in the item; the normalised invoice does not copy it again.
 		expect(all.every((json) => !('raw' in (json.invoice as object)))).toBe(true);
+	});
+
+	it('reads a raw Pennylane invoice: recognised by Auto-Detect, or as Pennylane Invoice with its customer', async () => {
+		const decide = async (items: unknown[], parameters: Record<string, unknown> = {}) => {
+			const result = await run(items, {
+				scenario: 'classic-7-14-21',
+				...parameters,
+				options: { now: '2026-11-26T09:00:00Z' },
+			});
+			expect(result.error).toBeUndefined();
+			return result.jsonOf('Dunning Scenario', 0) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		};
+		// 5012: 1,450.00 EUR due 2026-11-05, nothing sent: sequential catch-up starts with d7.
+		const [auto] = await decide([pennylaneLate]);
+		expect(auto.invoice).toMatchObject({ id: '5012', source: 'pennylane', dueMinor: 145000 });
+		expect(auto.decision).toMatchObject({ stepId: 'd7', idempotencyKey: 'pennylane:5012:d7' });
+		const [withCustomer] = await decide(
+			[{ pennylane: pennylaneLate, customer: pennylaneCustomer }],
+			{
+				invoiceFormat: 'pennylane',
+				invoiceField: 'pennylane',
+			},
+		);
+		expect(withCustomer.invoice.customer).toMatchObject({
+			id: '801',
+			email: 'compta@atelier-brioche.example.fr',
+			locale: 'fr-FR',
+		});
 	});
 
 	it('takes the invoice from a field path', async () => {
@@ -313,7 +343,7 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		const errors = result.outputOf('Dunning Scenario', 4);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].json.error).toBe(
-			'Item 1: invoice: not a recognised invoice (expected a Stripe invoice, a QuickBooks invoice or a normalised invoice with totalMinor, dueMinor and status)',
+			'Item 1: invoice: not a recognised invoice (expected a Stripe, QuickBooks or Pennylane invoice, or a normalised invoice with totalMinor, dueMinor and status)',
 		);
 		expect(errors[0].pairedItem).toEqual({ item: 1 });
 		// n8n merges the input item back in, so the failed invoice can be handled downstream.
