@@ -13,7 +13,8 @@ export class MailevaApi implements ICredentialType {
 
 	icon = { light: 'file:maileva.svg', dark: 'file:maileva.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning#registered-letter';
+	documentationUrl =
+		'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning/blob/main/docs/nodes/registered-letter.md';
 
 	properties: INodeProperties[] = [
 		{

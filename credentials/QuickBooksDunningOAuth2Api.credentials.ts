@@ -19,7 +19,8 @@ export class QuickBooksDunningOAuth2Api implements ICredentialType {
 		dark: 'file:quickBooksDunning.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning#quickbooks';
+	documentationUrl =
+		'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning/blob/main/docs/quickbooks.md#intuit-developer-setup';
 
 	properties: INodeProperties[] = [
 		{

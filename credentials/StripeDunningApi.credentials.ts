@@ -20,7 +20,8 @@ export class StripeDunningApi implements ICredentialType {
 		dark: 'file:stripeDunning.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning#stripe';
+	documentationUrl =
+		'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning/blob/main/docs/stripe.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -188,14 +188,19 @@ export const dunningScenarioProperties: INodeProperties[] = [
 			type: 'options',
 			default: '',
 			options: [
-				{ name: "Scenario's Setting", value: '' },
+				{
+					name: "Scenario's Setting",
+					value: '',
+					description: 'France (FR) for the presets, none for Custom Steps',
+				},
 				{ name: 'None (Weekends Only)', value: 'none' },
 				...holidayCountries().map(({ code, name }) => ({
 					name: `${name} (${code})`,
 					value: code,
 				})),
 			],
-			description: 'Country whose public holidays are not business days',
+			description:
+				'Country whose public holidays are not business days. Scenario\'s Setting: France (FR) for the presets, none (weekends only) for Custom Steps, the "holidays" field of a JSON Scenario.',
 		},
 		{
 			displayName: 'Minimum Amount Due',

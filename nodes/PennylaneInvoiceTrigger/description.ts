@@ -6,6 +6,7 @@ import {
 	requestTimeoutOption,
 } from '../common/properties';
 import {
+	emitExistingOption,
 	emitSettledOption,
 	maxPagesOption,
 	minDaysOverdueProperties,
@@ -30,14 +31,7 @@ export const pennylaneInvoiceTriggerProperties: INodeProperties[] = [
 	},
 	...minDaysOverdueProperties({}, 'Emit open invoices'),
 	optionsCollection([
-		{
-			displayName: 'Emit Existing Overdue Invoices',
-			name: 'emitExisting',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether the first poll also emits the invoices already overdue then (event "overdue"); off, it only records them and later polls emit what changes. A manual run ("Execute step") always shows them.',
-		},
+		emitExistingOption,
 		emitSettledOption,
 		maxPagesOption('100', DEFAULT_MAX_PAGES, 'a poll reads'),
 		requestTimeoutOption('Pennylane'),

@@ -4,8 +4,12 @@ import { mapConcurrently } from '../common/concurrency';
 import { invoiceForOutput } from '../common/invoice-input';
 import { classifyInvoice } from '../common/overdue-window';
 import type { CustomerCache } from '../services/pennylane/invoices';
-import { normalizePennylaneInvoice } from '../services/pennylane/normalize';
-import { amountOwedFingerprint, daysBetween, type Invoice } from '../shared/internal';
+import {
+	amountOwedFingerprint,
+	daysBetween,
+	normalizePennylaneInvoice,
+	type Invoice,
+} from '../shared/internal';
 import { forget, knownFingerprint, track, type PollState } from './poll-state';
 
 /** What an invoice change means for dunning: the QuickBooks trigger's events, by the same names. */
@@ -36,7 +40,7 @@ function eventOf(invoice: Invoice, settings: PollSettings): InvoiceEvent | null 
 
 function normalize(raw: IDataObject, timezone: string, customer?: IDataObject): Invoice {
 	// The normaliser's type widens `source` for older cores; the core lists "pennylane" now.
-	return normalizePennylaneInvoice(raw, { timezone, customer }) as Invoice;
+	return normalizePennylaneInvoice(raw, { timezone, customer });
 }
 
 function customerIdOf(raw: IDataObject): string | null {

@@ -62,6 +62,7 @@ const SCAN_OVERLAP_ROWS = 100;
 interface Options extends IDataObject {
 	customerLookup?: CustomerLookupMode;
 	emitSettled?: boolean;
+	emitExisting?: boolean;
 	maxPages?: number;
 	timezone?: string;
 }
@@ -108,7 +109,8 @@ class PollRun {
 			const fingerprint = amountOwedFingerprint(invoice);
 			const seen = knownFingerprint(this.state, id) === fingerprint;
 			track(this.state, id, fingerprint);
-			if (seen) return;
+			// A first read that only records its starting point (Emit Existing Overdue Invoices off).
+			if (seen || this.state.scan?.emit === false) return;
 		} else {
 			const wasTracked = forget(this.state, id);
 			if (!event || !wasTracked || !(this.options.emitSettled ?? true)) return;
@@ -159,6 +161,7 @@ async function changesSince(
 			lastId: null,
 			full: false,
 			confirming: false,
+			emit: true,
 		};
 	}
 	return changes.time;
@@ -307,7 +310,11 @@ export class QuickBooksInvoiceTrigger implements INodeType {
 			if (changeSyncMode(state.watermark, now) === 'cdc') {
 				serverTime = await changesSince(this, connection, run, state, cutoff);
 			} else {
-				startFullScan(state);
+				// The first poll emits the invoices already overdue unless told not to; a manual run (whose static
+				// data n8n does not keep) always shows them, and so does a full read after a long gap.
+				const first = state.watermark === null;
+				const manual = this.getMode() === 'manual';
+				startFullScan(state, !first || options.emitExisting !== false || manual);
 			}
 		}
 		if (state.scan) {

@@ -20,6 +20,12 @@ export interface ScanCursor {
 	full: boolean;
 	/** A full read whose query is done: the unconfirmed invoices are being read by id. */
 	confirming: boolean;
+	/**
+	 * Whether the overdue invoices it reads are emitted; false only for the first poll's read with *Emit
+	 * Existing Overdue Invoices* off, which records them as the starting point (a cursor saved before the
+	 * option existed emits, as it did).
+	 */
+	emit: boolean;
 }
 
 /**
@@ -47,6 +53,7 @@ function scanCursor(value: unknown): ScanCursor | null {
 		lastId: typeof scan.lastId === 'string' ? scan.lastId : null,
 		full: scan.full !== false,
 		confirming: scan.confirming === true,
+		emit: scan.emit !== false,
 	};
 }
 
@@ -76,10 +83,18 @@ export function saveState(data: IDataObject, state: PollState): void {
 
 /**
  * Starts a full read: every fingerprint tracked so far waits to be seen again by it; those it does not see
- * are read by id at its end (paid, voided, deleted or no longer due meanwhile).
+ * are read by id at its end (paid, voided, deleted or no longer due meanwhile). `emit` false: the overdue
+ * invoices it reads are only tracked, not emitted.
  */
-export function startFullScan(state: PollState): void {
+export function startFullScan(state: PollState, emit = true): void {
 	state.unconfirmed = new Map([...state.unconfirmed, ...state.tracked]);
 	state.tracked = new Map();
-	state.scan = { dueOnOrAfter: null, position: 1, lastId: null, full: true, confirming: false };
+	state.scan = {
+		dueOnOrAfter: null,
+		position: 1,
+		lastId: null,
+		full: true,
+		confirming: false,
+		emit,
+	};
 }

@@ -87,7 +87,7 @@ export const reminderComposerProperties: INodeProperties[] = [
 				name: 'One Message per Customer',
 				value: MODE_CUSTOMER,
 				description:
-					'Invoices of the same customer (ID, else email) are listed in one reminder, in the firmest tone among their steps',
+					'Invoices of the same customer (ID, else email) and the same tone are listed in one reminder: one message per customer and tone, so no invoice is spoken of more firmly than its own step. A formal notice is always a message of its own.',
 			},
 		],
 	},

@@ -3,13 +3,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	DunningInputError,
 	normalizeInvoice,
+	normalizePennylaneInvoice,
 	normalizeQuickBooksInvoice,
 	normalizeStripeInvoice,
 	type Invoice,
 } from '../shared/internal';
 
 /** Where a node finds the invoice in an item, and what kind of object it is. */
-export type InvoiceFormat = 'auto' | 'normalized' | 'stripe' | 'quickbooks';
+export type InvoiceFormat = 'auto' | 'normalized' | 'stripe' | 'quickbooks' | 'pennylane';
 
 export const invoiceInputProperties: INodeProperties[] = [
 	{
@@ -21,12 +22,18 @@ export const invoiceInputProperties: INodeProperties[] = [
 			{
 				name: 'Auto-Detect',
 				value: 'auto',
-				description: 'Recognise Stripe, QuickBooks and already normalised invoices',
+				description: 'Recognise Stripe, QuickBooks, Pennylane and already normalised invoices',
 			},
 			{
 				name: 'Normalised Invoice',
 				value: 'normalized',
 				description: 'The invoice shape this package outputs (from our triggers or any source)',
+			},
+			{
+				name: 'Pennylane Invoice',
+				value: 'pennylane',
+				description:
+					'A Pennylane customer invoice (API v2), with its customer in "customer" if read',
 			},
 			{
 				name: 'QuickBooks Invoice',
@@ -76,6 +83,8 @@ function detectFormat(value: Record<string, unknown>): Exclude<InvoiceFormat, 'a
 	if (value.object === 'invoice') return 'stripe';
 	if (isDataObject(value.Invoice) || ('TotalAmt' in value && 'Balance' in value))
 		return 'quickbooks';
+	// Pennylane's own amount names, which neither Stripe nor QuickBooks use.
+	if ('currency_amount' in value && 'remaining_amount_with_tax' in value) return 'pennylane';
 	return undefined;
 }
 
@@ -121,10 +130,15 @@ export function readInvoice(
 				timezone: options.timezone,
 				customer: isDataObject(json.customer) ? json.customer : undefined,
 			});
+		case 'pennylane':
+			return normalizePennylaneInvoice(source, {
+				timezone: options.timezone,
+				customer: isDataObject(json.customer) ? json.customer : undefined,
+			});
 		default:
 			throw new DunningInputError(
 				where,
-				'not a recognised invoice (expected a Stripe invoice, a QuickBooks invoice or a normalised invoice with totalMinor, dueMinor and status)',
+				'not a recognised invoice (expected a Stripe, QuickBooks or Pennylane invoice, or a normalised invoice with totalMinor, dueMinor and status)',
 			);
 	}
 }

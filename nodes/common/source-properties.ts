@@ -195,7 +195,7 @@ export function minDaysOverdueProperties(show: Show, invoices: string): INodePro
 			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
 			description: `${invoices} overdue by at least this many calendar days`,
 		},
-		// Before 0.2, QuickBooks counted Grace Days (0 = overdue from the day after the due date): still read.
+		// Earlier versions of this package: QuickBooks counted Grace Days (0 = overdue from the day after the due date): still read.
 		{ displayName: 'Grace Days (Old)', name: 'graceDays', type: 'hidden', default: '' },
 	];
 }
@@ -306,6 +306,23 @@ export function readOverdueListing(fn: IExecuteFunctions, itemIndex: number, opt
 	};
 }
 
+/** Customer ID of List Overdue (and Stripe's polling): one customer's invoices, in the service's own ids. */
+export function customerIdFilterProperty(
+	show: Show,
+	service: string,
+	placeholder: string,
+): INodeProperties {
+	return {
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		default: '',
+		placeholder,
+		displayOptions: { show },
+		description: `Only the invoices of this ${service} customer (empty: all customers)`,
+	};
+}
+
 /** List Overdue's properties: the service's filters (window, customer...), then Return All / Limit. */
 export function listOverdueProperties(
 	filters: (show: Show) => INodeProperties[],
@@ -324,14 +341,14 @@ export function readCustomerOverdueListing(fn: IExecuteFunctions, itemIndex: num
 
 /** The old options that saved workflows may still carry: read, never offered (shown only to those who have them). */
 export const legacyOptions = {
-	/** Stripe before 0.2: Maximum Results of List Overdue. */
+	/** Stripe, in earlier versions of this package: Maximum Results of List Overdue. */
 	maxResults: {
 		displayName: 'Maximum Results (Old)',
 		name: 'maxResults',
 		type: 'hidden',
 		default: '',
 	} as INodeProperties,
-	/** QuickBooks before 0.2: Request Timeout in milliseconds. */
+	/** QuickBooks, in earlier versions of this package: Request Timeout in milliseconds. */
 	timeoutMs: {
 		displayName: 'Request Timeout (Ms, Old)',
 		name: 'timeoutMs',
@@ -350,6 +367,19 @@ export function requestTimeoutMs(options: IDataObject): number {
 }
 
 // ---- the polling triggers (QuickBooks, Pennylane): the same options, read the same way ----
+
+/**
+ * Emit Existing Overdue Invoices: whether the first poll emits the invoices already overdue then. Off by
+ * default (Pennylane); the QuickBooks trigger, which emitted them before the option existed, starts it on.
+ */
+export const emitExistingOption: INodeProperties = {
+	displayName: 'Emit Existing Overdue Invoices',
+	name: 'emitExisting',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether the first poll also emits the invoices already overdue then (event "overdue"); off, it only records them and later polls emit what changes. A manual run ("Execute step") always shows them.',
+};
 
 /** Emit Paid and Voided, on by default. */
 export const emitSettledOption: INodeProperties = {

@@ -9,6 +9,7 @@
 export { DunningInputError } from './internal';
 export { normalizeStripeInvoice } from './internal';
 export { normalizeQuickBooksInvoice } from './internal';
+export { normalizePennylaneInvoice } from './internal';
 export { normalizeInvoice } from './internal';
 export { evaluateScenario, SCENARIO_PRESETS } from './internal';
 export { calculatePenalty } from './internal';

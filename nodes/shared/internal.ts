@@ -34,6 +34,7 @@ export {
 export {
 	normalizeInvoice,
 	emptyDunningState,
+	isClaimable,
 	type Invoice,
 	type InvoiceSource,
 	type InvoiceStatus,
@@ -55,6 +56,7 @@ export {
 } from './dunning-metadata';
 export { normalizeStripeInvoice } from '../services/stripe/normalize';
 export { normalizeQuickBooksInvoice } from '../services/quickbooks/normalize';
+export { normalizePennylaneInvoice } from '../services/pennylane/normalize';
 export * from './scenario';
 export {
 	calculatePenalty,

@@ -95,6 +95,19 @@ export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
 	'uncollectible',
 ];
 
+/**
+ * Whether Claim Step may claim a step of this invoice (every source and the Dunning Ledger): an open invoice
+ * with something left to pay; with `allowPaid` (the thank-you once paid, issue 21), a paid one too. A draft,
+ * void or uncollectible invoice never is: nothing is chased on it and nothing is thanked.
+ */
+export function isClaimable(
+	invoice: Pick<Invoice, 'status' | 'dueMinor'>,
+	allowPaid: boolean,
+): boolean {
+	if (allowPaid && invoice.status === 'paid') return true;
+	return invoice.status === 'open' && invoice.dueMinor > 0;
+}
+
 export function emptyDunningState(): DunningState {
 	return { sentStepIds: [], lastSentOn: null, promisedOn: null, disputed: false, paused: false };
 }

@@ -21,8 +21,9 @@ describe('nodes/shared/index.ts, the public API', () => {
 				'normalizeStripeInvoice',
 				'verifyIntuitSignature',
 				'verifyStripeSignature',
-				// docs/core-api.md, docs/composer.md, docs/replies.md
+				// docs/core-api.md, docs/composer.md, docs/replies.md, docs/pennylane.md
 				'RATE_TABLES',
+				'normalizePennylaneInvoice',
 				'classifyReply',
 				'composeApproval',
 				'currencyExponent',
@@ -47,6 +48,32 @@ describe('nodes/shared/index.ts, the public API', () => {
 				'writeStripeDunningMetadata',
 			].sort(),
 		);
+	});
+
+	it('normalizes a raw Pennylane invoice as docs/pennylane.md documents it', () => {
+		const invoice = publicApi.normalizePennylaneInvoice(
+			{
+				id: 5012,
+				invoice_number: 'F-2026-0112',
+				currency: 'EUR',
+				currency_amount: '1450.00',
+				remaining_amount_with_tax: '1450.00',
+				date: '2026-10-06',
+				deadline: '2026-11-05',
+				paid: false,
+				draft: false,
+				customer: { id: 801 },
+			},
+			{ timezone: 'Europe/Paris' },
+		);
+		expect(invoice).toMatchObject({
+			id: '5012',
+			source: 'pennylane',
+			status: 'open',
+			totalMinor: 145000,
+			dueMinor: 145000,
+			dueDate: '2026-11-05',
+		});
 	});
 
 	it('throws the one DunningInputError that the nodes recognise', () => {

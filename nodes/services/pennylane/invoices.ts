@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { mapConcurrently } from '../../common/concurrency';
 import { classifyInvoice, type OverdueFilter } from '../../common/overdue-window';
 import type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
-import { DunningInputError, type Invoice } from '../../shared/internal';
-import { normalizePennylaneInvoice } from './normalize';
+import { DunningInputError, normalizePennylaneInvoice } from '../../shared/internal';
 import { pennylaneGet, pennylanePages, type PennylaneContext } from './transport';
 
 export type { CallOptions, ListedInvoice, ReadInvoice } from '../../common/source-call';
@@ -67,11 +66,7 @@ async function read(
 ): Promise<ReadInvoice> {
 	const customerId = customerIdOf(raw);
 	const customer = customerId === null ? undefined : await customers.get(customerId);
-	// The normaliser's type widens `source` until the core lists "pennylane"; it now does.
-	const invoice = normalizePennylaneInvoice(raw, {
-		timezone: options.timezone,
-		customer,
-	}) as Invoice;
+	const invoice = normalizePennylaneInvoice(raw, { timezone: options.timezone, customer });
 	return { invoice, raw };
 }
 
@@ -145,7 +140,7 @@ export async function listOverdue(
 	})) {
 		for (const raw of page) {
 			// Classified first without the customer (status, amounts and deadline are on the invoice).
-			const bare = normalizePennylaneInvoice(raw, { timezone: options.timezone }) as Invoice;
+			const bare = normalizePennylaneInvoice(raw, { timezone: options.timezone });
 			const match = classifyInvoice(bare, today, filter);
 			if (!match) continue;
 			results.push({ ...(await read(raw, customers, options)), ...match });

@@ -3,26 +3,21 @@
  * Pure: no n8n import, no I/O, no clock. What each field means and where that is documented:
  * test/simulators/pennylane/SOURCES.md.
  */
+// The core's own modules, not its entry: nodes/shared/internal.ts re-exports this file (as the Stripe and
+// QuickBooks normalisers), and importing the entry back would be a cycle.
+import { DunningInputError } from '../../shared/errors';
+import { assertIsoDate, assertTimeZone, dateInTimeZone, isIsoDate } from '../../shared/dates';
+import { countryFromText } from '../../shared/country';
+import { decimalToMinor, normalizeCurrency } from '../../shared/money';
 import {
-	DunningInputError,
-	assertIsoDate,
-	assertTimeZone,
-	countryFromText,
-	dateInTimeZone,
-	decimalToMinor,
 	emptyDunningState,
-	isIsoDate,
-	normalizeCurrency,
 	type Invoice,
 	type InvoiceStatus,
 	type PostalAddress,
-} from '../../shared/internal';
+} from '../../shared/invoice';
 
-/**
- * DESIGN.md's `source` union gains "pennylane" (docs/pennylane.md). Until the core's `InvoiceSource` lists it,
- * the Pennylane invoice is the Invoice with that one field widened; it stays assignable once the union grows.
- */
-export type PennylaneInvoice = Omit<Invoice, 'source'> & { source: 'pennylane' };
+/** A normalised invoice read from Pennylane (`source` "pennylane", docs/pennylane.md). */
+export type PennylaneInvoice = Invoice & { source: 'pennylane' };
 
 export interface PennylaneNormalizeOptions {
 	/** The creditor's IANA time zone: a draft without a `date` takes the day of its `created_at` there. */

@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { timeZoneOption } from '../../common/properties';
-import { overdueWindowProperties } from '../../common/source-properties';
+import { customerIdFilterProperty, overdueWindowProperties } from '../../common/source-properties';
 import { PENNYLANE_CREDENTIAL, PENNYLANE_APP_CREDENTIAL } from './transport';
 
 /**
@@ -54,14 +54,6 @@ export function pennylaneOverdueFilterProperties(
 ): INodeProperties[] {
 	return [
 		...overdueWindowProperties(show, 'Finalised, unpaid customer invoices'),
-		{
-			displayName: 'Customer ID',
-			name: 'customerId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 801',
-			displayOptions: { show },
-			description: 'Only the invoices of this Pennylane customer (empty: all customers)',
-		},
+		customerIdFilterProperty(show, 'Pennylane', 'e.g. 801'),
 	];
 }

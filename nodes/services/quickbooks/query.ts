@@ -31,6 +31,8 @@ export interface OverdueQuery {
 	dueBefore: IsoDate;
 	/** Optionally only those due on or after this date (the invoices that crossed the line since a day). */
 	dueOnOrAfter?: IsoDate | null;
+	/** Optionally only this customer's invoices (`CustomerRef`, a QuickBooks id). */
+	customerId?: string | null;
 }
 
 function overdueWhere(query: OverdueQuery): string {
@@ -42,6 +44,11 @@ function overdueWhere(query: OverdueQuery): string {
 	if (query.dueOnOrAfter) {
 		conditions.push(
 			`DueDate >= ${quoteQueryLiteral(assertIsoDate(query.dueOnOrAfter, 'dueOnOrAfter'))}`,
+		);
+	}
+	if (query.customerId) {
+		conditions.push(
+			`CustomerRef = ${quoteQueryLiteral(assertQuickBooksId(query.customerId, 'customerId'))}`,
 		);
 	}
 	// `and` only: the query language has no `or` (behaviour 6).

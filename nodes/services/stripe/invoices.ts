@@ -18,9 +18,9 @@ import {
 } from './state';
 import {
 	DunningInputError,
+	isClaimable,
 	normalizeStripeInvoice,
 	STRIPE_METADATA_KEYS,
-	type Invoice,
 } from '../../shared/internal';
 import {
 	stripeErrorOf,
@@ -106,12 +106,6 @@ export interface ClaimResult extends ReadInvoice {
 const claimValueOf = (current: ReadInvoice, stepId: string): unknown =>
 	((current.raw.metadata ?? {}) as IDataObject)[`${CLAIM_METADATA_PREFIX}${stepId}`];
 
-/** An open invoice with something due; with `allowPaid`, a paid one too (never a void or uncollectible one). */
-function claimable(invoice: Invoice, allowPaid: boolean): boolean {
-	if (allowPaid && invoice.status === 'paid') return true;
-	return invoice.status === 'open' && invoice.dueMinor > 0;
-}
-
 /**
  * Claims step `stepId` of an invoice, so that of several concurrent executions exactly one is told it owns it.
  *
@@ -148,7 +142,7 @@ export async function claimStep(
 		idempotencyKey,
 		token: null,
 	});
-	if (!claimable(fresh.invoice, allowPaid)) return refuse('not_open');
+	if (!isClaimable(fresh.invoice, allowPaid)) return refuse('not_open');
 	if (claimedSteps(fresh.invoice, fresh.raw).has(stepId)) return refuse('already_sent');
 	assertReachable(item, stepId, fresh.invoice);
 

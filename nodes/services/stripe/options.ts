@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { timeZoneOption } from '../../common/properties';
-import { overdueWindowProperties } from '../../common/source-properties';
+import { customerIdFilterProperty, overdueWindowProperties } from '../../common/source-properties';
 
 /**
  * Properties both Stripe nodes offer (Stripe Dunning's List Overdue and the trigger's polling), with the same
@@ -19,14 +19,6 @@ export function stripeOverdueFilterProperties(
 ): INodeProperties[] {
 	return [
 		...overdueWindowProperties(show, 'Open send_invoice invoices'),
-		{
-			displayName: 'Customer ID',
-			name: 'customerId',
-			type: 'string',
-			default: '',
-			placeholder: 'cus_...',
-			displayOptions: { show },
-			description: 'Only the invoices of this Stripe customer (empty: all customers)',
-		},
+		customerIdFilterProperty(show, 'Stripe', 'cus_...'),
 	];
 }

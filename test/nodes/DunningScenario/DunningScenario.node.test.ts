@@ -4,6 +4,8 @@ import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
 import { itemsIntoNode } from '../../helpers/items-workflow';
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import { makeInvoice } from '../../shared/invoice-factory';
+import pennylaneCustomer from '../../simulators/pennylane/fixtures/customer-company.json';
+import pennylaneLate from '../../simulators/pennylane/fixtures/invoice-late.json';
 
 const nodeTypes = { 'n8n-nodes-dunning.dunningScenario': new DunningScenario() };
 
@@ -102,6 +104,34 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		expect(all.every((json) => !('raw' in (json.invoice as object)))).toBe(true);
 	});
 
+	it('reads a raw Pennylane invoice: recognised by Auto-Detect, or as Pennylane Invoice with its customer', async () => {
+		const decide = async (items: unknown[], parameters: Record<string, unknown> = {}) => {
+			const result = await run(items, {
+				scenario: 'classic-7-14-21',
+				...parameters,
+				options: { now: '2026-11-26T09:00:00Z' },
+			});
+			expect(result.error).toBeUndefined();
+			return result.jsonOf('Dunning Scenario', 0) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		};
+		// 5012: 1,450.00 EUR due 2026-11-05, nothing sent: sequential catch-up starts with d7.
+		const [auto] = await decide([pennylaneLate]);
+		expect(auto.invoice).toMatchObject({ id: '5012', source: 'pennylane', dueMinor: 145000 });
+		expect(auto.decision).toMatchObject({ stepId: 'd7', idempotencyKey: 'pennylane:5012:d7' });
+		const [withCustomer] = await decide(
+			[{ pennylane: pennylaneLate, customer: pennylaneCustomer }],
+			{
+				invoiceFormat: 'pennylane',
+				invoiceField: 'pennylane',
+			},
+		);
+		expect(withCustomer.invoice.customer).toMatchObject({
+			id: '801',
+			email: 'compta@atelier-brioche.example.fr',
+			locale: 'fr-FR',
+		});
+	});
+
 	it('takes the invoice from a field path', async () => {
 		const result = await run([{ payload: { inv: makeInvoice({ id: 'nested' }) } }], {
 			scenario: 'classic-7-14-21',
@@ -134,6 +164,31 @@ describe('Dunning Scenario node in the n8n engine', () => {
 				.jsonOf('Dunning Scenario', 2)
 				.map((json) => (json.decision as { reason: string }).reason),
 		).toEqual(['below_minimum']);
+	});
+
+	it("Holidays Country at Scenario's Setting: the presets keep French holidays, Custom Steps none (as the option says)", async () => {
+		expect(Object.values(SCENARIO_PRESETS).map((preset) => preset.holidays)).toEqual(
+			Object.values(SCENARIO_PRESETS).map(() => 'FR'),
+		);
+		// Due 4 November: J+7 is 11 November 2026, a Wednesday and a French public holiday.
+		const sentOnArmistice = async (parameters: Record<string, unknown>, now = '2026-11-11') =>
+			(
+				await run([invoiceItem('a', { dueDate: '2026-11-04' })], {
+					...parameters,
+					timezone: 'Europe/Paris',
+					options: { now: `${now}T10:00:00Z` },
+				})
+			)
+				.jsonOf('Dunning Scenario', 0)
+				.map((json) => (json.decision as { stepId: string }).stepId);
+		expect(await sentOnArmistice({ scenario: 'classic-7-14-21' })).toEqual([]);
+		expect(await sentOnArmistice({ scenario: 'classic-7-14-21' }, '2026-11-12')).toEqual(['d7']);
+		expect(
+			await sentOnArmistice({
+				scenario: 'custom',
+				steps: { step: [{ id: 'd7', offsetDays: 7, tone: 'friendly' }] },
+			}),
+		).toEqual(['d7']);
 	});
 
 	it('accepts a JSON scenario from an expression', async () => {
@@ -288,7 +343,7 @@ describe('Dunning Scenario node in the n8n engine', () => {
 		const errors = result.outputOf('Dunning Scenario', 4);
 		expect(errors).toHaveLength(1);
 		expect(errors[0].json.error).toBe(
-			'Item 1: invoice: not a recognised invoice (expected a Stripe invoice, a QuickBooks invoice or a normalised invoice with totalMinor, dueMinor and status)',
+			'Item 1: invoice: not a recognised invoice (expected a Stripe, QuickBooks or Pennylane invoice, or a normalised invoice with totalMinor, dueMinor and status)',
 		);
 		expect(errors[0].pairedItem).toEqual({ item: 1 });
 		// n8n merges the input item back in, so the failed invoice can be handled downstream.

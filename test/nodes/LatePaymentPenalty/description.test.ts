@@ -38,14 +38,16 @@ describe('Late Payment Penalty: description', () => {
 		expect(values.sort()).toEqual(['DE', 'EU', 'FR', 'UK', 'custom']);
 	});
 
-	it('has a codex in Finance & Accounting pointing at its README section, and is registered', () => {
+	it('has a codex in Finance & Accounting pointing at its docs page, and is registered', () => {
 		const codex = JSON.parse(readFileSync(join(folder, 'LatePaymentPenalty.node.json'), 'utf8'));
 		expect(codex).toMatchObject({
 			node: 'n8n-nodes-dunning.latePaymentPenalty',
 			categories: ['Finance & Accounting'],
 			resources: {
 				primaryDocumentation: [
-					{ url: 'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning#late-payment-penalty' },
+					{
+						url: 'https://github.com/n8n-nodes-dunning/n8n-nodes-dunning/blob/main/docs/nodes/late-payment-penalty.md',
+					},
 				],
 			},
 		});

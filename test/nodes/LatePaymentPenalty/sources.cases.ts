@@ -3,6 +3,7 @@
 // rounded half-up per period; each expected figure is worked out by hand in the comment above it.
 import { quickBooksExchange, stripeFixture } from '../../helpers/fixtures';
 import { makeInvoice } from '../../shared/invoice-factory';
+import pennylaneLate from '../../simulators/pennylane/fixtures/invoice-late.json';
 import { NODE, penalties, penaltyOf, run } from './workflow';
 
 // FR 2026-S1: ECB 2.15 % on 1 January + 10 points = 12.15 %, confirmed (no warning).
@@ -289,6 +290,22 @@ describe('sources', () => {
 			expect(penalty.warnings).toEqual([
 				"invoice: 600.00 GBP was paid without a recorded date; it was taken as paid on time (no interest on it) — pass the invoice's payments with their dates to count late ones",
 			]);
+		});
+	});
+
+	describe('Late Payment Penalty: raw Pennylane invoices', () => {
+		it('reads a Pennylane invoice (decimal strings) as Pennylane Invoice and by Auto-Detect alike', async () => {
+			// 1450.00 EUR due 2026-11-05: 21 days at the FR 2026-S2 rate 12.40 % (flagged):
+			// 145000 × 12.40 × 21 / 36500 = 1034.47 → 1034; €40 recovery compensation.
+			const parameters = { rule: 'FR', asOf: '2026-11-26', timezone: 'Europe/Paris' };
+			const penalty = await penaltyOf(pennylaneLate, { ...parameters, invoiceFormat: 'pennylane' });
+			expect(penalty).toMatchObject({
+				interestMinor: 1034,
+				compensationMinor: 4000,
+				totalMinor: 5034,
+				periods: [{ from: '2026-11-06', to: '2026-11-26', days: 21, baseMinor: 145_000 }],
+			});
+			expect(await penaltyOf(pennylaneLate, parameters)).toEqual(penalty);
 		});
 	});
 

@@ -121,6 +121,46 @@ describe('QuickBooks Dunning operations', () => {
 			SLOW,
 		);
 
+		it("with Customer ID lists only that customer's overdue invoices, asked of QuickBooks by CustomerRef", async () => {
+			const list = (customerId: string) =>
+				run(
+					actionWorkflow([{}], {
+						operation: 'listOverdue',
+						customerId,
+						options: { customerLookup: 'never' },
+					}),
+					credentialFor(sim),
+				);
+			const harrow = await list('58');
+			expect(harrow.error).toBeUndefined();
+			expect((harrow.jsonOf('QuickBooks') as Json[]).map((item) => item.invoice.id)).toEqual([
+				'1042',
+				'1047',
+				'1043',
+			]);
+			const vauclair = await list(' 61 ');
+			expect((vauclair.jsonOf('QuickBooks') as Json[]).map((item) => item.invoice.id)).toEqual([
+				'1045',
+			]);
+			expect(
+				sim.requests.filter((request) => request.path === '/query').map((r) => r.query.query),
+			).toEqual(
+				['58', '61'].map(
+					(id) =>
+						`select * from Invoice where Balance > '0' and DueDate < '2026-11-26' and CustomerRef = '${id}' orderby DueDate startposition 1 maxresults 1000`,
+				),
+			);
+		});
+
+		it('refuses a Customer ID that is not a QuickBooks id, naming the field, before any query', async () => {
+			const result = await run(
+				actionWorkflow([{}], { operation: 'listOverdue', customerId: "58' or Id > '0" }),
+				credentialFor(sim),
+			);
+			expect(String(result.error?.message)).toMatch(/customerId/);
+			expect(sim.requests.filter((request) => request.path === '/query')).toEqual([]);
+		});
+
 		it('reads "today" in the company time zone and honours grace days and a limit', async () => {
 			sim.seedInvoices(3, { dueDate: '2026-11-25' });
 			const at = async (zone: string, graceDays: number) =>
@@ -144,12 +184,13 @@ describe('QuickBooks Dunning operations', () => {
 	});
 
 	describe('Claim Step', () => {
-		const claim = (invoiceId: string, stepId: string, decisionVersion = '') =>
+		const claim = (invoiceId: string, stepId: string, decisionVersion = '', extra = {}) =>
 			actionWorkflow([{ ref: invoiceId }], {
 				operation: 'claimStep',
 				invoiceId,
 				stepId,
 				decisionVersion,
+				...extra,
 			});
 
 		it("records the step with a sparse update carrying the read's SyncToken, keeping the user's note", async () => {
@@ -230,6 +271,55 @@ describe('QuickBooks Dunning operations', () => {
 			);
 			expect(results.flatMap((result) => result.jsonOf('QuickBooks', 0))).toHaveLength(1);
 			expect(results.flatMap((result) => result.jsonOf('QuickBooks', 1))).toHaveLength(4);
+		});
+
+		// As Stripe Dunning (`not_open`), even without a decision version to compare (the thank-you template's
+		// claim); Allow Paid Invoices lets the thank-you (issue 21) claim a paid invoice.
+		describe('Claim Step on a paid or voided invoice', () => {
+			const posts = () => sim.requests.filter((request) => request.method === 'POST');
+			const claimFresh = (invoiceId: string, stepId: string, allowPaid?: boolean) =>
+				run(
+					claim(invoiceId, stepId, '', allowPaid === undefined ? {} : { allowPaid }),
+					credentialFor(sim),
+				);
+
+			it('refuses a paid invoice (Balance 0) with reason not_open on Not Claimed, writing nothing', async () => {
+				const result = await claimFresh('1044', 'd7');
+				expect(result.error).toBeUndefined();
+				expect(result.jsonOf('QuickBooks', 0)).toEqual([]);
+				const [item] = result.jsonOf('QuickBooks', 1) as Json[];
+				expect(item.claim).toMatchObject({
+					claimed: false,
+					invoiceId: '1044',
+					stepId: 'd7',
+					reason: 'not_open',
+				});
+				expect(item.invoice.status).toBe('paid');
+				expect(posts()).toEqual([]);
+			});
+
+			it('refuses a voided invoice with reason not_open, even with Allow Paid Invoices, writing nothing', async () => {
+				for (const allowPaid of [false, true]) {
+					const result = await claimFresh('1038', 'thanks', allowPaid);
+					expect(result.jsonOf('QuickBooks', 0)).toEqual([]);
+					const [item] = result.jsonOf('QuickBooks', 1) as Json[];
+					expect(item.claim).toMatchObject({ claimed: false, reason: 'not_open' });
+					expect(item.invoice.status).toBe('void');
+				}
+				expect(posts()).toEqual([]);
+				expect(sim.invoices.get('1038')!.PrivateNote).toBe('Voided');
+			});
+
+			it('with Allow Paid Invoices claims a paid invoice and writes the step into its note', async () => {
+				const result = await claimFresh('1044', 'thanks', true);
+				expect(result.jsonOf('QuickBooks', 1)).toEqual([]);
+				const [item] = result.jsonOf('QuickBooks', 0) as Json[];
+				expect(item.claim).toMatchObject({ claimed: true, invoiceId: '1044', stepId: 'thanks' });
+				expect(posts()).toHaveLength(1);
+				expect(String(sim.invoices.get('1044')!.PrivateNote)).toMatch(
+					/\[dunning\] sent=thanks@2026-11-26; claim=thanks:[0-9a-f]{8}$/,
+				);
+			});
 		});
 	});
 

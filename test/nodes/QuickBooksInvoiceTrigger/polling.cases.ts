@@ -18,8 +18,14 @@ describe('QuickBooks Invoice Trigger polling', () => {
 	let staticData: IDataObject;
 	let credential: ReturnType<typeof credentialFor>;
 
-	/** One poll, as n8n runs it on its schedule; static data and tokens carry over to the next poll. */
-	async function poll(parameters: Record<string, unknown> = {}) {
+	/**
+	 * One poll; static data and tokens carry over to the next poll. By default run by hand ("Execute step");
+	 * `trigger` runs it as n8n does on its schedule (a poll that returns null starts no execution).
+	 */
+	async function poll(
+		parameters: Record<string, unknown> = {},
+		mode: 'manual' | 'trigger' = 'manual',
+	) {
 		const result = await run(
 			triggerWorkflow({
 				graceDays: 0,
@@ -27,11 +33,12 @@ describe('QuickBooks Invoice Trigger polling', () => {
 				options: { timezone: 'Europe/London', ...(parameters.options as object) },
 			}),
 			credential,
-			{ staticData },
+			{ staticData, mode },
 		);
 		expect(result.error).toBeUndefined();
 		staticData = result.staticData;
 		credential = result.credentials.quickBooksDunningOAuth2Api;
+		if (mode === 'trigger' && !result.started) return [];
 		const items = result.runData.Trigger[0].data?.main[0] ?? [];
 		return items.map((item) => item.json as Json);
 	}
@@ -91,6 +98,51 @@ describe('QuickBooks Invoice Trigger polling', () => {
 			},
 			SLOW,
 		);
+	});
+
+	describe('first poll with Emit Existing Overdue Invoices', () => {
+		const overdueNow = [
+			['1042', 'overdue'],
+			['1047', 'overdue'],
+			['1043', 'overdue'],
+			['1045', 'overdue'],
+		];
+
+		it('on a schedule, a workflow saved without the option still emits every overdue invoice', async () => {
+			expect(ids(await poll({}, 'trigger'))).toEqual(overdueNow);
+		});
+
+		it('off, the scheduled first poll only records them; a later change of one is emitted', async () => {
+			const quiet = { options: { emitExisting: false } };
+			expect(await poll(quiet, 'trigger')).toEqual([]);
+			expect(trackedIds().sort()).toEqual(['1042', '1043', '1045', '1047']);
+			setFakeDate('2026-11-26T11:00:00Z');
+			sim.editInvoice('1047', { Balance: 800 });
+			sim.editInvoice('1042', { Balance: 0 });
+			expect(ids(await poll(quiet, 'trigger')).sort()).toEqual([
+				['1042', 'paid'],
+				['1047', 'overdue'],
+			]);
+		});
+
+		it(
+			'off, a first read spread over several polls emits none of what it reads, to its end',
+			async () => {
+				sim.seedInvoices(1500, { dueDate: '2026-11-01' });
+				const quiet = { options: { emitExisting: false, maxPages: 1, customerLookup: 'never' } };
+				expect(await poll(quiet, 'trigger')).toEqual([]);
+				expect(state().scan).toMatchObject({ full: true, emit: false });
+				setFakeDate('2026-11-26T10:15:00Z');
+				expect(await poll(quiet, 'trigger')).toEqual([]);
+				expect(state().scan).toBeUndefined();
+				expect(trackedIds()).toHaveLength(1504);
+			},
+			SLOW,
+		);
+
+		it('off, a manual run ("Execute step") still shows the overdue invoices', async () => {
+			expect(ids(await poll({ options: { emitExisting: false } }))).toEqual(overdueNow);
+		});
 	});
 
 	describe('later polls read changes through CDC', () => {
@@ -303,6 +355,7 @@ describe('QuickBooks Invoice Trigger polling', () => {
 					lastId: first[999].invoice.id,
 					full: true,
 					confirming: false,
+					emit: true,
 				});
 				const watermark = state().watermark;
 

@@ -5,6 +5,8 @@ import { ReminderComposer } from '../../../nodes/ReminderComposer/ReminderCompos
 import { runWorkflow, type WorkflowJson } from '../../helpers/run-workflow';
 import { frPenalty } from '../../shared/composer/fixtures';
 import { makeInvoice, type InvoiceOverrides } from '../../shared/invoice-factory';
+import pennylaneCustomer from '../../simulators/pennylane/fixtures/customer-company.json';
+import pennylaneLate from '../../simulators/pennylane/fixtures/invoice-late.json';
 
 describe('emails', () => {
 	const nodeTypes = {
@@ -235,6 +237,20 @@ describe('emails', () => {
 				expect(reminderOf(result.jsonOf('Reminder Composer')[0]).language).toBe(expected);
 			},
 		);
+
+		it('reads a raw Pennylane invoice (Invoice Format Pennylane Invoice) with its customer record', async () => {
+			const result = await run(
+				[{ pennylane: pennylaneLate, customer: pennylaneCustomer, ...due('5012', 'd7') }],
+				{ invoiceFormat: 'pennylane', invoiceField: 'pennylane' },
+			);
+			expect(result.error).toBeUndefined();
+			expect(reminderOf(result.jsonOf('Reminder Composer')[0])).toMatchObject({
+				to: 'compta@atelier-brioche.example.fr',
+				subject: 'Rappel amical concernant la facture n° F-2026-0112',
+				language: 'fr',
+				tone: 'friendly',
+			});
+		});
 
 		it('a fixed language ignores the locale', async () => {
 			const result = await run([item('A', { customer: { locale: 'fr' } }, due('A', 'd7'))], {

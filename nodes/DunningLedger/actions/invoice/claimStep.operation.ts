@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../../common/approval';
 import { allowPaidProperty, stepIdProperty } from '../../../common/source-properties';
+import { isClaimable } from '../../../shared/internal';
 import { DONE, NOT_CLAIMED, itemInvoice, onInvoiceKey, stepIdOf } from '../context';
 
 export const description: INodeProperties[] = [
@@ -21,8 +22,7 @@ export const execute = onInvoiceKey(async ({ run, item, itemIndex, source, invoi
 	const invoice = itemInvoice(item.json);
 	const base = { stepId, source, invoiceId };
 	if (invoice !== null) {
-		const open = invoice.status === 'open' && invoice.dueMinor > 0;
-		if (!open && !(allowPaid && invoice.status === 'paid')) {
+		if (!isClaimable(invoice, allowPaid)) {
 			return {
 				output: NOT_CLAIMED,
 				json: { ...item.json, claim: { ...base, claimed: false, reason: 'not_open', token: null } },

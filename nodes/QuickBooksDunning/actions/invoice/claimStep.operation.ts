@@ -3,7 +3,7 @@ import type { INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { assertApprovedIfRequired, assertReachable } from '../../../common/approval';
-import { showFor, stepIdProperty } from '../../../common/source-properties';
+import { allowPaidProperty, showFor, stepIdProperty } from '../../../common/source-properties';
 import {
 	fetchInvoice,
 	updateInvoiceNote,
@@ -15,11 +15,13 @@ import {
 	dateInTimeZone,
 	DUNNING_NOTE_PREFIX,
 	DunningInputError,
+	isClaimable,
 } from '../../../shared/internal';
 import { asWritten, done, invoiceItem, onInvoice, readExpanded, stringParameter } from '../context';
 
 export const description: INodeProperties[] = [
 	stepIdProperty('The step to record, usually the decision of the Dunning Scenario node'),
+	allowPaidProperty('a voided one'),
 	{
 		displayName: 'Invoice Version of the Decision',
 		name: 'decisionVersion',
@@ -47,12 +49,15 @@ function withClaimMarker(note: string, marker: string): string {
  * Claim Step: the step is written into the invoice's note with a sparse update carrying the SyncToken of the
  * read. Of two executions racing for the same step, QuickBooks accepts one update and answers the other with
  * 5010 (stale object), which is reported as `claimed: false` on the Not Claimed output, never as a failure.
+ * As at Stripe, a fresh read that is not open (paid: Balance 0; voided) is refused before any write
+ * (`not_open`), whatever the decision's version; with Allow Paid Invoices (the thank-you) a paid one is claimed.
  */
 export const execute = onInvoice(async ({ run: ctx, itemIndex, id, timezone }, item) => {
 	const stepId = stringParameter(ctx.fn, 'stepId', itemIndex);
 	if (stepId === '') throw new DunningInputError('stepId', 'no step to claim');
 	assertApprovedIfRequired(item.json, stepId);
 	const expected = stringParameter(ctx.fn, 'decisionVersion', itemIndex);
+	const allowPaid = ctx.fn.getNodeParameter('allowPaid', itemIndex, false) as boolean;
 	const on = dateInTimeZone(ctx.now, timezone);
 	const read = await readExpanded(ctx, id, timezone, itemIndex);
 	const { raw, invoice } = read;
@@ -64,6 +69,12 @@ export const execute = onInvoice(async ({ run: ctx, itemIndex, id, timezone }, i
 			}),
 		],
 	});
+	if (!isClaimable(invoice, allowPaid)) {
+		return notClaimed(
+			'not_open',
+			`Invoice ${id} is ${invoice.status}: only an open invoice is claimed (a paid one with Allow Paid Invoices).`,
+		);
+	}
 	const result = applyDunningNoteChange(raw.PrivateNote, { kind: 'claim', stepId, on });
 	if (result.alreadyClaimed) {
 		return notClaimed('already_claimed', `Step ${stepId} is already recorded on invoice ${id}.`);

@@ -2,8 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { classifyInvoice } from '../../../common/overdue-window';
 import {
+	customerIdFilterProperty,
 	overdueWindowProperties,
-	readOverdueListing,
+	readCustomerOverdueListing,
 	returnAllProperties,
 	showFor,
 } from '../../../common/source-properties';
@@ -18,13 +19,14 @@ export const description: INodeProperties[] = [
 		'Open invoices',
 		showFor(['listOverdue']).show,
 	),
+	customerIdFilterProperty(showFor(['listOverdue']).show, 'QuickBooks', 'e.g. 58'),
 	...returnAllProperties(showFor(['listOverdue']).show),
 ];
 
 export const execute = answers(async (ctx, item, itemIndex) => {
 	const timezone = ctx.timezoneOf(itemIndex);
-	// QuickBooks never had Maximum Results: no option limits the listing.
-	const { window: filter, limit } = readOverdueListing(ctx.fn, itemIndex, {});
+	const { filter, limit } = readCustomerOverdueListing(ctx.fn, itemIndex);
+	const customerId = filter.customerId === '' ? null : filter.customerId;
 	const dueWithinDays = filter.dueWithinDays;
 	const today = dateInTimeZone(ctx.now, timezone);
 	const cutoff = overdueCutoff(ctx.now, timezone, filter.minDaysOverdue);
@@ -35,7 +37,7 @@ export const execute = answers(async (ctx, item, itemIndex) => {
 	for await (const page of queryPages(
 		ctx.fn,
 		ctx.connection,
-		(start, maxResults) => overdueInvoicesQuery({ dueBefore }, start, maxResults),
+		(start, maxResults) => overdueInvoicesQuery({ dueBefore, customerId }, start, maxResults),
 		{ limit, itemIndex },
 	)) {
 		for (const raw of page.rows) {

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. accounts@example.com',
 		description:
 			"Recipient address; empty: the invoice's billing email (BillEmail), else the customer's email (an invoice with neither fails before QuickBooks is asked)",
-		// `sendEmail`: the operation's value before 0.2, still run by saved workflows.
+		// `sendEmail`: the operation's value in earlier versions of this package, still run by saved workflows.
 		displayOptions: showFor(['sendInvoiceEmail', 'sendEmail']),
 	},
 ];
