@@ -74,8 +74,9 @@ const SOURCES = {
 				[0, 1],
 				{ credentials: CREDENTIALS.quickbooks },
 			),
-		// The claim reads the invoice afresh; the trigger's SyncToken is not a decision to hold it to.
-		claim: { decisionVersion: '' },
+		// The claim reads the invoice afresh (the trigger's SyncToken is not a decision to hold it to), and a paid
+		// invoice is claimed only with Allow Paid Invoices, as on Stripe.
+		claim: { decisionVersion: '', allowPaid: true },
 		state: 'the `[dunning]` line of the invoice private note (`sent=…,thanks@<date>`)',
 		setup:
 			'*Invoice Paid Or Changed (QuickBooks)* polls QuickBooks every hour (change data capture); with *Emit Paid and Voided* on it emits an invoice it saw overdue once it is paid (`event: "paid"`). Only payments of invoices this trigger saw overdue are thanked.',
