@@ -2,6 +2,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflo
 
 import {
 	composeSms,
+	DunningInputError,
 	loadLetterPdf,
 	smsRecipient,
 	type ComposeInput,
@@ -51,6 +52,13 @@ export async function letterPart(
 				detail: `invoice ${invoice.number ?? invoice.id}: the customer has no billing address`,
 			},
 		};
+	}
+	// The templates ship the sender empty: no letter leaves with an example address, and the editor's field is named.
+	if (!parameters.senderAddress.city) {
+		throw new DunningInputError(
+			'letterOptions.senderCity',
+			'is empty: a letter states who sends it and from where; set Letter Options → Sender City (and Sender Company, Street and Postal Code)',
+		);
 	}
 	const date = letterDateOf(parameters, timezone);
 	// Loaded here only: pdf-lib and the font stay out of memory in workflows that render no letter.

@@ -80,11 +80,12 @@ describe('letters and SMS', () => {
 			expect((out.json as Json).letter).toMatchObject({ binaryProperty: 'notice' });
 		});
 
-		it('refuses a letter without the sender city, naming the option', async () => {
+		it('refuses a letter without the sender city, naming the Letter Options field the user must set', async () => {
 			const result = await run([noticeItem()], {
 				letterOptions: { ...LETTER_OPTIONS, senderCity: '' },
 			});
-			expect(result.error?.message).toContain('senderAddress.city');
+			expect(result.error?.message).toContain('letterOptions.senderCity');
+			expect(result.error?.message).toContain('Letter Options → Sender City');
 		});
 
 		it('sends a letter step to a customer without a postal address by email, with the reason recorded and no PDF', async () => {
