@@ -104,8 +104,9 @@ export function isClaimable(
 	invoice: Pick<Invoice, 'status' | 'dueMinor'>,
 	allowPaid: boolean,
 ): boolean {
-	if (allowPaid && invoice.status === 'paid') return true;
-	return invoice.status === 'open' && invoice.dueMinor > 0;
+	const { status, dueMinor } = assertRecord(invoice, 'invoice');
+	if (allowPaid === true && status === 'paid') return true;
+	return status === 'open' && typeof dueMinor === 'number' && dueMinor > 0;
 }
 
 export function emptyDunningState(): DunningState {

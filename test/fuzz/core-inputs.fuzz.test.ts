@@ -8,6 +8,8 @@ import * as fc from 'fast-check';
 import * as core from '../../nodes/shared/internal';
 import { DunningInputError } from '../../nodes/shared/internal';
 import { makeInvoice } from '../shared/invoice-factory';
+import pennylaneCustomer from '../simulators/pennylane/fixtures/customer-company.json';
+import pennylaneInvoice from '../simulators/pennylane/fixtures/invoice-late.json';
 import { params } from '../properties/config';
 
 /** Values a JSON payload, an expression or a careless caller can put where something else was expected. */
@@ -342,6 +344,13 @@ const SAMPLES: Record<string, { args: () => unknown[]; runs?: number }> = {
 	normalizeQuickBooksInvoice: {
 		args: () => [quickBooksRaw(), { timezone: 'America/New_York', customer: quickBooksCustomer() }],
 	},
+	normalizePennylaneInvoice: {
+		args: () => [
+			structuredClone(pennylaneInvoice),
+			{ timezone: 'Europe/Paris', customer: structuredClone(pennylaneCustomer) },
+		],
+	},
+	isClaimable: { args: () => [makeInvoice(), false] },
 	calculatePenalty: { args: () => [penaltyInput()] },
 	composeReminder: { args: () => [composeInput()], runs: 300 },
 	composeSms: { args: () => [composeInput()], runs: 300 },
