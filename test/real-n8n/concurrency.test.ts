@@ -59,9 +59,11 @@ describeReal('real n8n: the reminder workflow executed twice at once', () => {
 		async () => {
 			const now = Math.floor(Date.now() / 1000);
 			const seeded = stripe.seedInvoices(INVOICES, { dueDate: () => now - 10 * DAY });
-			// Every request takes 200 ms, so each execution lasts seconds and the two overlap although each CLI
-			// process boots n8n first (10 s or more, not always equally fast).
-			stripe.latencyMs = 200;
+			// Every request takes 2 s, so each execution lasts about ten seconds and the two overlap although each
+			// CLI process boots n8n first (10 s or more, not always equally fast). Since the nodes send up to 10
+			// requests at once (Requests at Once), 200 ms made an execution last about 2 s: a run whose n8n booted
+			// later could list the invoices after the other had sent them all, and overlap nothing.
+			stripe.latencyMs = 2000;
 			const runs: WorkflowRun[] = await Promise.all([
 				n8n.executeWorkflow(workflowId, { timeoutMs: 5 * MINUTE }),
 				n8n.executeWorkflow(workflowId, { timeoutMs: 5 * MINUTE }),
