@@ -195,7 +195,7 @@ export function minDaysOverdueProperties(show: Show, invoices: string): INodePro
 			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
 			description: `${invoices} overdue by at least this many calendar days`,
 		},
-		// Earlier versions of this package: QuickBooks counted Grace Days (0 = overdue from the day after the due date): still read.
+		// Earlier versions: QuickBooks counted Grace Days (0 = overdue from the day after the due date), still read.
 		{ displayName: 'Grace Days (Old)', name: 'graceDays', type: 'hidden', default: '' },
 	];
 }
